@@ -1,0 +1,39 @@
+using System.CommandLine;
+using AudioCrawl.Cli.Commands;
+
+namespace AudioCrawl.Cli;
+
+/// <summary>The audiocrawl command line: parses, dispatches, and maps errors to exit codes (0 done, 1 crawl failed, 2 bad usage or config).</summary>
+public static class AudioCrawlCli
+{
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment)
+    {
+        var common = new CommonOptions();
+        var root = new RootCommand("AudioCrawl: crawl the web into audio-text datasets (url,text CSVs and WebDataset shards).")
+        {
+            ListCommand.Create(common, environment),
+            CrawlCommand.Create(common, environment),
+            CheckCommand.Create(common, environment),
+            DemoCommand.Create(common, environment),
+            SchemaCommand.Create(environment),
+        };
+        root.Options.Add(common.Config);
+        root.Options.Add(common.LogLevel);
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+                await environment.Error.WriteLineAsync("error: " + error.Message).ConfigureAwait(false);
+            await environment.Error.WriteLineAsync("Run 'audiocrawl --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.BadUsage;
+        }
+        var invocation = new InvocationConfiguration
+        {
+            Output = environment.Out,
+            Error = environment.Error,
+            ProcessTerminationTimeout = null,
+        };
+        return await parse.InvokeAsync(invocation).ConfigureAwait(false);
+    }
+}

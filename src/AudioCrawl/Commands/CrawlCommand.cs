@@ -1,0 +1,41 @@
+using System.CommandLine;
+using AudioCrawl.Cli.Running;
+using AudioCrawl.Core.Configuration;
+using AudioCrawl.Core.Engine;
+using AudioCrawl.Sinks.Csv;
+
+namespace AudioCrawl.Cli.Commands;
+
+public static class CrawlCommand
+{
+    public static Command Create(CommonOptions common, CliEnvironment environment)
+    {
+        var spider = new Argument<string>("spider") { Description = "The spider to run (see 'audiocrawl list')." };
+        var output = new Option<string>("--output", "-o") { Description = "The url,text CSV to write.", Required = true };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Replace the output file if it exists." };
+        var append = new Option<bool>("--append") { Description = "Add to the output file if it exists." };
+        var stats = new Option<string?>("--stats") { Description = "Write the final stats as JSON to this file." };
+        var engine = new EngineOptions();
+
+        var command = new Command("crawl", "Crawl one spider into a url,text CSV.") { spider, output, overwrite, append, stats };
+        foreach (var option in engine.All)
+            command.Options.Add(option);
+
+        command.SetAction(parse => CommandAction.GuardAsync(environment, async () =>
+        {
+            if (parse.GetValue(overwrite) && parse.GetValue(append))
+                throw new ConfigurationException("--overwrite and --append exclude each other.");
+            var statsPath = parse.GetValue(stats);
+            if (statsPath is not null && Path.GetDirectoryName(Path.GetFullPath(statsPath)) is { } statsFolder && !Directory.Exists(statsFolder))
+                throw new ConfigurationException($"--stats {statsPath}: the folder {statsFolder} does not exist.");
+
+            var config = common.LoadConfig(parse);
+            var plan = new CrawlPlanner(CommonOptions.Registry(environment), config).Plan(parse.GetValue(spider)!, engine.Overrides(parse));
+            var path = parse.GetValue(output)!;
+            var mode = parse.GetValue(overwrite) ? CsvSinkMode.Overwrite : parse.GetValue(append) ? CsvSinkMode.Append : CsvSinkMode.CreateNew;
+            using var loggers = common.CreateLoggers(parse, environment);
+            return await new CrawlSession(environment, loggers).RunAsync(plan, [new CsvPairSink(path, mode)], [path], statsPath).ConfigureAwait(false);
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using AudioCrawl.Core.Engine;
+
+namespace AudioCrawl.Cli.Commands;
+
+public static class ListCommand
+{
+    public static Command Create(CommonOptions common, CliEnvironment environment)
+    {
+        var command = new Command("list", "List the spiders that can run: crawlers.json entries and spider classes.");
+        command.SetAction(parse => CommandAction.GuardAsync(environment, async () =>
+        {
+            var config = common.LoadConfig(parse);
+            var registry = CommonOptions.Registry(environment);
+            var planner = new CrawlPlanner(registry, config);
+            var names = planner.KnownNames().ToArray();
+            var width = names.Max(n => n.Length);
+            foreach (var name in names)
+            {
+                config.Spiders.TryGetValue(name, out var entry);
+                var type = entry?.Type ?? name;
+                var description = entry?.Description
+                    ?? (registry.TryGet(type, out var descriptor) ? descriptor.Description : $"(unknown spider type '{type}')");
+                var suffix = type != name ? $" [{type}]" : "";
+                await environment.Out.WriteLineAsync($"{name.PadRight(width)}  {description}{suffix}").ConfigureAwait(false);
+            }
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

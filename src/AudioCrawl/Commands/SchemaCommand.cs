@@ -1,0 +1,25 @@
+using System.CommandLine;
+using System.Text.Json;
+using AudioCrawl.Core.Configuration;
+
+namespace AudioCrawl.Cli.Commands;
+
+public static class SchemaCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var output = new Option<string?>("--output", "-o") { Description = $"Write the schema here (for example {ConfigSchema.FileName}) instead of standard output." };
+        var command = new Command("schema", "Print the JSON Schema of crawlers.json, generated from the registered spiders.") { output };
+        command.SetAction(parse => CommandAction.GuardAsync(environment, async () =>
+        {
+            var schema = ConfigSchema.Generate(CommonOptions.Registry(environment))
+                .ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            if (parse.GetValue(output) is { } path)
+                await File.WriteAllTextAsync(path, schema + "\n").ConfigureAwait(false);
+            else
+                await environment.Out.WriteLineAsync(schema).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

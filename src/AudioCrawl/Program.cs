@@ -1,0 +1,3 @@
+using AudioCrawl.Cli;
+
+return await AudioCrawlCli.RunAsync(args, CliEnvironment.FromConsole());

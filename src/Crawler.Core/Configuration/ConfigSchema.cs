@@ -1,0 +1,102 @@
+using System.ComponentModel;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
+using AudioCrawl.Core.Spiders;
+
+namespace AudioCrawl.Core.Configuration;
+
+/// <summary>
+/// The JSON Schema of crawlers.json, generated from the engine settings and every registered spider's settings
+/// record (descriptions and defaults included), so editors complete and check the file.
+/// </summary>
+public static class ConfigSchema
+{
+    public const string FileName = "crawlers.schema.json";
+
+    public static JsonObject Generate(SpiderRegistry registry)
+    {
+        var engine = SettingsSchema(typeof(EngineSettings));
+        var perSpider = new JsonObject();
+        var byType = new JsonArray();
+        foreach (var descriptor in registry.All)
+        {
+            perSpider[descriptor.Name] = EntrySchema(descriptor, engine, typeRequired: false);
+            byType.Add(EntrySchema(descriptor, engine, typeRequired: true));
+        }
+
+        return new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["title"] = "AudioCrawl crawlers.json",
+            ["description"] = "Registers spiders and sinks. Precedence: built-in defaults < \"engine\" < a spider's entry < --set on the command line.",
+            ["type"] = "object",
+            ["additionalProperties"] = false,
+            ["properties"] = new JsonObject
+            {
+                ["$schema"] = new JsonObject { ["type"] = "string" },
+                ["$comment"] = new JsonObject { ["type"] = "string" },
+                ["engine"] = engine.DeepClone(),
+                ["sinks"] = new JsonObject { ["type"] = "object", ["description"] = "Settings of the sinks, by sink name." },
+                ["spiders"] = new JsonObject
+                {
+                    ["type"] = "object",
+                    ["description"] = "Spider entries by the name they run under. The key is the spider type unless \"type\" says otherwise.",
+                    ["properties"] = perSpider,
+                    ["additionalProperties"] = new JsonObject { ["oneOf"] = byType },
+                },
+            },
+        };
+    }
+
+    private static JsonObject EntrySchema(SpiderDescriptor descriptor, JsonObject engine, bool typeRequired)
+    {
+        var properties = new JsonObject
+        {
+            ["type"] = new JsonObject { ["const"] = descriptor.Name, ["description"] = "The spider class to run." },
+            ["description"] = new JsonObject { ["type"] = "string" },
+            ["$comment"] = new JsonObject { ["type"] = "string" },
+        };
+        foreach (var (name, schema) in engine["properties"]!.AsObject())
+            properties[name] = schema!.DeepClone();
+        if (SettingsSchema(descriptor.SettingsType)["properties"] is JsonObject own)
+        {
+            foreach (var (name, schema) in own)
+                properties[name] = schema!.DeepClone();
+        }
+        var entry = new JsonObject
+        {
+            ["type"] = "object",
+            ["description"] = descriptor.Description,
+            ["properties"] = properties,
+            ["additionalProperties"] = false,
+        };
+        if (typeRequired)
+            entry["required"] = new JsonArray("type");
+        return entry;
+    }
+
+    private static JsonObject SettingsSchema(Type type)
+    {
+        var defaults = Activator.CreateInstance(type);
+        var options = new JsonSchemaExporterOptions
+        {
+            TreatNullObliviousAsNonNullable = true,
+            TransformSchemaNode = (context, node) =>
+            {
+                if (context.PropertyInfo is not { } property || node is not JsonObject schema)
+                    return node;
+                if (property.AttributeProvider?.GetCustomAttributes(typeof(DescriptionAttribute), false).FirstOrDefault() is DescriptionAttribute description)
+                    schema["description"] = description.Description;
+                if (property.DeclaringType == type && defaults is not null && property.Get is { } get && get(defaults) is { } value)
+                    schema["default"] = JsonSerializer.SerializeToNode(value, property.PropertyType, SettingsJson.Options);
+                return schema;
+            },
+        };
+        var schema = SettingsJson.Options.GetJsonSchemaAsNode(type, options).AsObject();
+        schema.Remove("required");
+        schema["additionalProperties"] = false;
+        return schema;
+    }
+}

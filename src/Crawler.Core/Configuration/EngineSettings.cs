@@ -1,0 +1,84 @@
+using System.ComponentModel;
+
+namespace AudioCrawl.Core.Configuration;
+
+/// <summary>
+/// How the engine crawls. Layered: these defaults &lt; the spider's own defaults &lt; crawlers.json "engine"
+/// &lt; the spider's crawlers.json section &lt; --set on the command line.
+/// </summary>
+public sealed record EngineSettings : IValidatableSettings
+{
+    public const string DefaultUserAgent = "AudioCrawl/0.1 (+https://github.com/audiocrawl/audiocrawl)";
+
+    [Description("Requests in flight at once, across all hosts.")]
+    public int Concurrency { get; init; } = 16;
+
+    [Description("Requests in flight at once to one host.")]
+    public int PerHost { get; init; } = 2;
+
+    [Description("Seconds between the starts of two requests to the same host (0 for none).")]
+    public double Delay { get; init; } = 0.5;
+
+    [Description("Deepest link level followed from the start requests (0 for no limit).")]
+    public int MaxDepth { get; init; }
+
+    [Description("Stop scheduling after this many requests (0 for no limit).")]
+    public long MaxRequests { get; init; }
+
+    [Description("Stop after this many accepted pairs (0 for no limit).")]
+    public long MaxItems { get; init; }
+
+    [Description("Host names requests may go to (subdomains included). Empty: the hosts of the start requests and the spider's own list; [\"*\"] for any.")]
+    public IReadOnlyList<string> AllowedDomains { get; init; } = [];
+
+    [Description("The User-Agent header sent with every request.")]
+    public string UserAgent { get; init; } = DefaultUserAgent;
+
+    [Description("Seconds a request may take in all, headers and body.")]
+    public double RequestTimeout { get; init; } = 30;
+
+    [Description("Seconds to establish a connection.")]
+    public double ConnectTimeout { get; init; } = 10;
+
+    [Description("Largest body accepted, in bytes; a larger response is abandoned and counted.")]
+    public long MaxBodyBytes { get; init; } = 16 * 1024 * 1024;
+
+    [Description("Redirects followed for one request.")]
+    public int MaxRedirects { get; init; } = 10;
+
+    [Description("Seconds in-flight requests may still finish after Ctrl+C before they are abandoned.")]
+    public double GracePeriod { get; init; } = 10;
+
+    [Description("Seconds between progress lines when the output is not a terminal.")]
+    public double LogInterval { get; init; } = 10;
+
+    public IEnumerable<string> Validate()
+    {
+        if (Concurrency < 1)
+            yield return "concurrency must be at least 1";
+        if (PerHost < 1)
+            yield return "perHost must be at least 1";
+        if (Delay < 0 || double.IsNaN(Delay))
+            yield return "delay must be 0 or more seconds";
+        if (MaxDepth < 0)
+            yield return "maxDepth must be 0 (no limit) or more";
+        if (MaxRequests < 0)
+            yield return "maxRequests must be 0 (no limit) or more";
+        if (MaxItems < 0)
+            yield return "maxItems must be 0 (no limit) or more";
+        if (RequestTimeout <= 0)
+            yield return "requestTimeout must be more than 0 seconds";
+        if (ConnectTimeout <= 0)
+            yield return "connectTimeout must be more than 0 seconds";
+        if (MaxBodyBytes < 1)
+            yield return "maxBodyBytes must be at least 1";
+        if (MaxRedirects < 0)
+            yield return "maxRedirects must be 0 or more";
+        if (GracePeriod < 0)
+            yield return "gracePeriod must be 0 or more seconds";
+        if (LogInterval <= 0)
+            yield return "logInterval must be more than 0 seconds";
+        if (string.IsNullOrWhiteSpace(UserAgent))
+            yield return "userAgent must not be empty";
+    }
+}

@@ -1,0 +1,296 @@
+using AudioCrawl.Core.Configuration;
+using AudioCrawl.Core.Http;
+using AudioCrawl.Core.Pipeline;
+using AudioCrawl.Core.Politeness;
+using AudioCrawl.Core.Scheduling;
+using AudioCrawl.Core.Spiders;
+using AudioCrawl.Core.Stats;
+using Microsoft.Extensions.Logging;
+
+namespace AudioCrawl.Core.Engine;
+
+/// <summary>
+/// The crawl loop. <c>concurrency</c> workers take requests from the frontier, wait for a place in the host's
+/// slot, fetch, and run the spider's callback; requests it yields go back to the frontier, pairs to the item
+/// pipeline. The crawl is idle, and done, when the start requests are exhausted, the frontier is empty and no
+/// worker holds a request. A stop (Ctrl+C, limits) stops scheduling at once and gives in-flight requests the grace
+/// period to finish before they are abandoned.
+/// </summary>
+public sealed class CrawlEngine
+{
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(100);
+
+    private readonly Spider _spider;
+    private readonly EngineSettings _settings;
+    private readonly IFetcher _fetcher;
+    private readonly IFrontier _frontier;
+    private readonly ItemPipeline _pipeline;
+    private readonly CrawlStats _stats;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly HostSlots _hostSlots;
+    private readonly OffsiteFilter _offsite;
+    private readonly CallbackTable _callbacks;
+    private readonly WorkSignal _signal = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _abort = new();
+    private readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly HashSet<string> _reportedMissingCallbacks = [];
+    private int _active;
+    private long _fetchesStarted;
+    private volatile bool _seedingDone;
+    private string? _finishReason;
+    private string? _failure;
+
+    public CrawlEngine(Spider spider, EngineSettings settings, IFetcher fetcher, IFrontier frontier, ItemPipeline pipeline, CrawlStats stats, TimeProvider time, ILogger logger)
+    {
+        _spider = spider;
+        _settings = settings;
+        _fetcher = fetcher;
+        _frontier = frontier;
+        _pipeline = pipeline;
+        _stats = stats;
+        _time = time;
+        _logger = logger;
+        _hostSlots = new HostSlots(settings.PerHost, TimeSpan.FromSeconds(settings.Delay), time);
+        _offsite = new OffsiteFilter(settings.AllowedDomains.Concat(spider.AllowedDomains));
+        _callbacks = CallbackTable.For(spider);
+    }
+
+    /// <summary>Runs the crawl until it is done or <paramref name="stopToken"/> asks it to stop. Does not close the pipeline.</summary>
+    public async Task<CrawlResult> RunAsync(CancellationToken stopToken = default)
+    {
+        await using var stopRegistration = stopToken.Register(() => RequestStop(FinishReasons.Cancelled));
+        var seeding = Task.Run(SeedAsync, CancellationToken.None);
+        var workers = Enumerable.Range(0, _settings.Concurrency).Select(_ => Task.Run(WorkAsync, CancellationToken.None)).ToArray();
+        await Task.WhenAll(workers.Append(seeding)).ConfigureAwait(false);
+        _stats.Finish();
+
+        if (_pipeline.Failure is { } sinkFailure)
+            Fail(FinishReasons.SinkFailed, sinkFailure.Message);
+        else if (_finishReason is null && _stats.RequestsSent > 0 && _stats.Responses.Total == 0)
+            Fail(FinishReasons.NoResponses, $"none of the {_stats.RequestsSent} requests got a response; see the errors by kind.");
+
+        var reason = _finishReason ?? FinishReasons.Finished;
+        var outcome = _failure is not null ? CrawlOutcome.Failed
+            : reason == FinishReasons.Finished ? CrawlOutcome.Finished
+            : CrawlOutcome.Stopped;
+        var queued = await _frontier.CountAsync(CancellationToken.None).ConfigureAwait(false);
+        return new CrawlResult(outcome, reason, _stats.Snapshot(reason, queued), _failure);
+    }
+
+    /// <summary>Stops scheduling; in-flight requests get the grace period, then are abandoned.</summary>
+    public void RequestStop(string reason)
+    {
+        if (Interlocked.CompareExchange(ref _finishReason, reason, null) is not null)
+            return;
+        if (reason == FinishReasons.Cancelled)
+            _logger.LogWarning("Stopping: no new requests; up to {Grace} s for the {Active} in flight, then every sink is flushed and closed.", _settings.GracePeriod, Volatile.Read(ref _active));
+        else
+            _logger.LogInformation("Stopping ({Reason}).", reason);
+        _stopping.Cancel();
+        _abort.CancelAfter(TimeSpan.FromSeconds(_settings.GracePeriod));
+        _signal.Pulse();
+    }
+
+    /// <summary>Stops at once: in-flight requests are abandoned (a second Ctrl+C).</summary>
+    public void Abort()
+    {
+        RequestStop(FinishReasons.Cancelled);
+        _abort.Cancel();
+    }
+
+    private void Fail(string reason, string message)
+    {
+        _failure ??= message;
+        Interlocked.CompareExchange(ref _finishReason, reason, null);
+        if (reason != FinishReasons.NoResponses)
+            RequestStop(reason);
+    }
+
+    private async Task SeedAsync()
+    {
+        try
+        {
+            await foreach (var request in _spider.StartRequestsAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                _offsite.AddStartRequest(request.Url);
+                await ScheduleAsync(request).ConfigureAwait(false);
+                if (_stopping.IsCancellationRequested)
+                    break;
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "The start requests of spider {Spider} failed: {Message}", _spider.Name, ex.Message);
+            _stats.Errors.Increment("start_requests");
+            Fail(FinishReasons.StartRequestsFailed, $"the start requests of spider '{_spider.Name}' failed: {ex.Message}");
+        }
+        finally
+        {
+            _seedingDone = true;
+            _signal.Pulse();
+        }
+    }
+
+    private async Task WorkAsync()
+    {
+        while (!_stopping.IsCancellationRequested && !_idle.Task.IsCompleted)
+        {
+            Interlocked.Increment(ref _active);
+            Request? request;
+            try
+            {
+                request = await _frontier.DequeueAsync(_abort.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                Interlocked.Decrement(ref _active);
+                return;
+            }
+            if (request is null)
+            {
+                if (Interlocked.Decrement(ref _active) == 0 && _seedingDone && await _frontier.CountAsync(CancellationToken.None).ConfigureAwait(false) == 0)
+                {
+                    _idle.TrySetResult();
+                    _signal.Pulse();
+                    return;
+                }
+                try
+                {
+                    await _signal.WaitAsync(IdlePoll, _stopping.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                continue;
+            }
+            try
+            {
+                if (await ProcessAsync(request).ConfigureAwait(false))
+                    await _frontier.CompleteAsync(request, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                _stats.Errors.Increment("engine");
+                _logger.LogError(ex, "Unexpected failure on {Url}", request.Url);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _active);
+                _signal.Pulse();
+            }
+        }
+    }
+
+    /// <summary>Fetches and parses one request; false when it was abandoned and should be handed out again on resume.</summary>
+    private async Task<bool> ProcessAsync(Request request)
+    {
+        if (_settings.MaxRequests > 0 && Interlocked.Increment(ref _fetchesStarted) > _settings.MaxRequests)
+        {
+            _stats.RequestsDropped.Increment(RequestDropReasons.MaxRequests);
+            RequestStop(FinishReasons.MaxRequests);
+            return false;
+        }
+
+        Response response;
+        try
+        {
+            using var lease = await _hostSlots.AcquireAsync(request.Url, _stopping.Token).ConfigureAwait(false);
+            _stats.RequestSent();
+            response = await _fetcher.FetchAsync(request, _abort.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            _stats.RequestsDropped.Increment(RequestDropReasons.Abandoned);
+            return false;
+        }
+        catch (FetchException ex)
+        {
+            _stats.Errors.Increment(ex.Kind);
+            _logger.LogWarning("{Kind}: {Message}", ex.Kind, ex.Message);
+            return true;
+        }
+
+        _stats.ResponseReceived(response.Status, response.Body.Length);
+        if (!response.IsSuccess && !request.HandleStatuses.Contains(response.Status))
+        {
+            _stats.Errors.Increment($"http_{response.Status}");
+            _logger.LogDebug("HTTP {Status} for {Url}: not handed to the spider", response.Status, request.Url);
+            return true;
+        }
+        if (!_callbacks.TryGet(request.Callback, out var callback))
+        {
+            _stats.Errors.Increment("unknown_callback");
+            lock (_reportedMissingCallbacks)
+            {
+                if (_reportedMissingCallbacks.Add(request.Callback))
+                    _logger.LogError("Spider {Spider} has no callback named '{Callback}' (requested for {Url}). Its callbacks: {Callbacks}.", _spider.Name, request.Callback, request.Url, string.Join(", ", _callbacks.Names));
+            }
+            return true;
+        }
+
+        try
+        {
+            await foreach (var output in callback(response, _abort.Token).ConfigureAwait(false))
+            {
+                switch (output)
+                {
+                    case Request next:
+                        await ScheduleAsync(next with { Depth = request.Depth + 1 }).ConfigureAwait(false);
+                        break;
+                    case AudioPair pair:
+                        var result = await _pipeline.SubmitAsync(pair with { Spider = pair.Spider ?? _spider.Name, Page = pair.Page ?? response.Url }, _abort.Token).ConfigureAwait(false);
+                        if (result == SubmitResult.LimitReached)
+                            RequestStop(FinishReasons.MaxItems);
+                        break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        {
+            _stats.RequestsDropped.Increment(RequestDropReasons.Abandoned);
+            return false;
+        }
+        catch (SinkFailedException ex)
+        {
+            Fail(FinishReasons.SinkFailed, ex.Message);
+            return false;
+        }
+        catch (Exception ex)
+        {
+            _stats.Errors.Increment("spider_exception");
+            _logger.LogWarning("Callback {Callback} of spider {Spider} failed on {Url}: {Type}: {Message}", request.Callback, _spider.Name, response.Url, ex.GetType().Name, ex.Message);
+        }
+        return true;
+    }
+
+    private async ValueTask ScheduleAsync(Request request)
+    {
+        if (_settings.MaxDepth > 0 && request.Depth > _settings.MaxDepth)
+        {
+            _stats.RequestsDropped.Increment(RequestDropReasons.MaxDepth);
+            return;
+        }
+        if (request.Url.Scheme != Uri.UriSchemeHttp && request.Url.Scheme != Uri.UriSchemeHttps)
+        {
+            _stats.RequestsDropped.Increment(RequestDropReasons.UnsupportedScheme);
+            return;
+        }
+        if (!_offsite.Allows(request.Url))
+        {
+            _stats.RequestsDropped.Increment(RequestDropReasons.Offsite);
+            return;
+        }
+        if (!await _frontier.EnqueueAsync(request, CancellationToken.None).ConfigureAwait(false))
+        {
+            _stats.RequestsDropped.Increment(RequestDropReasons.Duplicate);
+            return;
+        }
+        _signal.Pulse();
+    }
+}

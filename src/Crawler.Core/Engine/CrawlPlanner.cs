@@ -1,0 +1,34 @@
+using AudioCrawl.Core.Configuration;
+using AudioCrawl.Core.Spiders;
+
+namespace AudioCrawl.Core.Engine;
+
+/// <summary>
+/// Resolves a spider name against crawlers.json and the registry and binds its settings, so every configuration
+/// problem is reported before the first request.
+/// </summary>
+public sealed class CrawlPlanner(SpiderRegistry registry, CrawlerConfig config)
+{
+    public CrawlPlan Plan(string name, IEnumerable<KeyValuePair<string, string>> overrides)
+    {
+        config.Spiders.TryGetValue(name, out var entry);
+        var typeName = entry?.Type ?? name;
+        if (!registry.TryGet(typeName, out var descriptor))
+        {
+            if (entry is not null)
+                throw new ConfigurationException($"{config.Source}, spiders.{name}: unknown spider type '{typeName}'. Known spider types: {KnownTypes()}.");
+            throw new ConfigurationException($"Unknown spider '{name}'. Known spiders: {string.Join(", ", KnownNames())}.");
+        }
+        var spider = descriptor.Create();
+        spider.Name = name;
+        var settings = SettingsBinder.Bind(spider, config, entry, overrides);
+        SettingsBinder.Apply(spider, settings);
+        return new CrawlPlan(descriptor, entry, spider, settings.Engine);
+    }
+
+    /// <summary>Every runnable name: the crawlers.json entries and the spider classes, sorted.</summary>
+    public IEnumerable<string> KnownNames() =>
+        config.Spiders.Keys.Concat(registry.All.Select(d => d.Name)).Distinct().Order(StringComparer.Ordinal);
+
+    private string KnownTypes() => string.Join(", ", registry.All.Select(d => d.Name));
+}

@@ -1,0 +1,49 @@
+using AudioCrawl.Core.Http;
+using AudioCrawl.Core.Pipeline;
+using AudioCrawl.Core.Scheduling;
+using AudioCrawl.Core.Spiders;
+using AudioCrawl.Core.Stats;
+using Microsoft.Extensions.Logging;
+
+namespace AudioCrawl.Core.Engine;
+
+/// <summary>
+/// Wires a planned crawl to a fetcher, a frontier and sinks, runs it, and closes every sink whatever happens.
+/// The stop token asks for a graceful stop (Ctrl+C); sinks are opened before the first request.
+/// </summary>
+public sealed class CrawlRunner(ILoggerFactory loggers, TimeProvider time)
+{
+    public CrawlStats Stats { get; } = new(time);
+
+    public async Task<CrawlResult> RunAsync(
+        CrawlPlan plan,
+        IReadOnlyList<IPairSink> sinks,
+        IFrontier? frontier = null,
+        IPairKeyStore? pairKeys = null,
+        IFetcher? fetcher = null,
+        Action<CrawlEngine>? onStarted = null,
+        CancellationToken stopToken = default)
+    {
+        plan.Spider.Context = new SpiderContext(loggers.CreateLogger($"spider.{plan.Name}"), Stats, time);
+        var ownedFetcher = fetcher is null ? new HttpFetcher(HttpFetcherOptions.From(plan.Engine)) : null;
+        var ownedFrontier = frontier is null ? new InMemoryFrontier() : null;
+        await using var pipeline = new ItemPipeline(sinks, Stats, pairKeys ?? new InMemoryPairKeyStore(), plan.Engine.MaxItems, loggers.CreateLogger("pipeline"));
+        try
+        {
+            await pipeline.OpenAsync(stopToken).ConfigureAwait(false);
+            var engine = new CrawlEngine(plan.Spider, plan.Engine, fetcher ?? ownedFetcher!, frontier ?? ownedFrontier!, pipeline, Stats, time, loggers.CreateLogger("engine"));
+            onStarted?.Invoke(engine);
+            var result = await engine.RunAsync(stopToken).ConfigureAwait(false);
+            await pipeline.CloseAsync().ConfigureAwait(false);
+            if (pipeline.Failure is { } failure && result.Outcome != CrawlOutcome.Failed)
+                result = result with { Outcome = CrawlOutcome.Failed, FinishReason = FinishReasons.SinkFailed, FailureMessage = failure.Message };
+            return result;
+        }
+        finally
+        {
+            ownedFetcher?.Dispose();
+            if (ownedFrontier is not null)
+                await ownedFrontier.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace AudioCrawl.Core.Engine;
+
+public static class FinishReasons
+{
+    public const string Finished = "finished";
+    public const string Cancelled = "cancelled";
+    public const string MaxRequests = "max_requests";
+    public const string MaxItems = "max_items";
+    public const string SinkFailed = "sink_failed";
+    public const string StartRequestsFailed = "start_requests_failed";
+    public const string NoResponses = "no_responses";
+}

@@ -1,0 +1,12 @@
+namespace AudioCrawl.Core.Engine;
+
+/// <summary>The reasons a request is never sent, as counted in the stats.</summary>
+public static class RequestDropReasons
+{
+    public const string Duplicate = "duplicate";
+    public const string Offsite = "offsite";
+    public const string MaxDepth = "max_depth";
+    public const string MaxRequests = "max_requests";
+    public const string UnsupportedScheme = "unsupported_scheme";
+    public const string Abandoned = "abandoned";
+}

@@ -1,0 +1,12 @@
+namespace AudioCrawl.Core.Http;
+
+/// <summary>The kinds a <see cref="FetchException"/> is counted under.</summary>
+public static class FetchErrorKinds
+{
+    public const string Timeout = "timeout";
+    public const string Connection = "connection";
+    public const string Dns = "dns";
+    public const string TooLarge = "too_large";
+    public const string Protocol = "protocol";
+    public const string UnsupportedScheme = "unsupported_scheme";
+}

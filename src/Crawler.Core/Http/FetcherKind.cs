@@ -1,0 +1,7 @@
+namespace AudioCrawl.Core.Http;
+
+public enum FetcherKind
+{
+    Http,
+    Browser,
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AudioCrawl.Core.Spiders;
+
+namespace AudioCrawl.Core.Http;
+
+/// <summary>
+/// An immutable request. The callback is a method name, not a delegate, so a request can be stored in a
+/// frontier on disk or in Redis and picked up by another process.
+/// </summary>
+public sealed record Request : SpiderOutput
+{
+    private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
+
+    [JsonConstructor]
+    public Request(Uri url, string callback = Spiders.Spider.DefaultCallback)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (!url.IsAbsoluteUri)
+            throw new ArgumentException($"A request needs an absolute URL, not '{url}'.", nameof(url));
+        ArgumentException.ThrowIfNullOrWhiteSpace(callback);
+        Url = url;
+        Callback = callback;
+    }
+
+    public Uri Url { get; init; }
+
+    public string Callback { get; init; }
+
+    public string Method { get; init; } = "GET";
+
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = NoHeaders;
+
+    public byte[]? Body { get; init; }
+
+    /// <summary>Higher runs first; equal priorities run in the order they were scheduled.</summary>
+    public int Priority { get; init; }
+
+    public int Depth { get; init; }
+
+    /// <summary>The spider's own context for the callback, kept as JSON so it survives persistence.</summary>
+    public JsonElement? Data { get; init; }
+
+    public FetcherKind Fetcher { get; init; } = FetcherKind.Http;
+
+    /// <summary>Schedule even when a request with the same fingerprint was seen before.</summary>
+    public bool DontFilter { get; init; }
+
+    /// <summary>Non-2xx statuses the callback wants to see (by default they are counted and dropped).</summary>
+    public IReadOnlyList<int> HandleStatuses { get; init; } = [];
+
+    public Request WithData<T>(T data) => this with { Data = JsonSerializer.SerializeToElement(data) };
+
+    public T GetData<T>()
+    {
+        if (Data is not { } data)
+            throw new InvalidOperationException($"The request for {Url} carries no data.");
+        return data.Deserialize<T>() ?? throw new InvalidOperationException($"The data of the request for {Url} is null.");
+    }
+}

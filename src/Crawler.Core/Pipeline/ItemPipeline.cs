@@ -1,0 +1,149 @@
+using System.Threading.Channels;
+using AudioCrawl.Core.Spiders;
+using AudioCrawl.Core.Stats;
+using Microsoft.Extensions.Logging;
+
+namespace AudioCrawl.Core.Pipeline;
+
+/// <summary>
+/// Validation, de-duplication and fan-out of pairs to every sink. Spider tasks submit; one consumer writes each
+/// batch to all sinks and flushes them, through a bounded channel that gives back-pressure.
+/// </summary>
+public sealed class ItemPipeline : IAsyncDisposable
+{
+    private readonly IReadOnlyList<IPairSink> _sinks;
+    private readonly CrawlStats _stats;
+    private readonly IPairKeyStore _keys;
+    private readonly long _maxItems;
+    private readonly ILogger _logger;
+    private readonly Channel<AudioPair> _channel = Channel.CreateBounded<AudioPair>(new BoundedChannelOptions(1024) { SingleReader = true });
+    private readonly List<IPairSink> _opened = [];
+    private Task? _consumer;
+    private long _accepted;
+    private bool _closed;
+
+    public ItemPipeline(IReadOnlyList<IPairSink> sinks, CrawlStats stats, IPairKeyStore keys, long maxItems, ILogger logger)
+    {
+        _sinks = sinks;
+        _stats = stats;
+        _keys = keys;
+        _maxItems = maxItems;
+        _logger = logger;
+    }
+
+    /// <summary>Set when a sink failed; the crawl stops and reports it.</summary>
+    public SinkFailedException? Failure { get; private set; }
+
+    public async Task OpenAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var sink in _sinks)
+        {
+            try
+            {
+                await sink.OpenAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not CrawlerException)
+            {
+                throw new SinkFailedException(sink.Name, "open", ex);
+            }
+            _opened.Add(sink);
+        }
+        _consumer = Task.Run(ConsumeAsync, CancellationToken.None);
+    }
+
+    public async ValueTask<SubmitResult> SubmitAsync(AudioPair pair, CancellationToken cancellationToken = default)
+    {
+        var normalized = PairNormalizer.Normalize(pair, out var reason);
+        if (normalized is null)
+        {
+            _stats.ItemsDropped.Increment(reason!);
+            return SubmitResult.Dropped;
+        }
+        if (_maxItems > 0 && Interlocked.Read(ref _accepted) >= _maxItems)
+        {
+            _stats.ItemsDropped.Increment(ItemDropReasons.MaxItems);
+            return SubmitResult.LimitReached;
+        }
+        if (!await _keys.TryAddAsync(PairKey.Of(normalized), cancellationToken).ConfigureAwait(false))
+        {
+            _stats.ItemsDropped.Increment(ItemDropReasons.Duplicate);
+            return SubmitResult.Dropped;
+        }
+        if (_maxItems > 0 && Interlocked.Increment(ref _accepted) > _maxItems)
+        {
+            _stats.ItemsDropped.Increment(ItemDropReasons.MaxItems);
+            return SubmitResult.LimitReached;
+        }
+        try
+        {
+            await _channel.Writer.WriteAsync(normalized, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException) when (Failure is not null)
+        {
+            throw Failure;
+        }
+        _stats.ItemAccepted();
+        return _maxItems > 0 && Interlocked.Read(ref _accepted) >= _maxItems ? SubmitResult.LimitReached : SubmitResult.Accepted;
+    }
+
+    /// <summary>Writes what is queued, flushes and closes every sink. Safe to call more than once.</summary>
+    public async Task CloseAsync()
+    {
+        if (_closed)
+            return;
+        _closed = true;
+        _channel.Writer.TryComplete();
+        if (_consumer is not null)
+            await _consumer.ConfigureAwait(false);
+        for (var i = _opened.Count - 1; i >= 0; i--)
+        {
+            try
+            {
+                await _opened[i].DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                Failure ??= new SinkFailedException(_opened[i].Name, "close", ex);
+                _logger.LogError("{Sink}: could not close: {Message}", _opened[i].Name, ex.Message);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await CloseAsync().ConfigureAwait(false);
+
+    private async Task ConsumeAsync()
+    {
+        var reader = _channel.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (reader.TryRead(out var pair))
+                {
+                    foreach (var sink in _opened)
+                        await Guard(sink, "write", () => sink.WriteAsync(pair)).ConfigureAwait(false);
+                }
+                foreach (var sink in _opened)
+                    await Guard(sink, "flush", () => sink.FlushAsync()).ConfigureAwait(false);
+            }
+        }
+        catch (SinkFailedException ex)
+        {
+            Failure = ex;
+            _logger.LogError("{Message}", ex.Message);
+            _channel.Writer.TryComplete(ex);
+        }
+    }
+
+    private static async ValueTask Guard(IPairSink sink, string action, Func<ValueTask> step)
+    {
+        try
+        {
+            await step().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not SinkFailedException)
+        {
+            throw new SinkFailedException(sink.Name, action, ex);
+        }
+    }
+}

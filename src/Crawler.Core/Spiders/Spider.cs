@@ -1,0 +1,52 @@
+using AudioCrawl.Core.Http;
+using Microsoft.Extensions.Logging;
+using AudioCrawl.Core.Configuration;
+
+namespace AudioCrawl.Core.Spiders;
+
+/// <summary>
+/// A source of audio-text pairs. Subclass <see cref="Spider{TSettings}"/>, mark the class with
+/// <see cref="SpiderAttribute"/>, yield start requests, and write callbacks of the shape
+/// <c>IAsyncEnumerable&lt;SpiderOutput&gt; Name(Response response, CancellationToken cancellationToken)</c>.
+/// A request names its callback by method name.
+/// </summary>
+public abstract class Spider
+{
+    public const string DefaultCallback = "Parse";
+
+    /// <summary>The name the spider runs under (its crawlers.json entry).</summary>
+    public string Name { get; internal set; } = "";
+
+    /// <summary>Where the spider reports what it skipped, counted and noticed.</summary>
+    public SpiderContext Context { get; internal set; } = SpiderContext.Detached;
+
+    protected ILogger Logger => Context.Logger;
+
+    public abstract IAsyncEnumerable<Request> StartRequestsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Host names the crawl may request besides those of the start requests; empty means any host.</summary>
+    public virtual IReadOnlyCollection<string> AllowedDomains => [];
+
+    /// <summary>Engine settings this spider prefers over the built-in ones; crawlers.json and --set still win.</summary>
+    public virtual EngineSettings DefaultEngineSettings(EngineSettings builtIn) => builtIn;
+
+    internal virtual Type SettingsType => typeof(NoSettings);
+
+    internal virtual object CurrentSettings => new NoSettings();
+
+    internal virtual void ApplySettings(object settings)
+    {
+    }
+}
+
+/// <summary>A spider with a settings record bound from its crawlers.json section and --set.</summary>
+public abstract class Spider<TSettings> : Spider where TSettings : class, new()
+{
+    public TSettings Settings { get; internal set; } = new();
+
+    internal override Type SettingsType => typeof(TSettings);
+
+    internal override object CurrentSettings => Settings;
+
+    internal override void ApplySettings(object settings) => Settings = (TSettings)settings;
+}

@@ -1,0 +1,11 @@
+using AudioCrawl.Core.Stats;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AudioCrawl.Core.Spiders;
+
+/// <summary>What a running spider may use besides its responses: a logger, the crawl's counters and the clock.</summary>
+public sealed record SpiderContext(ILogger Logger, CrawlStats Stats, TimeProvider Time)
+{
+    public static SpiderContext Detached { get; } = new(NullLogger.Instance, new CrawlStats(TimeProvider.System), TimeProvider.System);
+}

@@ -1,0 +1,20 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+
+namespace AudioCrawl.Core.Stats;
+
+/// <summary>Named counters that many tasks increment at once without locks.</summary>
+public sealed class CounterSet
+{
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _counters = new(StringComparer.Ordinal);
+
+    public void Increment(string name, long by = 1) =>
+        Interlocked.Add(ref _counters.GetOrAdd(name, static _ => new StrongBox<long>()).Value, by);
+
+    public long this[string name] => _counters.TryGetValue(name, out var box) ? Interlocked.Read(ref box.Value) : 0;
+
+    public long Total => _counters.Values.Sum(box => Interlocked.Read(ref box.Value));
+
+    public IReadOnlyDictionary<string, long> Snapshot() =>
+        new SortedDictionary<string, long>(_counters.ToDictionary(p => p.Key, p => Interlocked.Read(ref p.Value.Value)), StringComparer.Ordinal);
+}

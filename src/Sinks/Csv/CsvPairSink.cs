@@ -1,0 +1,91 @@
+using AudioCrawl.Core;
+using AudioCrawl.Core.Pipeline;
+using AudioCrawl.Core.Spiders;
+using CsvHelper;
+
+namespace AudioCrawl.Sinks.Csv;
+
+/// <summary>
+/// The deliverable: a <c>url,text</c> CSV, RFC 4180 quoting, UTF-8 without BOM, CRLF line ends. Rows are
+/// streamed; every flush hands them to the operating system, and closing syncs the file to disk.
+/// </summary>
+public sealed class CsvPairSink(string path, CsvSinkMode mode = CsvSinkMode.CreateNew) : IPairSink
+{
+    public static readonly string[] Header = ["url", "text"];
+
+    private FileStream? _stream;
+    private CsvWriter? _csv;
+
+    public string Name => $"csv {path}";
+
+    public string Path => path;
+
+    /// <summary>RFC 4180, CRLF, no BOM, no formula-injection mangling: the text is data and stays as it is.</summary>
+    public static CsvWriterOptions WriterOptions { get; } = new()
+    {
+        Mode = CsvMode.Rfc4180,
+        NewLine = "\r\n",
+        Quoting = CsvQuoting.WhenNeeded,
+        Injection = CsvInjection.None,
+        WriteByteOrderMark = false,
+        HasHeader = false,
+        ValidateFieldCount = false,
+    };
+
+    public Task OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var exists = File.Exists(path);
+        if (exists && mode == CsvSinkMode.CreateNew)
+            throw new CrawlerException($"{path} exists already; pass --overwrite to replace it or --append to add to it.");
+        if (Directory.Exists(path))
+            throw new CrawlerException($"{path} is a directory, not a file.");
+        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (directory is not null && !Directory.Exists(directory))
+            throw new CrawlerException($"{path}: the folder {directory} does not exist.");
+        try
+        {
+            _stream = new FileStream(path, mode == CsvSinkMode.Append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read, 64 * 1024);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new CrawlerException($"{path}: not writable ({ex.Message}).", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new CrawlerException($"{path}: cannot open for writing ({ex.Message}).", ex);
+        }
+        _csv = CsvWriter.Create(_stream, WriterOptions, leaveOpen: true);
+        if (_stream.Length == 0)
+            _csv.WriteRecord(Header);
+        return Task.CompletedTask;
+    }
+
+    public ValueTask WriteAsync(AudioPair pair, CancellationToken cancellationToken = default)
+    {
+        var csv = _csv ?? throw new InvalidOperationException("The CSV sink is not open.");
+        csv.WriteField(pair.Url.AbsoluteUri);
+        csv.WriteField(pair.Text);
+        csv.EndRecord();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask FlushAsync(CancellationToken cancellationToken = default)
+    {
+        if (_csv is null)
+            return;
+        await _csv.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await _stream!.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_csv is null)
+            return;
+        await FlushAsync().ConfigureAwait(false);
+        _stream!.Flush(flushToDisk: true);
+        await _csv.DisposeAsync().ConfigureAwait(false);
+        await _stream.DisposeAsync().ConfigureAwait(false);
+        _csv = null;
+        _stream = null;
+    }
+}
