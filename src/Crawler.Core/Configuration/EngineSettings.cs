@@ -46,6 +46,9 @@ public sealed record EngineSettings : IValidatableSettings
     [Description("Redirects followed for one request.")]
     public int MaxRedirects { get; init; } = 10;
 
+    [Description("Obey robots.txt (RFC 9309): disallowed requests are dropped and counted, never fetched.")]
+    public bool ObeyRobotsTxt { get; init; } = true;
+
     [Description("Seconds in-flight requests may still finish after Ctrl+C before they are abandoned.")]
     public double GracePeriod { get; init; } = 10;
 

@@ -24,7 +24,7 @@ public sealed class CrawlRunner(ILoggerFactory loggers, TimeProvider time)
         Action<CrawlEngine>? onStarted = null,
         CancellationToken stopToken = default)
     {
-        plan.Spider.Context = new SpiderContext(loggers.CreateLogger($"spider.{plan.Name}"), Stats, time);
+        plan.Spider.Context = new SpiderContext(loggers.CreateLogger($"spider.{plan.Name}"), Stats, plan.Engine, time);
         var ownedFetcher = fetcher is null ? new HttpFetcher(HttpFetcherOptions.From(plan.Engine)) : null;
         var ownedFrontier = frontier is null ? new InMemoryFrontier() : null;
         await using var pipeline = new ItemPipeline(sinks, Stats, pairKeys ?? new InMemoryPairKeyStore(), plan.Engine.MaxItems, loggers.CreateLogger("pipeline"));

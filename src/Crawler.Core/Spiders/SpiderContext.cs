@@ -1,11 +1,12 @@
+using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Stats;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AudioCrawl.Core.Spiders;
 
-/// <summary>What a running spider may use besides its responses: a logger, the crawl's counters and the clock.</summary>
-public sealed record SpiderContext(ILogger Logger, CrawlStats Stats, TimeProvider Time)
+/// <summary>What a running spider may use besides its responses: a logger, the crawl's counters, the engine settings in force and the clock.</summary>
+public sealed record SpiderContext(ILogger Logger, CrawlStats Stats, EngineSettings Engine, TimeProvider Time)
 {
-    public static SpiderContext Detached { get; } = new(NullLogger.Instance, new CrawlStats(TimeProvider.System), TimeProvider.System);
+    public static SpiderContext Detached { get; } = new(NullLogger.Instance, new CrawlStats(TimeProvider.System), new EngineSettings(), TimeProvider.System);
 }
