@@ -41,8 +41,11 @@ public sealed class CrawlEngine
     private string? _finishReason;
     private string? _failure;
 
-    public CrawlEngine(Spider spider, EngineSettings settings, IFetcher fetcher, IFrontier frontier, ItemPipeline pipeline, CrawlStats stats, TimeProvider time, ILogger logger)
+    private readonly FailureLog? _failures;
+
+    public CrawlEngine(Spider spider, EngineSettings settings, IFetcher fetcher, IFrontier frontier, ItemPipeline pipeline, CrawlStats stats, TimeProvider time, ILogger logger, FailureLog? failures = null)
     {
+        _failures = failures;
         _spider = spider;
         _settings = settings;
         _fetcher = fetcher;
@@ -218,6 +221,7 @@ public sealed class CrawlEngine
             _stats.RequestSent();
             _stats.Errors.Increment(ex.Kind);
             _logger.LogWarning("{Kind}: {Message}", ex.Kind, ex.Message);
+            await RecordFailureAsync(request, ex.Kind, ex.Message).ConfigureAwait(false);
             return true;
         }
 
@@ -226,6 +230,8 @@ public sealed class CrawlEngine
         {
             _stats.Errors.Increment($"http_{response.Status}");
             _logger.LogDebug("HTTP {Status} for {Url}: not handed to the spider", response.Status, request.Url);
+            if (RetryOptions.RetryableStatuses.Contains(response.Status))
+                await RecordFailureAsync(request, $"http_{response.Status}", $"HTTP {response.Status} after every retry").ConfigureAwait(false);
             return true;
         }
         if (!_callbacks.TryGet(request.Callback, out var callback))
@@ -239,6 +245,7 @@ public sealed class CrawlEngine
             return true;
         }
 
+        var acceptedPairs = false;
         try
         {
             await foreach (var output in callback(response, _abort.Token).ConfigureAwait(false))
@@ -250,6 +257,7 @@ public sealed class CrawlEngine
                         break;
                     case AudioPair pair:
                         var result = await _pipeline.SubmitAsync(pair with { Spider = pair.Spider ?? _spider.Name, Page = pair.Page ?? response.Url }, _abort.Token).ConfigureAwait(false);
+                        acceptedPairs |= result != SubmitResult.Dropped;
                         if (result == SubmitResult.LimitReached)
                             RequestStop(FinishReasons.MaxItems);
                         break;
@@ -271,7 +279,41 @@ public sealed class CrawlEngine
             _stats.Errors.Increment("spider_exception");
             _logger.LogWarning("Callback {Callback} of spider {Spider} failed on {Url}: {Type}: {Message}", request.Callback, _spider.Name, response.Url, ex.GetType().Name, ex.Message);
         }
-        return true;
+        return !acceptedPairs || await PairsFlushedAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>A request is done only once its pairs are in every sink, else a kill between the two would lose them.</summary>
+    private async Task<bool> PairsFlushedAsync()
+    {
+        try
+        {
+            await _pipeline.WaitForFlushAsync(_abort.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        catch (SinkFailedException ex)
+        {
+            Fail(FinishReasons.SinkFailed, ex.Message);
+            return false;
+        }
+    }
+
+    private async ValueTask RecordFailureAsync(Request request, string reason, string message)
+    {
+        if (_failures is null)
+            return;
+        try
+        {
+            await _failures.RecordAsync(request, reason, message, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            _stats.Errors.Increment("failure_log");
+            _logger.LogError("Could not record the failure of {Url} in {Path}: {Message}", request.Url, _failures.Path, ex.Message);
+        }
     }
 
     private async ValueTask ScheduleAsync(Request request)
