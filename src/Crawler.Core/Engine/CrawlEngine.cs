@@ -42,6 +42,7 @@ public sealed class CrawlEngine
     private string? _failure;
 
     private readonly FailureLog? _failures;
+    private readonly string _productToken;
 
     public CrawlEngine(Spider spider, EngineSettings settings, IFetcher fetcher, IFrontier frontier, ItemPipeline pipeline, CrawlStats stats, TimeProvider time, ILogger logger, FailureLog? failures = null)
     {
@@ -56,6 +57,7 @@ public sealed class CrawlEngine
         _logger = logger;
         _offsite = new OffsiteFilter(settings.AllowedDomains.Concat(spider.AllowedDomains));
         _callbacks = CallbackTable.For(spider);
+        _productToken = RobotsTxt.ProductToken(settings.UserAgent);
     }
 
     /// <summary>Runs the crawl until it is done or <paramref name="stopToken"/> asks it to stop. Does not close the pipeline.</summary>
@@ -234,6 +236,12 @@ public sealed class CrawlEngine
                 await RecordFailureAsync(request, $"http_{response.Status}", $"HTTP {response.Status} after every retry").ConfigureAwait(false);
             return true;
         }
+        if (!response.IsTextual && !request.AcceptBinary)
+        {
+            _stats.Errors.Increment("binary_content");
+            _logger.LogDebug("{Url} is {Type}, not text: not handed to the spider (set AcceptBinary on the request to get it)", response.Url, response.MediaType);
+            return true;
+        }
         if (!_callbacks.TryGet(request.Callback, out var callback))
         {
             _stats.Errors.Increment("unknown_callback");
@@ -246,6 +254,8 @@ public sealed class CrawlEngine
         }
 
         var acceptedPairs = false;
+        var optOutChecked = false;
+        string? optOut = null;
         try
         {
             await foreach (var output in callback(response, _abort.Token).ConfigureAwait(false))
@@ -256,6 +266,18 @@ public sealed class CrawlEngine
                         await ScheduleAsync(next with { Depth = request.Depth + 1 }).ConfigureAwait(false);
                         break;
                     case AudioPair pair:
+                        if (!optOutChecked)
+                        {
+                            optOut = OptOut.Find(response, _settings.OptOutDirectives, _productToken);
+                            optOutChecked = true;
+                            if (optOut is not null)
+                                _logger.LogInformation("{Url} opts out ({Directive}): its pairs are not kept", response.Url, optOut);
+                        }
+                        if (optOut is not null)
+                        {
+                            _stats.ItemsDropped.Increment(ItemDropReasons.OptOut);
+                            break;
+                        }
                         var result = await _pipeline.SubmitAsync(pair with { Spider = pair.Spider ?? _spider.Name, Page = pair.Page ?? response.Url }, _abort.Token).ConfigureAwait(false);
                         acceptedPairs |= result != SubmitResult.Dropped;
                         if (result == SubmitResult.LimitReached)
@@ -276,7 +298,7 @@ public sealed class CrawlEngine
         }
         catch (Exception ex)
         {
-            _stats.Errors.Increment("spider_exception");
+            _stats.Errors.Increment(ex is System.Text.Json.JsonException ? "parse_error" : "spider_exception");
             _logger.LogWarning("Callback {Callback} of spider {Spider} failed on {Url}: {Type}: {Message}", request.Callback, _spider.Name, response.Url, ex.GetType().Name, ex.Message);
         }
         return !acceptedPairs || await PairsFlushedAsync().ConfigureAwait(false);
