@@ -57,7 +57,7 @@ public sealed class CambridgeMirrorTests
     }
 
     [Fact]
-    public async Task Serves_robots_audio_and_redirects_unknown_words_to_spellcheck()
+    public async Task Serves_robots_audio_and_redirects_unknown_words_home_and_unknown_searches_to_spellcheck()
     {
         var mirror = new CambridgeMirror(new CambridgeLexicon(50));
         await using var host = await SampleWeb.ServeAsync(mirror);
@@ -68,6 +68,7 @@ public sealed class CambridgeMirrorTests
         var mp3 = await client.GetAsync(new Uri(host.BaseUrl, audio.Mp3Path("english")));
         var unknownAudio = await client.GetAsync(new Uri(host.BaseUrl, "/media/english/uk_pron/x/xx/xxxxx/nothing.mp3"));
         var unknownWord = await client.GetAsync(new Uri(host.BaseUrl, "/dictionary/english/qwertyuiop"));
+        var unknownSearch = await client.GetAsync(new Uri(host.BaseUrl, "/search/english/direct/?q=qwertyuiop"));
 
         Assert.Contains("Disallow: /spellcheck/", robots, StringComparison.Ordinal);
         Assert.Equal("audio/mpeg", mp3.Content.Headers.ContentType?.MediaType);
@@ -75,7 +76,8 @@ public sealed class CambridgeMirrorTests
         Assert.Equal([0xFF, 0xFB], bytes[..2]);
         Assert.Equal(HttpStatusCode.NotFound, unknownAudio.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, unknownWord.StatusCode);
-        Assert.Equal("/spellcheck/english/?q=qwertyuiop", unknownWord.Headers.Location?.OriginalString);
+        Assert.Equal("/dictionary/english/", unknownWord.Headers.Location?.OriginalString);
+        Assert.Equal("/spellcheck/english/?q=qwertyuiop", unknownSearch.Headers.Location?.OriginalString);
     }
 
     [Fact]
