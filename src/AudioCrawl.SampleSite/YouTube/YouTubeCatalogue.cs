@@ -41,9 +41,9 @@ public sealed class YouTubeCatalogue
         FieldVideos = field;
         Playlists =
         [
-            new MockPlaylist("PLclassicLayout00000000000000001", "Every bird, classic layout", [.. birdsong, .. field.Where(v => !v.IsLive && !v.IsUpcoming).Take(35)], UsesLockups: false, PageSize: 100),
+            new MockPlaylist("PLclassicLayout00000000000000001", "Every bird, classic layout", [.. birdsong, .. field.Where(v => !v.IsLive && !v.IsUpcoming)], UsesLockups: false, PageSize: 100),
             new MockPlaylist("PLlockupLayout000000000000000002", "Field picks, lockup layout", [.. field.Where(v => !v.IsLive && !v.IsUpcoming).Take(30), .. birdsong.Take(15)], UsesLockups: true, PageSize: 20),
-            new MockPlaylist("PLloopingTokens00000000000000003", "A playlist whose continuation loops", [.. birdsong.Skip(10).Take(40)], UsesLockups: false, PageSize: 25) { Loops = true },
+            new MockPlaylist("PLloopingTokens00000000000000003", "A playlist whose continuation loops", [.. birdsong.Skip(10).Take(40)], UsesLockups: false, PageSize: 10) { Loops = true },
         ];
     }
 

@@ -15,6 +15,11 @@ public sealed record ListingState(YouTubeInput Input)
 
     public bool ConsentRetried { get; init; }
 
+    /// <summary>The channel of the first page (channel tabs), for continuation items that do not name it.</summary>
+    public string? PageChannelName { get; init; }
+
+    public string? PageChannelId { get; init; }
+
     /// <summary>Data API: video IDs listed so far for this input (limits paging), and what the call costs in quota units.</summary>
     public int Listed { get; init; }
 

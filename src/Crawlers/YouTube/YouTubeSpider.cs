@@ -30,6 +30,8 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
 
     private bool ObeysRobots => Context.Engine.ObeyRobotsTxt;
 
+    private bool QuotaExhausted => Volatile.Read(ref _quotaExhausted) == 1;
+
     public override async IAsyncEnumerable<Request> StartRequestsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var inputs = ParseInputs();
@@ -162,7 +164,8 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
         }
         var client = YouTubePageExtractor.Client(response.Body.Span);
         var listing = RendererWalker.Walk(initialData.RootElement);
-        foreach (var output in KeepAndContinue(listing, state with { Client = client }))
+        state = state with { Client = client, PageChannelName = listing.PageChannelName, PageChannelId = listing.PageChannelId };
+        foreach (var output in KeepAndContinue(listing, state))
             yield return output;
         await Task.CompletedTask;
     }
@@ -181,6 +184,7 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
             Logger.LogError("{Input}: the continuation from {Url} is not JSON ({Message}); stopped paging this input.", state.Input.Label, response.Url, ex.Message);
             yield break;
         }
+        listing = listing with { PageChannelName = listing.PageChannelName ?? state.PageChannelName, PageChannelId = listing.PageChannelId ?? state.PageChannelId };
         foreach (var output in KeepAndContinue(listing, state))
             yield return output;
         await Task.CompletedTask;
@@ -305,6 +309,8 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
             Logger.LogError("{Input}: the Data API knows no such channel; skipped.", state.Input.Label);
             yield break;
         }
+        if (QuotaExhausted)
+            yield break;
         yield return PlaylistItems(state.Input with { Kind = InputKind.Playlist, Id = uploads }, null, 0)
             .WithData(new ListingState(state.Input) { Cost = 1, Endpoint = uploads });
         await Task.CompletedTask;
@@ -327,6 +333,8 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
     {
         Context.Stats.Custom.Increment(StatPrefix + "pages");
         var room = Settings.MaxResultsPerInput == 0 ? ids.Count : Math.Max(0, Settings.MaxResultsPerInput - state.Listed);
+        if (QuotaExhausted)
+            yield break;
         var wanted = ids.Take(room).Where(id => !_emitted.ContainsKey(id)).ToArray();
         if (wanted.Length > 0)
             yield return ApiVideos(state.Input, wanted);
@@ -351,8 +359,6 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
     private ListingState? ApiResult(Response response)
     {
         var state = response.Request.GetData<ListingState>();
-        if (Volatile.Read(ref _quotaExhausted) == 1)
-            return null;
         if (response.IsSuccess)
         {
             Interlocked.Add(ref _apiUnits, state.Cost);
@@ -368,7 +374,7 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
                 Logger.LogError(
                     "YouTube Data API quota exceeded ({Reason}, HTTP {Status}) after this crawl spent {Units} units " +
                     "(search.list costs 100 units, channels/playlistItems/videos.list 1; the default quota is 10,000 units a day, reset at midnight Pacific time). " +
-                    "No further API calls are made; what was collected is kept.",
+                    "No further API calls are made; what was collected is kept. Run again after the reset, or ask Google for more quota.",
                     error.Reason, error.Status, ApiUnitsSpent);
             }
             return null;
