@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Spiders;
 using Microsoft.Extensions.Logging;
@@ -31,6 +32,9 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
     private bool ObeysRobots => Context.Engine.ObeyRobotsTxt;
 
     private bool QuotaExhausted => Volatile.Read(ref _quotaExhausted) == 1;
+
+    /// <summary>One request at a time and a second between them: YouTube answers fast crawlers with bot checks (HTTP 429).</summary>
+    public override EngineSettings DefaultEngineSettings(EngineSettings builtIn) => builtIn with { PerHost = 1, Delay = 1 };
 
     public override async IAsyncEnumerable<Request> StartRequestsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

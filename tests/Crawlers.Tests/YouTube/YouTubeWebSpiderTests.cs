@@ -158,6 +158,7 @@ public sealed class YouTubeWebSpiderTests : IAsyncLifetime
         Assert.Equal(CrawlOutcome.Finished, crawl.Result.Outcome);
         Assert.DoesNotContain(_server.Log, r => r.PathAndQuery.StartsWith("/results", StringComparison.Ordinal) || r.PathAndQuery.StartsWith("/youtubei/", StringComparison.Ordinal));
         Assert.Contains(_server.Log, r => r.PathAndQuery.StartsWith("/@birdsong/videos", StringComparison.Ordinal));
+        Assert.Equal(1, _server.Hits("/robots.txt"));
         var notice = Assert.Single(crawl.Logs.Entries, e => e.Message.Contains("robots.txt", StringComparison.Ordinal) && e.Message.Contains("Two ways on", StringComparison.Ordinal));
         Assert.Contains("'song', 'rain'", notice.Message);
         Assert.Contains("/results", notice.Message);
