@@ -22,7 +22,7 @@ public sealed class YouTubeCatalogue
 
     public YouTubeCatalogue(int birdsongVideos = 65, int fieldVideos = 40)
     {
-        Birdsong = new MockChannel("Birdsong Archive", "@birdsong", "UCbirdsongArchive00000001", UsesLockups: false);
+        Birdsong = new MockChannel("Birdsong Archive", "@birdsong", "UCbirdsongArchive0000001", UsesLockups: false);
         Field = new MockChannel("Field Recordings, Ltd. 🎙️", "@fieldrecordings", "UCfieldRecordings0000002", UsesLockups: true);
         var number = 0;
         var birdsong = new List<MockVideo>();

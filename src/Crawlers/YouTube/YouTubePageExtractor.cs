@@ -15,6 +15,11 @@ public static class YouTubePageExtractor
     private static readonly byte[][] PlayerResponseMarkers = [.. new[] { "var ytInitialPlayerResponse", "window[\"ytInitialPlayerResponse\"]", "ytInitialPlayerResponse =" }.Select(Encoding.UTF8.GetBytes)];
     private static readonly byte[] YtcfgSet = "ytcfg.set("u8.ToArray();
 
+    /// <summary>ytInitialData nests deeper than System.Text.Json's default limit of 64 on some pages.</summary>
+    public const int MaxDepth = 256;
+
+    public static JsonDocumentOptions DocumentOptions { get; } = new() { MaxDepth = MaxDepth };
+
     public static JsonDocument? InitialData(ReadOnlySpan<byte> html) => FirstObjectAfter(html, InitialDataMarkers);
 
     public static JsonDocument? PlayerResponse(ReadOnlySpan<byte> html) => FirstObjectAfter(html, PlayerResponseMarkers);
@@ -33,7 +38,7 @@ public static class YouTubePageExtractor
             var start = SkipWhitespace(rest);
             if (start >= rest.Length || rest[start] != (byte)'{' || TryMeasureObject(rest[start..]) is not { } length)
                 continue;
-            using var config = JsonDocument.Parse(rest.Slice(start, length).ToArray());
+            using var config = JsonDocument.Parse(rest.Slice(start, length).ToArray(), DocumentOptions);
             client = Merge(client, config.RootElement);
             rest = rest[(start + length)..];
         }
@@ -84,7 +89,7 @@ public static class YouTubePageExtractor
                 if (start >= rest.Length || rest[start] != (byte)'{')
                     continue;
                 if (TryMeasureObject(rest[start..]) is { } length)
-                    return JsonDocument.Parse(rest.Slice(start, length).ToArray());
+                    return JsonDocument.Parse(rest.Slice(start, length).ToArray(), DocumentOptions);
             }
         }
         return null;
@@ -93,7 +98,7 @@ public static class YouTubePageExtractor
     /// <summary>The byte length of the JSON object the span starts with, or null when it is not well-formed JSON.</summary>
     private static int? TryMeasureObject(ReadOnlySpan<byte> span)
     {
-        var reader = new Utf8JsonReader(span, isFinalBlock: true, default);
+        var reader = new Utf8JsonReader(span, isFinalBlock: true, new JsonReaderState(new JsonReaderOptions { MaxDepth = MaxDepth }));
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)

@@ -180,7 +180,8 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
         RendererListing listing;
         try
         {
-            listing = RendererWalker.Walk(response.Json);
+            using var json = JsonDocument.Parse(response.Body, YouTubePageExtractor.DocumentOptions);
+            listing = RendererWalker.Walk(json.RootElement);
         }
         catch (JsonException ex)
         {

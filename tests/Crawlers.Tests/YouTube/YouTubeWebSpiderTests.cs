@@ -91,6 +91,15 @@ public sealed class YouTubeWebSpiderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Lists_a_channel_given_by_its_channel_id()
+    {
+        var crawl = await YouTubeCrawl.RunAsync(Base, RobotsOff, ("channels", Catalogue.Field.Id));
+
+        Assert.Contains(_server.Log, r => r.PathAndQuery == $"/channel/{Catalogue.Field.Id}/videos");
+        Assert.Equal(Expected(Catalogue.FieldVideos.Where(v => !v.IsLive && !v.IsUpcoming)), crawl.UrlsAndTexts.ToHashSet());
+    }
+
+    [Fact]
     public async Task A_repeated_continuation_token_stops_paging()
     {
         var playlist = Catalogue.FindPlaylist("PLloopingTokens00000000000000003")!;
