@@ -9,4 +9,6 @@ public static class FetchErrorKinds
     public const string TooLarge = "too_large";
     public const string Protocol = "protocol";
     public const string UnsupportedScheme = "unsupported_scheme";
+    public const string NoBrowser = "no_browser";
+    public const string Browser = "browser";
 }
