@@ -45,7 +45,9 @@ public sealed class BrowserFetcherTests : IAsyncLifetime
     {
         var response = await _browser.FetchAsync(new Request(_server.Url("/player/3")) { Wait = new BrowserWait { Until = PageLoadState.NetworkIdle } });
 
-        Assert.Equal(ScriptedSite.PlayerAudio(_server.BaseUrl, 3), response.NetworkAudio);
+        Assert.Equal(ScriptedSite.PlayerAudio(_server.BaseUrl, 3).ToHashSet(), response.NetworkAudio.ToHashSet());
+        Assert.Equal(2, response.NetworkAudio.Count);
+        Assert.Equal(0, _server.Hits("/previews/3.ogg"));
         Assert.DoesNotContain("stream/s-3", response.Text);
         Assert.Empty(new Response(response.Request, response.Url, 200, ResponseHeaders.Empty, response.Body).NetworkAudio);
     }
