@@ -92,6 +92,7 @@ public sealed class DeclarativeSpiderTests
         { """ "startItems": "s", "items": [ { "name": "s", "audio": { "css": "audio", "xpath": "//audio" }, "text": { "css": "b" } } ] """, "items[0] 's': audio needs exactly one of \"css\" and \"xpath\"" },
         { """ "startItems": "s", "items": [ { "name": "s", "text": { "css": "b" } } ] """, "items[0] 's': needs \"audio\" (a selector of audio URLs) or \"networkAudio\": true" },
         { """ "next": { "css": ":::" } """, "next: css ':::' is not a valid CSS selector" },
+        { """ "follow": [ { "name": "episodes", "linkz": { "css": "a" } } ] """, "spiders.bad.follow: at follow[0].linkz: The JSON property 'linkz' could not be mapped" },
     };
 
     [Theory]
