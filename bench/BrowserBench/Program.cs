@@ -22,19 +22,46 @@ var config = CrawlerConfig.Load(args.Length > 2 ? args[2] : Path.Combine(AppCont
 var registry = new SpiderRegistry([typeof(DeclarativeSpider).Assembly]);
 Console.WriteLine($"site: {episodes} episodes, {site.Pages} archive pages, {host.BaseUrl}; concurrency {concurrency}; {Environment.ProcessorCount} cores");
 
-foreach (var fetcher in new[] { "http", "browser", "http", "browser" })
+foreach (var fetcher in new[] { "http", "browser" })
 {
     var plan = new CrawlPlanner(registry, config).Plan("podcast", [
         new("baseUrl", host.BaseUrl.AbsoluteUri), new("fetcher", fetcher), new("delay", "0"),
         new("concurrency", concurrency.ToString(CultureInfo.InvariantCulture)), new("perHost", concurrency.ToString(CultureInfo.InvariantCulture)),
         new("browserConcurrency", concurrency.ToString(CultureInfo.InvariantCulture))]);
-    var runner = new CrawlRunner(NullLoggerFactory.Instance, TimeProvider.System, s => new BrowserFetcher(BrowserFetcherOptions.From(s), NullLogger.Instance));
+    BrowserFetcher? started = null;
+    var runner = new CrawlRunner(NullLoggerFactory.Instance, TimeProvider.System, s => started = new BrowserFetcher(BrowserFetcherOptions.From(s), NullLogger.Instance));
+    using var sampling = new CancellationTokenSource();
+    var browserCpu = 0.0;
+    var sampler = Task.Run(async () =>
+    {
+        int? pid = null;
+        while (!sampling.IsCancellationRequested)
+        {
+            try
+            {
+                pid ??= started is null ? null : await started.BrowserProcessIdAsync();
+                if (pid is { } id)
+                    browserCpu = Math.Max(browserCpu, ProcessTree.CpuSeconds(id));
+                await Task.Delay(100, sampling.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            catch (Exception) when (started is not null)
+            {
+            }
+        }
+    });
+    var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
     var clock = Stopwatch.StartNew();
     var result = await runner.RunAsync(plan, [new NullSink()]);
     clock.Stop();
+    ownCpu = Process.GetCurrentProcess().TotalProcessorTime - ownCpu;
+    await sampling.CancelAsync();
+    await sampler;
     var pages = result.Stats.Responses;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{fetcher,-8} {pages,5} pages, {result.Stats.Items,4} items in {clock.Elapsed.TotalSeconds,6:0.00} s = {pages / clock.Elapsed.TotalSeconds,7:0.0} pages/s (browser start included)"));
+        $"{fetcher,-8} {pages,5} pages, {result.Stats.Items,4} items in {clock.Elapsed.TotalSeconds,6:0.00} s = {pages / clock.Elapsed.TotalSeconds,7:0.0} pages/s; CPU per page: crawler {ownCpu.TotalMilliseconds / pages:0.0} ms, Chromium {browserCpu * 1000 / pages:0.0} ms"));
 }
 
 using (var playwright = await Playwright.CreateAsync())
@@ -55,14 +82,14 @@ using (var playwright = await Playwright.CreateAsync())
         }
     }
     await OpenAsync(1);
-    var baseline = ProcessTree.RssBytes(pid);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"browser, 1 context with an archive page open: {baseline / 1048576.0:0} MiB RSS (all Chromium processes)"));
+    var baseline = ProcessTree.PssBytes(pid);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"browser, 1 context with an archive page open: {baseline / 1048576.0:0} MiB PSS (all Chromium processes)"));
     foreach (var count in new[] { 5, 9 })
     {
         await OpenAsync(count);
-        var rss = ProcessTree.RssBytes(pid);
+        var rss = ProcessTree.PssBytes(pid);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"browser, {count} contexts with a page open in each: {rss / 1048576.0:0} MiB RSS; {(rss - baseline) / 1048576.0 / (count - 1):0.0} MiB per extra context"));
+            $"browser, {count} contexts with a page open in each: {rss / 1048576.0:0} MiB PSS; {(rss - baseline) / 1048576.0 / (count - 1):0.0} MiB per extra context"));
     }
     await browser.CloseAsync();
 }
@@ -78,8 +105,46 @@ internal sealed class NullSink : IPairSink
 
 internal static class ProcessTree
 {
-    /// <summary>Resident memory of a process and all its descendants (Chromium's renderers, GPU and utility processes), from /proc.</summary>
-    public static long RssBytes(int root)
+    /// <summary>CPU seconds (user + system, including exited children such as closed renderers) of a process tree.</summary>
+    public static double CpuSeconds(int root)
+    {
+        double ticks = 0;
+        foreach (var pid in Tree(root))
+        {
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                // utime, stime, cutime, cstime are fields 14-17 of stat; fields[0] here is field 3.
+                ticks += Enumerable.Range(11, 4).Sum(i => double.Parse(fields[i], CultureInfo.InvariantCulture));
+            }
+            catch (IOException)
+            {
+            }
+        }
+        return ticks / 100;
+    }
+
+    /// <summary>Proportional memory (PSS: shared pages split between the processes sharing them) of a process tree, from /proc.</summary>
+    public static long PssBytes(int root)
+    {
+        long total = 0;
+        foreach (var pid in Tree(root))
+        {
+            try
+            {
+                var line = File.ReadLines($"/proc/{pid}/smaps_rollup").FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal));
+                if (line is not null)
+                    total += long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+            }
+            catch (IOException)
+            {
+            }
+        }
+        return total;
+    }
+
+    private static HashSet<int> Tree(int root)
     {
         var parents = new Dictionary<int, int>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
@@ -108,19 +173,6 @@ internal static class ProcessTree
             }
         }
         while (grew);
-        long total = 0;
-        foreach (var pid in tree)
-        {
-            try
-            {
-                var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-                if (line is not null)
-                    total += long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-            }
-            catch (IOException)
-            {
-            }
-        }
-        return total;
+        return tree;
     }
 }

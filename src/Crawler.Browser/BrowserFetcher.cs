@@ -133,8 +133,11 @@ public sealed class BrowserFetcher(BrowserFetcherOptions options, ILogger logger
                 ServiceWorkers = ServiceWorkerPolicy.Block,
                 AcceptDownloads = false,
             }).ConfigureAwait(false);
-            await context.RouteAsync("**/*", route =>
-                options.Block.Contains(route.Request.ResourceType) ? route.AbortAsync("blockedbyclient") : route.FallbackAsync()).ConfigureAwait(false);
+            if (options.Block.Count > 0)
+            {
+                await context.RouteAsync("**/*", route =>
+                    options.Block.Contains(route.Request.ResourceType) ? route.AbortAsync("blockedbyclient") : route.FallbackAsync()).ConfigureAwait(false);
+            }
             return (browser, context);
         }
         catch (PlaywrightException ex) when (!browser.IsConnected)
