@@ -17,7 +17,7 @@ public sealed class BrowserFetcher(BrowserFetcherOptions options, ILogger logger
     private readonly SemaphoreSlim _slots = new(options.Concurrency, options.Concurrency);
     private readonly SemaphoreSlim _launch = new(1, 1);
     private readonly Lock _gate = new();
-    private readonly Stack<IBrowserContext> _idle = new();
+    private readonly Stack<BrowserTab> _idle = new();
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private int _generation;
@@ -36,11 +36,12 @@ public sealed class BrowserFetcher(BrowserFetcherOptions options, ILogger logger
         {
             for (var attempt = 0; ; attempt++)
             {
-                var (browser, context) = await RentContextAsync(request, cancellationToken).ConfigureAwait(false);
+                var tab = await RentTabAsync(request, cancellationToken).ConfigureAwait(false);
+                var browser = tab.Browser;
                 try
                 {
-                    var response = await LoadAsync(context, request, cancellationToken).ConfigureAwait(false);
-                    Return(browser, context);
+                    var response = await LoadAsync(tab, request, cancellationToken).ConfigureAwait(false);
+                    Return(tab);
                     return response;
                 }
                 catch (PlaywrightException ex) when (!browser.IsConnected && !cancellationToken.IsCancellationRequested && attempt < options.CrashRetries)
@@ -53,7 +54,7 @@ public sealed class BrowserFetcher(BrowserFetcherOptions options, ILogger logger
                 }
                 catch
                 {
-                    Return(browser, context);
+                    Return(tab);
                     throw;
                 }
             }
@@ -66,7 +67,7 @@ public sealed class BrowserFetcher(BrowserFetcherOptions options, ILogger logger
 
     public async ValueTask DisposeAsync()
     {
-        IBrowserContext[] contexts;
+        BrowserTab[] tabs;
         IBrowser? browser;
         IPlaywright? playwright;
         lock (_gate)
@@ -74,15 +75,15 @@ public sealed class BrowserFetcher(BrowserFetcherOptions options, ILogger logger
             if (_disposed)
                 return;
             _disposed = true;
-            contexts = _idle.ToArray();
+            tabs = _idle.ToArray();
             _idle.Clear();
             browser = _browser;
             playwright = _playwright;
             _browser = null;
             _playwright = null;
         }
-        foreach (var context in contexts)
-            await CloseQuietlyAsync(context).ConfigureAwait(false);
+        foreach (var tab in tabs)
+            await CloseQuietlyAsync(tab.Context).ConfigureAwait(false);
         if (browser is not null)
         {
             try
@@ -114,49 +115,62 @@ public sealed class BrowserFetcher(BrowserFetcherOptions options, ILogger logger
         return null;
     }
 
-    private async Task<(IBrowser Browser, IBrowserContext Context)> RentContextAsync(Request request, CancellationToken cancellationToken)
+    /// <summary>A context of the pool with its page, kept open between requests so the page's renderer is reused.</summary>
+    private sealed record BrowserTab(IBrowser Browser, IBrowserContext Context)
+    {
+        public IPage? Page { get; set; }
+    }
+
+    private async Task<BrowserTab> RentTabAsync(Request request, CancellationToken cancellationToken)
     {
         var browser = await EnsureBrowserAsync(request, cancellationToken).ConfigureAwait(false);
+        BrowserTab? tab = null;
         lock (_gate)
         {
-            while (_idle.TryPop(out var idle))
+            while (tab is null && _idle.TryPop(out var idle))
             {
                 if (idle.Browser == browser)
-                    return (browser, idle);
+                    tab = idle;
             }
         }
         try
         {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions
+            if (tab is null)
             {
-                UserAgent = options.UserAgent,
-                ServiceWorkers = ServiceWorkerPolicy.Block,
-                AcceptDownloads = false,
-            }).ConfigureAwait(false);
-            if (options.Block.Count > 0)
-            {
-                await context.RouteAsync("**/*", route =>
-                    options.Block.Contains(route.Request.ResourceType) ? route.AbortAsync("blockedbyclient") : route.FallbackAsync()).ConfigureAwait(false);
+                var context = await browser.NewContextAsync(new BrowserNewContextOptions
+                {
+                    UserAgent = options.UserAgent,
+                    ServiceWorkers = ServiceWorkerPolicy.Block,
+                    AcceptDownloads = false,
+                }).ConfigureAwait(false);
+                if (options.Block.Count > 0)
+                {
+                    await context.RouteAsync("**/*", route =>
+                        options.Block.Contains(route.Request.ResourceType) ? route.AbortAsync("blockedbyclient") : route.FallbackAsync()).ConfigureAwait(false);
+                }
+                tab = new BrowserTab(browser, context);
             }
-            return (browser, context);
+            if (tab.Page is null || tab.Page.IsClosed)
+                tab.Page = await tab.Context.NewPageAsync().ConfigureAwait(false);
+            return tab;
         }
         catch (PlaywrightException ex) when (!browser.IsConnected)
         {
-            throw new FetchException(FetchErrorKinds.Browser, request.Url, $"the browser closed while a context was opened: {FirstLine(ex.Message)}", ex);
+            throw new FetchException(FetchErrorKinds.Browser, request.Url, $"the browser closed while a page was opened: {FirstLine(ex.Message)}", ex);
         }
     }
 
-    private void Return(IBrowser browser, IBrowserContext context)
+    private void Return(BrowserTab tab)
     {
         lock (_gate)
         {
-            if (!_disposed && browser == _browser && browser.IsConnected)
+            if (!_disposed && tab.Browser == _browser && tab.Browser.IsConnected)
             {
-                _idle.Push(context);
+                _idle.Push(tab);
                 return;
             }
         }
-        _ = CloseQuietlyAsync(context);
+        _ = CloseQuietlyAsync(tab.Context);
     }
 
     private async Task<IBrowser> EnsureBrowserAsync(Request request, CancellationToken cancellationToken)
@@ -199,19 +213,20 @@ public sealed class BrowserFetcher(BrowserFetcherOptions options, ILogger logger
         }
     }
 
-    private async Task<Response> LoadAsync(IBrowserContext context, Request request, CancellationToken cancellationToken)
+    private async Task<Response> LoadAsync(BrowserTab tab, Request request, CancellationToken cancellationToken)
     {
+        var page = tab.Page!;
         var wait = request.Wait;
         var timeout = wait?.Timeout is { } seconds ? TimeSpan.FromSeconds(seconds) : options.RequestTimeout;
         var selector = wait?.Selector ?? options.WaitFor;
-        var page = await context.NewPageAsync().ConfigureAwait(false);
         await using var closeOnCancel = cancellationToken.Register(() => _ = CloseQuietlyAsync(page));
+        var audio = new NetworkAudioRecorder();
+        var listening = audio.Attach(page);
+        Func<string, bool>? overridden = null;
         try
         {
-            var audio = new NetworkAudioRecorder();
-            audio.Attach(page);
             if (request.Method != "GET" || request.Body is not null || request.Headers.Count > 0)
-                await OverrideNavigationAsync(page, request).ConfigureAwait(false);
+                overridden = await OverrideNavigationAsync(page, request).ConfigureAwait(false);
 
             var navigation = await page.GotoAsync(request.Url.AbsoluteUri, new PageGotoOptions
             {
@@ -241,13 +256,14 @@ public sealed class BrowserFetcher(BrowserFetcherOptions options, ILogger logger
         {
             throw new FetchException(FetchErrorKinds.Timeout, request.Url, $"the page did not load within {timeout.TotalSeconds:0.#} s.", ex);
         }
-        catch (PlaywrightException ex) when (context.Browser?.IsConnected != false && NetworkErrorKind(ex.Message) is { } kind)
+        catch (PlaywrightException ex) when (tab.Browser.IsConnected && NetworkErrorKind(ex.Message) is { } kind)
         {
             throw new FetchException(kind, request.Url, FirstLine(ex.Message), ex);
         }
         finally
         {
-            await CloseQuietlyAsync(page).ConfigureAwait(false);
+            listening.Dispose();
+            await ParkAsync(page, overridden).ConfigureAwait(false);
         }
     }
 
@@ -276,11 +292,12 @@ public sealed class BrowserFetcher(BrowserFetcherOptions options, ILogger logger
     }
 
     /// <summary>Sends the page's own request with the method, body and headers the request carries (a browser navigation is a plain GET).</summary>
-    private static Task OverrideNavigationAsync(IPage page, Request request)
+    private static async Task<Func<string, bool>> OverrideNavigationAsync(IPage page, Request request)
     {
         var target = request.Url.AbsoluteUri;
         var handled = 0;
-        return page.RouteAsync(url => url == target, async route =>
+        Func<string, bool> matches = url => url == target;
+        await page.RouteAsync(matches, async route =>
         {
             if (Interlocked.Exchange(ref handled, 1) != 0 || !route.Request.IsNavigationRequest)
             {
@@ -291,7 +308,25 @@ public sealed class BrowserFetcher(BrowserFetcherOptions options, ILogger logger
             foreach (var (name, value) in request.Headers)
                 headers[name] = value;
             await route.FallbackAsync(new RouteFallbackOptions { Method = request.Method, PostData = request.Body, Headers = headers }).ConfigureAwait(false);
-        });
+        }).ConfigureAwait(false);
+        return matches;
+    }
+
+    /// <summary>Leaves the page blank (its scripts and timers stop) for the next request; a page in a bad state is closed and made anew.</summary>
+    private static async Task ParkAsync(IPage page, Func<string, bool>? overridden)
+    {
+        if (page.IsClosed)
+            return;
+        try
+        {
+            if (overridden is not null)
+                await page.UnrouteAsync(overridden).ConfigureAwait(false);
+            await page.GotoAsync("about:blank", new PageGotoOptions { Timeout = 5000 }).ConfigureAwait(false);
+        }
+        catch (PlaywrightException)
+        {
+            await CloseQuietlyAsync(page).ConfigureAwait(false);
+        }
     }
 
     private static WaitUntilState ToPlaywright(PageLoadState state) => state switch

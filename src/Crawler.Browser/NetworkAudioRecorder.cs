@@ -9,18 +9,28 @@ internal sealed class NetworkAudioRecorder
     private readonly List<Uri> _urls = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
-    public void Attach(IPage page)
+    /// <summary>Listens to the page until the returned handle is disposed (pages are reused for later requests).</summary>
+    public IDisposable Attach(IPage page)
     {
-        page.Request += (_, request) =>
+        void OnRequest(object? sender, IRequest request)
         {
             if (Uri.TryCreate(request.Url, UriKind.Absolute, out var url) && (AudioUrlClassifier.HasAudioExtension(url) || (request.ResourceType == "media" && AudioUrlClassifier.IsLikelyAudioMedia(url))))
                 Add(url);
-        };
-        page.Response += (_, response) =>
+        }
+
+        void OnResponse(object? sender, IResponse response)
         {
             if (response.Headers.TryGetValue("content-type", out var type) && AudioUrlClassifier.IsAudioContentType(type) && Uri.TryCreate(response.Url, UriKind.Absolute, out var url))
                 Add(url);
-        };
+        }
+
+        page.Request += OnRequest;
+        page.Response += OnResponse;
+        return new Detach(() =>
+        {
+            page.Request -= OnRequest;
+            page.Response -= OnResponse;
+        });
     }
 
     public IReadOnlyList<Uri> Snapshot()
@@ -38,5 +48,10 @@ internal sealed class NetworkAudioRecorder
             if (_seen.Add(url.AbsoluteUri))
                 _urls.Add(url);
         }
+    }
+
+    private sealed class Detach(Action detach) : IDisposable
+    {
+        public void Dispose() => detach();
     }
 }
