@@ -81,6 +81,30 @@ public sealed class DeclarativeSpiderTests
         Assert.Equal(0, server.Hits("/a/3"));
     }
 
+    [Fact]
+    public async Task A_scope_makes_each_matching_element_one_item_with_relative_xpath_fields()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.Page("/list", """
+            <ul><li class="clip"><b>Rain &amp; thunder</b><audio src="/r.wav"></audio><i>2019</i></li>
+                <li class="clip"><b>No audio here</b></li>
+                <li class="clip"><b>Wind</b><audio src="w.wav"></audio></li></ul>
+            """);
+        var config = CrawlerConfig.Parse($$"""
+            { "spiders": { "clips": { "type": "declarative", "baseUrl": "{{server.BaseUrl}}", "startUrls": ["list"], "startItems": "clip", "delay": 0,
+              "items": [ { "name": "clip", "scope": { "xpath": "//li[@class='clip']" }, "audio": { "xpath": ".//audio" },
+                           "text": { "xpath": ".//b" }, "tags": ["weather"], "originalData": { "year": { "xpath": ".//i" } } } ] } } }
+            """, "test.json");
+        var plan = Plan(config, "clips");
+
+        var (_, pairs) = await CrawlAsync(plan);
+
+        Assert.Equal([(server.Url("/r.wav").AbsoluteUri, "Rain & thunder"), (server.Url("/w.wav").AbsoluteUri, "Wind")], pairs.Select(p => (p.Url.AbsoluteUri, p.Text)));
+        Assert.Equal("2019", pairs[0].OriginalData!["year"]!.GetValue<string>());
+        Assert.Null(pairs[1].OriginalData!["year"]);
+        Assert.Equal(1, plan.Spider.Context.Stats.Custom["clips/clip/no_audio"]);
+    }
+
     public static TheoryData<string, string> BadRules => new()
     {
         { """ "follow": [ { "name": "episodes", "links": { "css": "h2.entry-title a[" } } ] """, "spiders.bad.follow: follow[0] 'episodes': links.css 'h2.entry-title a[' is not a valid CSS selector" },
