@@ -16,9 +16,12 @@ public static class CrawlCommand
         var append = new Option<bool>("--append") { Description = "Add to the output file if it exists." };
         var stats = new Option<string?>("--stats") { Description = "Write the final stats as JSON to this file." };
         var engine = new EngineOptions();
+        var redis = new RedisOptions();
 
         var command = new Command("crawl", "Crawl one spider into a url,text CSV.") { spider, output, overwrite, append, stats };
         foreach (var option in engine.All)
+            command.Options.Add(option);
+        foreach (var option in redis.All)
             command.Options.Add(option);
 
         command.SetAction(parse => CommandAction.GuardAsync(environment, async () =>
@@ -33,8 +36,11 @@ public static class CrawlCommand
             var plan = new CrawlPlanner(CommonOptions.Registry(environment), config).Plan(parse.GetValue(spider)!, engine.Overrides(parse));
             var path = parse.GetValue(output)!;
             var mode = parse.GetValue(overwrite) ? CsvSinkMode.Overwrite : parse.GetValue(append) ? CsvSinkMode.Append : CsvSinkMode.CreateNew;
+            var sharedOptions = redis.Parse(parse);
             using var loggers = common.CreateLoggers(parse, environment);
-            return await new CrawlSession(environment, loggers).RunAsync(plan, [new CsvPairSink(path, mode)], [path], statsPath).ConfigureAwait(false);
+            await using var shared = sharedOptions is null ? null
+                : await SharedCrawl.JoinAsync(parse.GetValue(redis.Redis)!, sharedOptions, plan.Engine, environment.Time).ConfigureAwait(false);
+            return await new CrawlSession(environment, loggers).RunAsync(plan, [new CsvPairSink(path, mode)], [path], statsPath, shared).ConfigureAwait(false);
         }));
         return command;
     }

@@ -8,14 +8,17 @@ namespace AudioCrawl.Cli.Running;
 /// <summary>One crawl as the CLI runs it: signals, progress, the summary, --stats, and the exit code.</summary>
 public sealed class CrawlSession(CliEnvironment environment, ILoggerFactory loggers)
 {
-    public async Task<int> RunAsync(CrawlPlan plan, IReadOnlyList<IPairSink> sinks, IReadOnlyList<string> outputs, string? statsPath)
+    /// <param name="shared">This worker's part in a crawl shared through Redis, or null for a crawl of its own.</param>
+    public async Task<int> RunAsync(CrawlPlan plan, IReadOnlyList<IPairSink> sinks, IReadOnlyList<string> outputs, string? statsPath, SharedCrawl? shared = null)
     {
         using var stop = new StopSignal(environment);
         var runner = new CrawlRunner(loggers, environment.Time);
-        await using var frontier = new InMemoryFrontier();
+        await using var ownFrontier = shared is null ? new InMemoryFrontier() : null;
+        IFrontier frontier = shared?.Frontier ?? (IFrontier)ownFrontier!;
         using var progressDone = new CancellationTokenSource();
         var progress = new ProgressReporter(environment, runner.Stats, () => frontier.CountAsync(), TimeSpan.FromSeconds(plan.Engine.LogInterval));
         var progressTask = progress.RunAsync($"crawling {plan.Name}", progressDone.Token);
+        var publishTask = shared?.PublishStatsAsync(() => runner.Stats.Snapshot(), progressDone.Token) ?? Task.CompletedTask;
 
         CrawlResult result;
         try
@@ -24,6 +27,8 @@ public sealed class CrawlSession(CliEnvironment environment, ILoggerFactory logg
                 plan,
                 sinks,
                 frontier,
+                shared?.PairKeys,
+                shared?.Fetcher,
                 onStarted: engine => stop.Hard.Register(engine.Abort),
                 stopToken: stop.Token).ConfigureAwait(false);
         }
@@ -31,7 +36,10 @@ public sealed class CrawlSession(CliEnvironment environment, ILoggerFactory logg
         {
             await progressDone.CancelAsync().ConfigureAwait(false);
             await progressTask.ConfigureAwait(false);
+            await publishTask.ConfigureAwait(false);
         }
+        if (shared is not null)
+            await shared.Board.PublishAsync(shared.Options.WorkerId, result.FinishReason, result.Stats).ConfigureAwait(false);
 
         await environment.Out.WriteAsync(StatsSummary.Format(plan.Name, result, outputs)).ConfigureAwait(false);
         if (statsPath is not null)
