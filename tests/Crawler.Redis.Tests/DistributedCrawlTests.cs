@@ -30,9 +30,13 @@ public sealed class DistributedCrawlTests(RedisServer redis) : IDisposable
         var results = await Task.WhenAll(workers.Select(worker => worker.WaitAsync(Timeout)));
         workers.ForEach(worker => worker.Dispose());
         var merge = await AudioCrawlProcess.RunAsync(_temp.Path, Timeout, "merge", "part0.csv", "part1.csv", "part2.csv", "-o", "pairs.csv");
+        var status = await AudioCrawlProcess.RunAsync(_temp.Path, Timeout, "status", "--redis", redis.Url, "--crawl-id", crawlId);
 
         Assert.All(results, result => Assert.True(result.ExitCode == 0, result.Error));
         Assert.True(merge.ExitCode == 0, merge.Error);
+        Assert.True(status.ExitCode == 0, status.Error);
+        Assert.Contains($"crawl {crawlId}: drained; 0 pending, 0 leased", status.Output);
+        Assert.Matches($@"total\s+(\d+)\s+{Pages(server).Values.Sum()}\s", status.Output);
         var merged = await CsvFile.ReadPairsWithPythonAsync(_temp.File("pairs.csv"));
         var expected = (await CsvFile.ReadPairsWithPythonAsync(_temp.File("alone.csv")))
             .Select(pair => (pair.Url.Replace(single.BaseUrl.AbsoluteUri, server.BaseUrl.AbsoluteUri, StringComparison.Ordinal), pair.Text));
