@@ -26,7 +26,7 @@ until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
 until curl -fs "http://127.0.0.1:$SITE_PORT/" >/dev/null 2>&1 || python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$SITE_PORT/')" 2>/dev/null; do sleep 0.2; done
 echo '{}' >"$work/crawlers.json"
 
-printf '%-8s %-8s %-10s %-10s %-12s %-12s\n' workers pages seconds pages/s redis-cmds cmds/page
+printf '%-8s %-8s %-8s %-9s %-13s %-13s\n' workers pages seconds pages/s scripts/page commands/page
 for n in "${WORKERS[@]}"; do
   redis-cli -p "$REDIS_PORT" flushall >/dev/null
   redis-cli -p "$REDIS_PORT" config resetstat >/dev/null
@@ -46,7 +46,8 @@ import json, re, sys
 work, n, start, end, info = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
 pages = sum(json.load(open(f"{work}/stats{i}.json"))["stats"]["responses"] for i in range(1, n + 1))
 calls = sum(int(m) for m in re.findall(r"calls=(\d+)", info))
+scripts = sum(int(m) for m in re.findall(r"cmdstat_eval(?:sha)?:calls=(\d+)", info))
 seconds = end - start
-print(f"{n:<8} {pages:<8} {seconds:<10.1f} {pages / seconds:<10.1f} {calls:<12} {calls / pages:<12.1f}")
+print(f"{n:<8} {pages:<8} {seconds:<8.1f} {pages / seconds:<9.1f} {scripts / pages:<13.1f} {calls / pages:<13.1f}")
 PY
 done
