@@ -1,4 +1,5 @@
 using System.Globalization;
+using AudioCrawl.Core;
 using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Scheduling;
 using StackExchange.Redis;
@@ -43,18 +44,18 @@ public sealed class RedisFrontier : ISharedFrontier
 
     public async ValueTask<bool> EnqueueAsync(Request request, CancellationToken cancellationToken = default)
     {
-        var result = await _redis.ScriptEvaluateAsync(RedisScripts.Enqueue,
+        var result = await Guard("enqueue", () => _redis.ScriptEvaluateAsync(RedisScripts.Enqueue,
             [_keys.Seen, _keys.Priorities, _keys.Pending],
-            [RequestFingerprint.Of(request).ToString(), request.DontFilter ? "1" : "0", request.Priority.ToString(CultureInfo.InvariantCulture), RequestCodec.Encode(request), _keys.QueuePrefix]).ConfigureAwait(false);
+            [RequestFingerprint.Of(request).ToString(), request.DontFilter ? "1" : "0", request.Priority.ToString(CultureInfo.InvariantCulture), RequestCodec.Encode(request), _keys.QueuePrefix])).ConfigureAwait(false);
         return (long)result == 1;
     }
 
     public async ValueTask<Request?> DequeueAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var result = await _redis.ScriptEvaluateAsync(RedisScripts.Dequeue,
+        var result = await Guard("dequeue", () => _redis.ScriptEvaluateAsync(RedisScripts.Dequeue,
             [_keys.Workers, _keys.Priorities, _keys.Pending, _keys.Reclaimed, _keys.LeaseSequence],
-            [_options.WorkerId, _leaseMs, _keys.QueuePrefix, _keys.LeasesPrefix]).ConfigureAwait(false);
+            [_options.WorkerId, _leaseMs, _keys.QueuePrefix, _keys.LeasesPrefix])).ConfigureAwait(false);
         if (result.IsNull)
             return null;
         var parts = (RedisResult[])result!;
@@ -75,27 +76,47 @@ public sealed class RedisFrontier : ISharedFrontier
     }
 
     public async ValueTask<long> CountAsync(CancellationToken cancellationToken = default) =>
-        (long?)await _redis.StringGetAsync(_keys.Pending).ConfigureAwait(false) ?? 0;
+        (long?)await Guard("count", () => _redis.StringGetAsync(_keys.Pending)).ConfigureAwait(false) ?? 0;
 
     public async ValueTask<bool> TryClaimSeedingAsync(CancellationToken cancellationToken = default) =>
-        await _redis.StringSetAsync(_keys.Seeder, _options.WorkerId, when: When.NotExists).ConfigureAwait(false);
+        await Guard("claim seeding", () => _redis.StringSetAsync(_keys.Seeder, _options.WorkerId, when: When.NotExists)).ConfigureAwait(false);
 
     public async ValueTask FinishSeedingAsync(CancellationToken cancellationToken = default) =>
-        await _redis.StringSetAsync(_keys.Seeded, _options.WorkerId).ConfigureAwait(false);
+        await Guard("finish seeding", () => _redis.StringSetAsync(_keys.Seeded, _options.WorkerId)).ConfigureAwait(false);
 
     public async ValueTask<bool> IsDrainedAsync(CancellationToken cancellationToken = default) =>
-        (await RedisCrawlState.ReadAsync(_redis, _keys).ConfigureAwait(false)).Drained;
+        (await Guard("read the crawl state", () => RedisCrawlState.ReadAsync(_redis, _keys)).ConfigureAwait(false)).Drained;
 
     /// <summary>Stops renewing this worker's leases and gives back the ones it never completed (a stopped crawl loses nothing).</summary>
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         await _heartbeat.ConfigureAwait(false);
-        await ReleaseCompletedAsync(TimeSpan.Zero).ConfigureAwait(false);
-        await _redis.ScriptEvaluateAsync(RedisScripts.Leave,
-            [_keys.Workers, _keys.Priorities, _keys.Pending],
-            [_options.WorkerId, _keys.QueuePrefix, _keys.LeasesPrefix]).ConfigureAwait(false);
+        try
+        {
+            await ReleaseCompletedAsync(TimeSpan.Zero).ConfigureAwait(false);
+            await _redis.ScriptEvaluateAsync(RedisScripts.Leave,
+                [_keys.Workers, _keys.Priorities, _keys.Pending],
+                [_options.WorkerId, _keys.QueuePrefix, _keys.LeasesPrefix]).ConfigureAwait(false);
+        }
+        catch (RedisException)
+        {
+            // Redis is gone: the leases expire there on their own and the other workers re-crawl them.
+        }
         _stop.Dispose();
+    }
+
+    /// <summary>Turns a lost or refused Redis into a crawl error that says which step failed for which crawl.</summary>
+    private async Task<T> Guard<T>(string step, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (RedisException ex)
+        {
+            throw new CrawlerException($"Redis frontier of crawl '{_options.CrawlId}' (worker {_options.WorkerId}): {step} failed: {ex.Message}", ex);
+        }
     }
 
     private async Task HeartbeatAsync(CancellationToken cancellationToken)

@@ -42,14 +42,14 @@ public sealed class RedisFrontierLeaseTests(RedisServer redis)
     [Fact]
     public async Task A_living_worker_keeps_its_leases_past_the_timeout()
     {
-        await using var slow = Worker("slow", TimeSpan.FromMilliseconds(600));
+        await using var slow = Worker("slow", TimeSpan.FromSeconds(1.5));
         await using var other = Worker("other");
         await slow.EnqueueAsync(Get("http://a.test/slow"));
         Assert.NotNull(await slow.DequeueAsync());
 
         var probes = 0;
         var start = DateTime.UtcNow;
-        while (DateTime.UtcNow - start < TimeSpan.FromSeconds(2))
+        while (DateTime.UtcNow - start < TimeSpan.FromSeconds(4))
         {
             Assert.Null(await other.DequeueAsync());
             probes++;
