@@ -16,6 +16,8 @@ public static class AudioCrawlCli
             CheckCommand.Create(common, environment),
             DemoCommand.Create(common, environment),
             SchemaCommand.Create(environment),
+            MergeCommand.Create(environment),
+            StatusCommand.Create(environment),
         };
         root.Options.Add(common.Config);
         root.Options.Add(common.LogLevel);

@@ -18,9 +18,12 @@ public static class CrawlCommand
         var jobDir = new Option<string?>("--job-dir") { Description = "Keep the crawl's state (frontier, seen requests, emitted pairs, failures) in this directory; running the same command again resumes it." };
         var retryFailed = new Option<bool>("--retry-failed") { Description = "With --job-dir: schedule the requests recorded in failures.jsonl again." };
         var engine = new EngineOptions();
+        var redis = new RedisOptions();
 
         var command = new Command("crawl", "Crawl one spider into a url,text CSV.") { spider, output, overwrite, append, stats, jobDir, retryFailed };
         foreach (var option in engine.All)
+            command.Options.Add(option);
+        foreach (var option in redis.All)
             command.Options.Add(option);
 
         command.SetAction(parse => CommandAction.GuardAsync(environment, async () =>
@@ -38,9 +41,14 @@ public static class CrawlCommand
             var plan = new CrawlPlanner(CommonOptions.Registry(environment), config).Plan(parse.GetValue(spider)!, engine.Overrides(parse));
             var path = parse.GetValue(output)!;
             var mode = parse.GetValue(overwrite) ? CsvSinkMode.Overwrite : parse.GetValue(append) ? CsvSinkMode.Append : CsvSinkMode.CreateNew;
+            var sharedOptions = redis.Parse(parse);
+            if (sharedOptions is not null && jobPath is not null)
+                throw new ConfigurationException("--job-dir and --redis exclude each other: a shared crawl keeps its state in Redis.");
             using var loggers = common.CreateLoggers(parse, environment);
+            await using var shared = sharedOptions is null ? null
+                : await SharedCrawl.JoinAsync(parse.GetValue(redis.Redis)!, sharedOptions, plan.Engine, environment.Time).ConfigureAwait(false);
             if (jobPath is null)
-                return await new CrawlSession(environment, loggers).RunAsync(plan, [new CsvPairSink(path, mode)], [path], statsPath).ConfigureAwait(false);
+                return await new CrawlSession(environment, loggers).RunAsync(plan, [new CsvPairSink(path, mode)], [path], statsPath, shared: shared).ConfigureAwait(false);
 
             if (JobDirectory.HoldsJob(jobPath) && mode == CsvSinkMode.Overwrite)
                 throw new ConfigurationException($"--overwrite: --job-dir {jobPath} holds a job to resume, which appends to {path}; to start over, delete the job directory (or use another one).");

@@ -10,15 +10,17 @@ namespace AudioCrawl.Cli.Running;
 public sealed class CrawlSession(CliEnvironment environment, ILoggerFactory loggers)
 {
     /// <param name="job">The job directory to keep the state in, or null for a crawl held in memory.</param>
-    public async Task<int> RunAsync(CrawlPlan plan, IReadOnlyList<IPairSink> sinks, IReadOnlyList<string> outputs, string? statsPath, JobDirectory? job = null)
+    /// <param name="shared">This worker's part in a crawl shared through Redis, or null for a crawl of its own.</param>
+    public async Task<int> RunAsync(CrawlPlan plan, IReadOnlyList<IPairSink> sinks, IReadOnlyList<string> outputs, string? statsPath, JobDirectory? job = null, SharedCrawl? shared = null)
     {
         using var stop = new StopSignal(environment);
         var runner = new CrawlRunner(loggers, environment.Time, settings => new BrowserFetcher(BrowserFetcherOptions.From(settings), loggers.CreateLogger("browser")));
-        await using var ownedFrontier = job is null ? new InMemoryFrontier() : null;
-        IFrontier frontier = job?.Frontier ?? (IFrontier)ownedFrontier!;
+        await using var ownedFrontier = job is null && shared is null ? new InMemoryFrontier() : null;
+        IFrontier frontier = shared?.Frontier ?? job?.Frontier ?? (IFrontier)ownedFrontier!;
         using var progressDone = new CancellationTokenSource();
         var progress = new ProgressReporter(environment, runner.Stats, () => frontier.CountAsync(), TimeSpan.FromSeconds(plan.Engine.LogInterval));
         var progressTask = progress.RunAsync($"crawling {plan.Name}", progressDone.Token);
+        var publishTask = shared?.PublishStatsAsync(() => runner.Stats.Snapshot(), progressDone.Token) ?? Task.CompletedTask;
 
         CrawlResult result;
         try
@@ -27,7 +29,8 @@ public sealed class CrawlSession(CliEnvironment environment, ILoggerFactory logg
                 plan,
                 sinks,
                 frontier,
-                pairKeys: job?.PairKeys,
+                pairKeys: (IPairKeyStore?)shared?.PairKeys ?? job?.PairKeys,
+                fetcher: shared?.Fetcher,
                 onStarted: engine => stop.Hard.Register(engine.Abort),
                 failures: job?.Failures,
                 stopToken: stop.Token).ConfigureAwait(false);
@@ -36,7 +39,10 @@ public sealed class CrawlSession(CliEnvironment environment, ILoggerFactory logg
         {
             await progressDone.CancelAsync().ConfigureAwait(false);
             await progressTask.ConfigureAwait(false);
+            await publishTask.ConfigureAwait(false);
         }
+        if (shared is not null)
+            await shared.Board.PublishAsync(shared.Options.WorkerId, result.FinishReason, result.Stats).ConfigureAwait(false);
 
         await environment.Out.WriteAsync(StatsSummary.Format(plan.Name, result, outputs)).ConfigureAwait(false);
         if (statsPath is not null)

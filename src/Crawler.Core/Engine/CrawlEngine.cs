@@ -114,12 +114,17 @@ public sealed class CrawlEngine
 
     private async Task SeedAsync()
     {
+        var shared = _frontier as ISharedFrontier;
+        var seeds = true;
         try
         {
+            // Every worker of a shared crawl reads the start requests (they define the allowed sites); one schedules them.
+            seeds = shared is null || await shared.TryClaimSeedingAsync(_stopping.Token).ConfigureAwait(false);
             await foreach (var request in _spider.StartRequestsAsync(_stopping.Token).ConfigureAwait(false))
             {
                 _offsite.AddStartRequest(request.Url);
-                await ScheduleAsync(request).ConfigureAwait(false);
+                if (seeds)
+                    await ScheduleAsync(request).ConfigureAwait(false);
                 if (_stopping.IsCancellationRequested)
                     break;
             }
@@ -135,10 +140,16 @@ public sealed class CrawlEngine
         }
         finally
         {
+            if (seeds && shared is not null && !_stopping.IsCancellationRequested)
+                await shared.FinishSeedingAsync(CancellationToken.None).ConfigureAwait(false);
             _seedingDone = true;
             _signal.Pulse();
         }
     }
+
+    private async ValueTask<bool> IsDrainedAsync() => _frontier is ISharedFrontier shared
+        ? await shared.IsDrainedAsync(CancellationToken.None).ConfigureAwait(false)
+        : await _frontier.CountAsync(CancellationToken.None).ConfigureAwait(false) == 0;
 
     private async Task WorkAsync()
     {
@@ -157,7 +168,7 @@ public sealed class CrawlEngine
             }
             if (request is null)
             {
-                if (Interlocked.Decrement(ref _active) == 0 && _seedingDone && await _frontier.CountAsync(CancellationToken.None).ConfigureAwait(false) == 0)
+                if (Interlocked.Decrement(ref _active) == 0 && _seedingDone && await IsDrainedAsync().ConfigureAwait(false))
                 {
                     _idle.TrySetResult();
                     _signal.Pulse();

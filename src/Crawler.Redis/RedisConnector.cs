@@ -1,0 +1,57 @@
+using AudioCrawl.Core;
+using StackExchange.Redis;
+
+namespace AudioCrawl.Redis;
+
+/// <summary>Connects to the Redis named by a <c>redis://[user:password@]host:port[/db]</c> URL, failing with a clear message.</summary>
+public static class RedisConnector
+{
+    public static async Task<IConnectionMultiplexer> ConnectAsync(string url)
+    {
+        var options = Parse(url);
+        try
+        {
+            return await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
+        }
+        catch (RedisConnectionException ex)
+        {
+            throw new CrawlerException($"--redis {url}: cannot connect ({ex.Message.Split('\n')[0]}). Is redis-server running there?", ex);
+        }
+    }
+
+    public static ConfigurationOptions Parse(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != "redis" && uri.Scheme != "rediss") || string.IsNullOrEmpty(uri.Host))
+            throw new CrawlerException($"--redis '{url}': expected a URL such as redis://127.0.0.1:6379 or redis://:password@host:6379/0.");
+        var options = new ConfigurationOptions
+        {
+            AbortOnConnectFail = true,
+            ConnectTimeout = 5000,
+            Ssl = uri.Scheme == "rediss",
+            ClientName = "audiocrawl",
+        };
+        options.EndPoints.Add(uri.Host, uri.IsDefaultPort || uri.Port < 0 ? 6379 : uri.Port);
+        if (uri.UserInfo.Length > 0)
+        {
+            var parts = Uri.UnescapeDataString(uri.UserInfo).Split(':', 2);
+            if (parts.Length == 2)
+            {
+                if (parts[0].Length > 0)
+                    options.User = parts[0];
+                options.Password = parts[1];
+            }
+            else
+            {
+                options.Password = parts[0];
+            }
+        }
+        var database = uri.AbsolutePath.Trim('/');
+        if (database.Length > 0)
+        {
+            if (!int.TryParse(database, out var db) || db < 0)
+                throw new CrawlerException($"--redis '{url}': '{database}' is not a database number.");
+            options.DefaultDatabase = db;
+        }
+        return options;
+    }
+}

@@ -1,0 +1,20 @@
+using StackExchange.Redis;
+
+namespace AudioCrawl.Redis;
+
+/// <summary>The crawl's shared queue state at one moment, read atomically (dead workers' leases are requeued first).</summary>
+public sealed record RedisCrawlState(bool Drained, long Pending, long Leased, long LiveWorkers, long Reclaimed, bool Seeded)
+{
+    internal static async Task<RedisCrawlState> ReadAsync(IDatabase redis, RedisKeys keys)
+    {
+        var result = (RedisResult[])(await redis.ScriptEvaluateAsync(RedisScripts.State,
+            [keys.Workers, keys.Priorities, keys.Pending, keys.Reclaimed, keys.Seeded],
+            [keys.QueuePrefix, keys.LeasesPrefix]).ConfigureAwait(false))!;
+        var reclaimed = (long?)await redis.StringGetAsync(keys.Reclaimed).ConfigureAwait(false) ?? 0;
+        var seeded = await redis.KeyExistsAsync(keys.Seeded).ConfigureAwait(false);
+        return new RedisCrawlState((long)result[0] == 1, (long)result[1], (long)result[2], (long)result[3], reclaimed, seeded);
+    }
+
+    public static Task<RedisCrawlState> ReadAsync(IConnectionMultiplexer connection, string crawlId) =>
+        ReadAsync(connection.GetDatabase(), new RedisKeys(crawlId));
+}

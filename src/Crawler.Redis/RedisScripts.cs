@@ -1,0 +1,129 @@
+namespace AudioCrawl.Redis;
+
+/// <summary>
+/// The Lua scripts that make each frontier step atomic on the server. Time is Redis's own clock (TIME), so workers on
+/// machines whose clocks disagree still agree on when a lease has expired.
+/// </summary>
+internal static class RedisScripts
+{
+    private const string Common = """
+        local function now_ms()
+          local t = redis.call('TIME')
+          return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        end
+        local function requeue_worker(worker, workers, priorities, pending, reclaimed, queue_prefix, leases_prefix)
+          local leases = leases_prefix .. worker
+          local entries = redis.call('HGETALL', leases)
+          for i = 2, #entries, 2 do
+            local value = entries[i]
+            local newline = string.find(value, '\n', 1, true)
+            local priority = string.sub(value, 1, newline - 1)
+            redis.call('LPUSH', queue_prefix .. priority, string.sub(value, newline + 1))
+            redis.call('ZADD', priorities, -tonumber(priority), priority)
+            redis.call('INCR', pending)
+            if reclaimed then redis.call('INCR', reclaimed) end
+          end
+          redis.call('DEL', leases)
+          redis.call('ZREM', workers, worker)
+        end
+        local function reclaim_dead(now, workers, priorities, pending, reclaimed, queue_prefix, leases_prefix)
+          for _, worker in ipairs(redis.call('ZRANGEBYSCORE', workers, '-inf', now)) do
+            requeue_worker(worker, workers, priorities, pending, reclaimed, queue_prefix, leases_prefix)
+          end
+        end
+
+        """;
+
+    /// <summary>KEYS: seen, priorities, pending. ARGV: fingerprint, dontFilter (0|1), priority, payload, queue prefix.</summary>
+    public const string Enqueue = """
+        local added = redis.call('SADD', KEYS[1], ARGV[1])
+        if added == 0 and ARGV[2] == '0' then return 0 end
+        redis.call('RPUSH', ARGV[5] .. ARGV[3], ARGV[4])
+        redis.call('ZADD', KEYS[2], -tonumber(ARGV[3]), ARGV[3])
+        redis.call('INCR', KEYS[3])
+        return 1
+        """;
+
+    /// <summary>
+    /// KEYS: workers, priorities, pending, reclaimed, lease sequence. ARGV: worker, lease ms, queue prefix, leases prefix.
+    /// Returns {lease id, payload} or nil. Requeues the leases of dead workers first and renews this worker's.
+    /// </summary>
+    public const string Dequeue = Common + """
+        local now = now_ms()
+        reclaim_dead(now, KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV[3], ARGV[4])
+        redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])
+        while true do
+          local top = redis.call('ZRANGE', KEYS[2], 0, 0)
+          if #top == 0 then return false end
+          local priority = top[1]
+          local queue = ARGV[3] .. priority
+          local payload = redis.call('LPOP', queue)
+          if redis.call('LLEN', queue) == 0 then redis.call('ZREM', KEYS[2], priority) end
+          if payload then
+            redis.call('DECR', KEYS[3])
+            local id = redis.call('INCR', KEYS[5])
+            redis.call('HSET', ARGV[4] .. ARGV[1], id, priority .. '\n' .. payload)
+            return {id, payload}
+          end
+        end
+        """;
+
+    /// <summary>KEYS: workers. ARGV: worker, lease ms. Keeps this worker's leases alive.</summary>
+    public const string Heartbeat = Common + """
+        redis.call('ZADD', KEYS[1], now_ms() + tonumber(ARGV[2]), ARGV[1])
+        return 1
+        """;
+
+    /// <summary>KEYS: workers, priorities, pending. ARGV: worker, queue prefix, leases prefix. A worker leaving gives its leases back.</summary>
+    public const string Leave = Common + """
+        requeue_worker(ARGV[1], KEYS[1], KEYS[2], KEYS[3], nil, ARGV[2], ARGV[3])
+        return 1
+        """;
+
+    /// <summary>
+    /// KEYS: workers, priorities, pending, reclaimed, seeded. ARGV: queue prefix, leases prefix.
+    /// Returns {drained (0|1), pending, leased, live workers}.
+    /// </summary>
+    public const string State = Common + """
+        local now = now_ms()
+        reclaim_dead(now, KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV[1], ARGV[2])
+        local pending = tonumber(redis.call('GET', KEYS[3]) or '0')
+        local leased = 0
+        local workers = redis.call('ZRANGE', KEYS[1], 0, -1)
+        for _, worker in ipairs(workers) do
+          leased = leased + redis.call('HLEN', ARGV[2] .. worker)
+        end
+        local drained = 0
+        if redis.call('EXISTS', KEYS[5]) == 1 and pending == 0 and leased == 0 then drained = 1 end
+        return {drained, pending, leased, #workers}
+        """;
+
+    /// <summary>
+    /// KEYS: host holders, host next-allowed time. ARGV: token, per-host limit, delay ms, hold ms.
+    /// Returns 0 when the token holds a slot now, -1 when the host is at its limit, or the ms to wait for its delay.
+    /// </summary>
+    public const string AcquireHost = Common + """
+        local now = now_ms()
+        redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+        if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return -1 end
+        local next_allowed = tonumber(redis.call('GET', KEYS[2]) or '0')
+        if now < next_allowed then return next_allowed - now end
+        redis.call('ZADD', KEYS[1], now + tonumber(ARGV[4]), ARGV[1])
+        redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[4]) + 1000)
+        local delay = tonumber(ARGV[3])
+        if delay > 0 then redis.call('SET', KEYS[2], now + delay, 'PX', delay + 1000) end
+        return 0
+        """;
+
+    /// <summary>
+    /// KEYS: pair owners, workers. ARGV: pair key, worker. 1 when this worker now owns the pair. A pair whose owner
+    /// died (and so may not have written it) can be claimed again; `merge` removes the rare duplicate that follows.
+    /// </summary>
+    public const string ClaimPair = """
+        if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 1 then return 1 end
+        local owner = redis.call('HGET', KEYS[1], ARGV[1])
+        if owner == ARGV[2] or redis.call('ZSCORE', KEYS[2], owner) then return 0 end
+        redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+        return 1
+        """;
+}

@@ -1,0 +1,13 @@
+using AudioCrawl.Core.Scheduling;
+using AudioCrawl.Testing;
+using Xunit;
+
+namespace AudioCrawl.Redis.Tests;
+
+/// <summary>The shared frontier contract, run against a real redis-server; every test gets a fresh crawl ID.</summary>
+[Collection(RedisCollection.Name)]
+public sealed class RedisFrontierContractTests(RedisServer redis) : FrontierContract
+{
+    protected override Task<IFrontier> CreateAsync() =>
+        Task.FromResult<IFrontier>(new RedisFrontier(redis.Connection, new RedisCrawlOptions { CrawlId = "contract-" + Guid.NewGuid().ToString("N") }));
+}
