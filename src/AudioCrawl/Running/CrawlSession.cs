@@ -8,9 +8,10 @@ namespace AudioCrawl.Cli.Running;
 /// <summary>One crawl as the CLI runs it: signals, progress, the summary, --stats, and the exit code.</summary>
 public sealed class CrawlSession(CliEnvironment environment, ILoggerFactory loggers)
 {
-    public async Task<int> RunAsync(CrawlPlan plan, IReadOnlyList<IPairSink> sinks, IReadOnlyList<string> outputs, string? statsPath)
+    public async Task<int> RunAsync(CrawlPlan plan, IReadOnlyList<IPairSink> sinks, IReadOnlyList<string> outputs, string? statsPath, Action? onAbort = null)
     {
         using var stop = new StopSignal(environment);
+        await using var abortRegistration = onAbort is null ? default : stop.Hard.Register(onAbort);
         var runner = new CrawlRunner(loggers, environment.Time);
         await using var frontier = new InMemoryFrontier();
         using var progressDone = new CancellationTokenSource();

@@ -29,6 +29,7 @@ public sealed class DownloadRunner
     private readonly string _work;
     private readonly ConcurrentDictionary<long, SampleStatus> _rows = new();
     private readonly ConcurrentDictionary<string, long> _failures = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _abort = new();
     private StatusJournal? _journal;
     private long _succeeded;
     private long _failed;
@@ -54,21 +55,27 @@ public sealed class DownloadRunner
 
     public long Failed => Interlocked.Read(ref _failed);
 
-    public async Task<DownloadSummary> RunAsync(IAsyncEnumerable<AudioSource> sources, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs until the rows are exhausted. <paramref name="stopToken"/> is a graceful stop: no new rows are taken,
+    /// the rows in flight finish and are packed. <see cref="Abort"/> drops the rows in flight instead (they are
+    /// redone next run). Either way finished samples are committed and the status table and summary written.
+    /// </summary>
+    public async Task<DownloadSummary> RunAsync(IAsyncEnumerable<AudioSource> sources, CancellationToken stopToken = default)
     {
         var started = _time.GetTimestamp();
         _transcoder.EnsureAvailable();
         PrepareFolders();
-        await using var journal = await StatusJournal.OpenAsync(_output, cancellationToken).ConfigureAwait(false);
+        await using var journal = await StatusJournal.OpenAsync(_output, stopToken).ConfigureAwait(false);
         _journal = journal;
-        var packed = await _writer.OpenAsync(OnCommittedAsync, cancellationToken).ConfigureAwait(false);
+        var packed = await _writer.OpenAsync(OnCommittedAsync, stopToken).ConfigureAwait(false);
 
-        using var failure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var toFetch = Channel.CreateBounded<AudioSource>(new BoundedChannelOptions(_options.Concurrency * 2) { SingleWriter = true });
+        using var failure = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+        using var producing = CancellationTokenSource.CreateLinkedTokenSource(stopToken, failure.Token);
+        var toFetch = Channel.CreateBounded<AudioSource>(new BoundedChannelOptions(Math.Max(_options.Concurrency, 1) * 2) { SingleWriter = true });
         var toConvert = Channel.CreateBounded<DownloadedAudio>(new BoundedChannelOptions(Math.Max(_options.TranscodeWorkers, 1) * 2));
         var toWrite = Channel.CreateBounded<EncodedSample>(new BoundedChannelOptions(64) { SingleReader = true });
 
-        var produce = RunStageAsync(() => ProduceAsync(sources, packed, toFetch.Writer, failure.Token), toFetch.Writer, failure);
+        var produce = RunStageAsync(() => ProduceAsync(sources, packed, toFetch.Writer, producing.Token), toFetch.Writer, failure);
         var fetch = RunStageAsync(() => Task.WhenAll(Enumerable.Range(0, Math.Max(_options.Concurrency, 1)).Select(_ => FetchAsync(toFetch.Reader, toConvert.Writer, failure.Token))), toConvert.Writer, failure);
         var convert = RunStageAsync(() => Task.WhenAll(Enumerable.Range(0, Math.Max(_options.TranscodeWorkers, 1)).Select(_ => ConvertAsync(toConvert.Reader, toWrite.Writer, failure.Token))), toWrite.Writer, failure);
         var write = RunStageAsync(() => WriteAsync(toWrite.Reader, failure.Token), null, failure);
@@ -78,21 +85,27 @@ public sealed class DownloadRunner
         {
             await Task.WhenAll(produce, fetch, convert, write).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
         {
         }
         catch (Exception ex)
         {
-            error = ex;
+            error = (new[] { produce, fetch, convert, write }).Select(t => t.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException) ?? ex;
         }
         // Whatever happened, what is fully packed is committed and the tables are written.
         await _writer.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
         await _writer.DisposeAsync().ConfigureAwait(false);
-        var summary = await FinishAsync(started, cancellationToken.IsCancellationRequested).ConfigureAwait(false);
+        var summary = await FinishAsync(started, stopToken.IsCancellationRequested || _abort.IsCancellationRequested).ConfigureAwait(false);
         if (error is not null)
             throw error is CrawlerException ? error : new CrawlerException($"the download into {_output} failed: {error.Message}", error);
         return summary;
     }
+
+    /// <summary>Fails early when ffmpeg or ffprobe is missing.</summary>
+    public void CheckTools() => _transcoder.EnsureAvailable();
+
+    /// <summary>Stops at once: downloads and conversions in flight are dropped and redone by the next run.</summary>
+    public void Abort() => _abort.Cancel();
 
     private void PrepareFolders()
     {
@@ -136,6 +149,18 @@ public sealed class DownloadRunner
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var previous = _journal!.Previous;
+        try
+        {
+            await ProduceCoreAsync(sources, packed, next, seen, previous, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !_abort.IsCancellationRequested)
+        {
+            _logger.LogWarning("Stopping: no new rows; the {Count} rows in flight are finished and packed.", _rows.Count(r => r.Value.Status == SampleStatuses.Pending));
+        }
+    }
+
+    private async Task ProduceCoreAsync(IAsyncEnumerable<AudioSource> sources, IReadOnlySet<string> packed, ChannelWriter<AudioSource> next, HashSet<string> seen, IReadOnlyDictionary<string, SampleStatus> previous, CancellationToken cancellationToken)
+    {
         await foreach (var source in sources.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             var status = new SampleStatus { Row = source.Row, Key = source.Key, Url = source.Url, Status = SampleStatuses.Pending };

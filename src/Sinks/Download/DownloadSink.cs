@@ -14,7 +14,6 @@ namespace AudioCrawl.Sinks.Download;
 public sealed class DownloadSink(Func<DownloadRunner> createRunner, string output) : IPairSink
 {
     private readonly Channel<AudioSource> _queue = Channel.CreateBounded<AudioSource>(new BoundedChannelOptions(256) { SingleWriter = true, SingleReader = true });
-    private readonly CancellationTokenSource _abort = new();
     private Task<DownloadSummary>? _run;
     private long _rows;
 
@@ -29,7 +28,8 @@ public sealed class DownloadSink(Func<DownloadRunner> createRunner, string outpu
     {
         Runner = createRunner();
         var runner = Runner;
-        _run = Task.Run(() => runner.RunAsync(_queue.Reader.ReadAllAsync(_abort.Token), _abort.Token), CancellationToken.None);
+        runner.CheckTools();
+        _run = Task.Run(() => runner.RunAsync(_queue.Reader.ReadAllAsync()), CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -57,7 +57,14 @@ public sealed class DownloadSink(Func<DownloadRunner> createRunner, string outpu
         {
             source = source with { Problem = $"{url}: {ex.Message}" };
         }
-        await _queue.Writer.WriteAsync(source, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _queue.Writer.WriteAsync(source, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            // Aborted: the pair is in the CSV; a later 'audiocrawl download' packs it.
+        }
     }
 
     public ValueTask FlushAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
@@ -74,10 +81,13 @@ public sealed class DownloadSink(Func<DownloadRunner> createRunner, string outpu
         finally
         {
             _run = null;
-            _abort.Dispose();
         }
     }
 
-    /// <summary>Stops at once: queued rows are left for a later run.</summary>
-    public Task AbortAsync() => _abort.CancelAsync();
+    /// <summary>Stops at once: queued and in-flight rows are left for a later run.</summary>
+    public void Abort()
+    {
+        _queue.Writer.TryComplete();
+        Runner?.Abort();
+    }
 }

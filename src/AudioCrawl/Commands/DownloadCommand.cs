@@ -1,0 +1,52 @@
+using System.CommandLine;
+using AudioCrawl.Cli.Running;
+using AudioCrawl.Core.Configuration;
+using AudioCrawl.Core.Http;
+using AudioCrawl.Sinks.Download;
+
+namespace AudioCrawl.Cli.Commands;
+
+/// <summary>
+/// <c>audiocrawl download pairs.csv -o out/</c>: downloads the audio of any url,text CSV, converts it and packs
+/// it as WebDataset shards (or loose files). Running it again over the same folder resumes.
+/// </summary>
+public static class DownloadCommand
+{
+    public static Command Create(CommonOptions common, CliEnvironment environment)
+    {
+        var input = new Argument<string>("csv") { Description = "A url,text CSV (extra columns go to original_data; start/end cut a segment)." };
+        var output = new Option<string>("--output", "-o") { Description = "The output folder (created if missing; reused to resume).", Required = true };
+        var format = new Option<string>("--format") { Description = "webdataset (tar shards, default) or files (loose {key}.flac + {key}.json).", DefaultValueFactory = _ => "webdataset" };
+        format.AcceptOnlyFromAmong("webdataset", "files");
+        var perHost = new Option<int>("--per-host") { Description = "Downloads in flight at once to one host (default 8).", DefaultValueFactory = _ => 8 };
+        var delay = new Option<double>("--delay") { Description = "Seconds between download starts on one host (default 0)." };
+        var userAgent = new Option<string>("--user-agent") { Description = "The User-Agent header.", DefaultValueFactory = _ => EngineSettings.DefaultUserAgent };
+        var audio = new DownloadOptionSet();
+
+        var command = new Command("download", "Download the audio of a url,text CSV into WebDataset shards (LAION audio format).") { input, output, format, perHost, delay, userAgent };
+        foreach (var option in audio.All)
+            command.Options.Add(option);
+
+        command.SetAction(parse => CommandAction.GuardAsync(environment, async () =>
+        {
+            var csv = parse.GetValue(input)!;
+            if (!File.Exists(csv))
+                throw new ConfigurationException($"{csv}: no such file.");
+            var folder = parse.GetValue(output)!;
+            var engine = new EngineSettings { PerHost = parse.GetValue(perHost), Delay = parse.GetValue(delay), UserAgent = parse.GetValue(userAgent)! };
+            if (engine.Validate().FirstOrDefault() is { } problem)
+                throw new ConfigurationException(problem);
+
+            using var loggers = common.CreateLoggers(parse, environment);
+            using var stop = new StopSignal(environment);
+            using var fetcher = new HttpFetcher(audio.FetcherOptions(parse, engine));
+            var writer = audio.CreateWriter(parse, folder, parse.GetValue(format) == "webdataset", environment.Time);
+            var runner = audio.CreateRunner(parse, fetcher, engine, writer, folder, loggers, environment.Time);
+            await using var abort = stop.Hard.Register(runner.Abort);
+            var summary = await runner.RunAsync(CsvAudioSources.ReadAsync(csv), stop.Token).ConfigureAwait(false);
+            await environment.Out.WriteAsync(DownloadReport.Format(summary)).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}
