@@ -201,8 +201,14 @@ public sealed class CrawlEngine
         try
         {
             using var lease = await _hostSlots.AcquireAsync(request.Url, _stopping.Token).ConfigureAwait(false);
-            _stats.RequestSent();
             response = await _fetcher.FetchAsync(request, _abort.Token).ConfigureAwait(false);
+            _stats.RequestSent();
+        }
+        catch (RequestDroppedException ex)
+        {
+            _stats.RequestsDropped.Increment(ex.Reason);
+            _logger.LogDebug("Dropped ({Reason}): {Message}", ex.Reason, ex.Message);
+            return true;
         }
         catch (OperationCanceledException)
         {
@@ -211,6 +217,7 @@ public sealed class CrawlEngine
         }
         catch (FetchException ex)
         {
+            _stats.RequestSent();
             _stats.Errors.Increment(ex.Kind);
             _logger.LogWarning("{Kind}: {Message}", ex.Kind, ex.Message);
             return true;

@@ -77,7 +77,7 @@ public sealed class Response
     public IElement? CssFirst(string selector) => Document.QuerySelector(selector);
 
     public IReadOnlyList<HtmlNode> XPath(string xpath) =>
-        (IReadOnlyList<HtmlNode>?)HtmlAgilityDocument.DocumentNode.SelectNodes(xpath) ?? [];
+        HtmlAgilityDocument.DocumentNode.SelectNodes(xpath)?.ToArray() ?? [];
 
     public T? ReadJson<T>(JsonSerializerOptions? options = null) => JsonSerializer.Deserialize<T>(Body.Span, options);
 
@@ -106,10 +106,14 @@ public sealed class Response
     private string DecodeText()
     {
         var span = Body.Span;
-        var preamble = Encoding.Preamble;
-        if (preamble.Length > 0 && span.StartsWith(preamble))
-            span = span[preamble.Length..];
-        return Encoding.GetString(span);
+        var bom = Encoding.CodePage switch
+        {
+            65001 when span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) => 3,
+            1200 when span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) => 2,
+            1201 when span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) => 2,
+            _ => 0,
+        };
+        return Encoding.GetString(span[bom..]);
     }
 
     private Uri FindBaseUrl()
