@@ -21,9 +21,10 @@ public static class DownloadCommand
         var perHost = new Option<int>("--per-host") { Description = "Downloads in flight at once to one host (default 8).", DefaultValueFactory = _ => 8 };
         var delay = new Option<double>("--delay") { Description = "Seconds between download starts on one host (default 0)." };
         var userAgent = new Option<string>("--user-agent") { Description = "The User-Agent header.", DefaultValueFactory = _ => EngineSettings.DefaultUserAgent };
+        var ignoreRobots = new Option<bool>("--ignore-robots") { Description = "Download even what robots.txt disallows (by default it is obeyed, as in a crawl)." };
         var audio = new DownloadOptionSet();
 
-        var command = new Command("download", "Download the audio of a url,text CSV into WebDataset shards (LAION audio format).") { input, output, format, perHost, delay, userAgent };
+        var command = new Command("download", "Download the audio of a url,text CSV into WebDataset shards (LAION audio format).") { input, output, format, perHost, delay, userAgent, ignoreRobots };
         foreach (var option in audio.All)
             command.Options.Add(option);
 
@@ -33,7 +34,7 @@ public static class DownloadCommand
             if (!File.Exists(csv))
                 throw new ConfigurationException($"{csv}: no such file.");
             var folder = parse.GetValue(output)!;
-            var engine = new EngineSettings { PerHost = parse.GetValue(perHost), Delay = parse.GetValue(delay), UserAgent = parse.GetValue(userAgent)! };
+            var engine = new EngineSettings { PerHost = parse.GetValue(perHost), Delay = parse.GetValue(delay), UserAgent = parse.GetValue(userAgent)!, ObeyRobotsTxt = !parse.GetValue(ignoreRobots) };
             if (engine.Validate().FirstOrDefault() is { } problem)
                 throw new ConfigurationException(problem);
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AudioCrawl.Core.Configuration;
+using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Politeness;
 using AudioCrawl.Sinks.Download;
@@ -116,9 +117,10 @@ public sealed class DownloadOptionSet
         };
     }
 
-    public DownloadRunner CreateRunner(ParseResult parse, IFetcher fetcher, EngineSettings engine, ISampleWriter writer, string folder, ILoggerFactory loggers, TimeProvider time) =>
+    /// <summary>The downloader over the crawl's fetch stages (robots.txt, and whatever <see cref="FetchPipeline"/> adds) around <paramref name="transport"/>.</summary>
+    public DownloadRunner CreateRunner(ParseResult parse, IFetcher transport, EngineSettings engine, ISampleWriter writer, string folder, ILoggerFactory loggers, TimeProvider time) =>
         new(
-            fetcher,
+            FetchPipeline.Build(transport, engine, time, loggers).Fetcher,
             new HostSlots(Math.Max(engine.PerHost, 1), TimeSpan.FromSeconds(engine.Delay), time),
             CreateResolvers(parse),
             writer,

@@ -28,6 +28,10 @@ public sealed class AudioDownloader(IFetcher fetcher, HostSlots hostSlots, IRead
         {
             throw new SampleRejectedException(ex.Kind, ex.Message, ex);
         }
+        catch (RequestDroppedException ex)
+        {
+            throw new SampleRejectedException(ex.Reason, ex.Message, ex);
+        }
         if (!response.IsSuccess)
             throw new SampleRejectedException(SampleFailureReasons.Http(response.Status), $"{url}: HTTP {response.Status}.");
         if (!AudioSignature.MayBeAudio(response.MediaType))

@@ -1,4 +1,6 @@
 using System.Text;
+using AudioCrawl.Core.Configuration;
+using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Politeness;
 using AudioCrawl.Sinks.Download;
@@ -22,9 +24,10 @@ internal static class DownloadHarness
         long maxBytes = 1_000_000,
         CancellationToken cancellationToken = default)
     {
-        using var fetcher = new HttpFetcher(Fetch(maxBytes));
+        using var transport = new HttpFetcher(Fetch(maxBytes));
+        var fetchPath = FetchPipeline.Build(transport, new EngineSettings(), TimeProvider.System, NullLoggerFactory.Instance);
         var runner = new DownloadRunner(
-            fetcher,
+            fetchPath.Fetcher,
             new HostSlots(4, TimeSpan.Zero, TimeProvider.System),
             resolvers ?? [],
             new WebDatasetWriter(output, shards ?? new WebDatasetOptions { SamplesPerShard = 2 }, TimeProvider.System),

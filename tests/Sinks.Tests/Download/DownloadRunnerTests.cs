@@ -227,6 +227,22 @@ public sealed class DownloadRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_file_robots_txt_disallows_is_not_fetched_and_recorded_as_robots()
+    {
+        _server.Robots("User-agent: *\nDisallow: /private/\n");
+        _server.Bytes("/private/tone.wav", AudioCrawl.SampleSite.WavTone.Create(440), "audio/wav");
+        var csv = DownloadHarness.WriteCsv(_temp.File("pairs.csv"), [(_server.Url("/private/tone.wav").AbsoluteUri, "hidden"), GoodRows[2]]);
+        var output = _temp.File("out");
+
+        var summary = await DownloadHarness.RunAsync(csv, output);
+
+        Assert.Equal((1, 1), (summary.Succeeded, summary.Failed));
+        Assert.Equal(0, _server.Hits("/private/tone.wav"));
+        var status = await StatusTable.ReadAsync(Path.Combine(output, StatusTable.FileName));
+        Assert.Equal("robots", Assert.Single(status, s => s.Status == SampleStatuses.Failed).Reason);
+    }
+
+    [Fact]
     public async Task Duplicate_rows_are_packed_once_and_marked_duplicate()
     {
         var row = GoodRows[0];
