@@ -55,7 +55,7 @@ public sealed class DownloadOptionSet
     public ISampleWriter CreateWriter(ParseResult parse, string folder, bool webDataset, TimeProvider time)
     {
         if (!webDataset)
-            return new FilesSampleWriter(folder);
+            return new FilesSampleWriter(folder, TranscodeOptions.ExtensionFor(parse.GetValue(Codec) ?? "flac"));
         var options = new WebDatasetOptions
         {
             SamplesPerShard = parse.GetValue(SamplesPerShard),

@@ -4,9 +4,9 @@ namespace AudioCrawl.Sinks.Download;
 
 /// <summary>
 /// Loose files: <c>{key}.flac</c> and <c>{key}.json</c> side by side. Each is written under a temporary name and
-/// renamed, the JSON last, so a sample with a JSON file is complete.
+/// renamed, the JSON last, so a sample with a JSON file (and its audio, in <paramref name="extension"/>) is complete.
 /// </summary>
-public sealed class FilesSampleWriter(string folder) : ISampleWriter
+public sealed class FilesSampleWriter(string folder, string extension = "flac") : ISampleWriter
 {
     private Func<IReadOnlyList<SampleStatus>, ValueTask>? _committed;
 
@@ -18,11 +18,14 @@ public sealed class FilesSampleWriter(string folder) : ISampleWriter
         Directory.CreateDirectory(folder);
         foreach (var leftover in Directory.EnumerateFiles(folder, "*.tmp"))
             File.Delete(leftover);
+        var names = Directory.EnumerateFiles(folder).Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
         var packed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var json in Directory.EnumerateFiles(folder, "*.json"))
+        foreach (var name in names)
         {
-            var key = Path.GetFileNameWithoutExtension(json);
-            if (SampleKey.IsValid(key) && Directory.EnumerateFiles(folder, key + ".*").Count() >= 2)
+            if (name is null || !name.EndsWith(".json", StringComparison.Ordinal))
+                continue;
+            var key = name[..^".json".Length];
+            if (SampleKey.IsValid(key) && names.Contains($"{key}.{extension}"))
                 packed.Add(key);
         }
         return Task.FromResult<IReadOnlySet<string>>(packed);
