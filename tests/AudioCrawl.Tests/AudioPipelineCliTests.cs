@@ -114,22 +114,63 @@ public sealed class AudioPipelineCliTests : IAsyncLifetime
         Assert.Contains("--", stderr, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_download_killed_mid_run_resumes_and_packs_every_good_sample_exactly_once()
+    private List<(string Url, string Text)> SlowRows(int count)
     {
         var tone = WavTone.Create(440, seconds: 0.5);
         var rows = new List<(string Url, string Text)>();
-        for (var i = 0; i < 40; i++)
+        for (var i = 0; i < count; i++)
         {
             var path = $"/slow/{i}.wav";
             _server.Handle(path, async context =>
             {
-                await Task.Delay(100, context.RequestAborted); // paces the run so the kill lands mid-way
+                await Task.Delay(100, context.RequestAborted); // paces the run so the signal lands mid-way
                 context.Response.ContentType = "audio/wav";
                 await context.Response.Body.WriteAsync(tone, context.RequestAborted);
             });
             rows.Add((_server.Url(path).AbsoluteUri, $"slow tone {i}"));
         }
+        return rows;
+    }
+
+    private static async Task WaitForFirstShardAsync(string output)
+    {
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        while (!Directory.Exists(output) || !Directory.EnumerateFiles(output, "*.tar").Any())
+            await Task.Delay(50, wait.Token);
+    }
+
+    [Fact]
+    public async Task Ctrl_c_stops_a_download_with_every_finished_sample_packed_and_a_rerun_completes_it()
+    {
+        var rows = SlowRows(40);
+        var csv = WriteCsv(rows);
+        var output = _temp.File("out");
+        string[] args = ["download", csv, "-o", output, "--samples-per-shard", "4", "--download-concurrency", "2", "--per-host", "2", "--transcode-workers", "1"];
+
+        using var first = AudioCrawlProcess.Start(_temp.Path, args);
+        await WaitForFirstShardAsync(output);
+        await first.SignalAsync("INT");
+        var stopped = await first.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(stopped.ExitCode == 0, stopped.Error);
+        Assert.Contains("stopped", stopped.Output, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(output, "*.tmp"));
+        var packed = await PackedKeysAsync(output);
+        Assert.InRange(packed.Count, 1, 39);
+        Assert.Equal(packed.Count, WebDatasetReader.ReadSizes(output).Values.Sum());
+        var status = await StatusTable.ReadAsync(Path.Combine(output, StatusTable.FileName));
+        Assert.Equal(packed.Count, status.Count(s => s.Status == SampleStatuses.Success));
+
+        var second = await AudioCrawlProcess.RunAsync(_temp.Path, TimeSpan.FromMinutes(4), args);
+
+        Assert.True(second.ExitCode == 0, second.Error);
+        Assert.Equal(rows.Select(r => SampleKey.Of(r.Url, r.Text)).Order(), (await PackedKeysAsync(output)).Order());
+    }
+
+    [Fact]
+    public async Task A_download_killed_mid_run_resumes_and_packs_every_good_sample_exactly_once()
+    {
+        var rows = SlowRows(40);
         rows.Add((_server.Url("/status/404").AbsoluteUri, "missing"));
         var csv = WriteCsv(rows);
         var output = _temp.File("out");
@@ -137,9 +178,7 @@ public sealed class AudioPipelineCliTests : IAsyncLifetime
 
         using (var first = AudioCrawlProcess.Start(_temp.Path, args))
         {
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-            while (!Directory.Exists(output) || !Directory.EnumerateFiles(output, "*.tar").Any())
-                await Task.Delay(50, wait.Token);
+            await WaitForFirstShardAsync(output);
             await first.SignalAsync("KILL");
             await first.WaitAsync(TimeSpan.FromSeconds(30));
         }

@@ -44,10 +44,34 @@ public static class DownloadCommand
             var writer = audio.CreateWriter(parse, folder, parse.GetValue(format) == "webdataset", environment.Time);
             var runner = audio.CreateRunner(parse, fetcher, engine, writer, folder, loggers, environment.Time);
             await using var abort = stop.Hard.Register(runner.Abort);
-            var summary = await runner.RunAsync(CsvAudioSources.ReadAsync(csv), stop.Token).ConfigureAwait(false);
+            using var progressDone = new CancellationTokenSource();
+            var progress = ReportProgressAsync(environment, runner, progressDone.Token);
+            DownloadSummary summary;
+            try
+            {
+                summary = await runner.RunAsync(CsvAudioSources.ReadAsync(csv), stop.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                await progressDone.CancelAsync().ConfigureAwait(false);
+                await progress.ConfigureAwait(false);
+            }
             await environment.Out.WriteAsync(DownloadReport.Format(summary)).ConfigureAwait(false);
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static async Task ReportProgressAsync(CliEnvironment environment, DownloadRunner runner, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10), environment.Time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+                await environment.Error.WriteLineAsync($"download: {runner.Succeeded} packed, {runner.Failed} failed").ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 }
