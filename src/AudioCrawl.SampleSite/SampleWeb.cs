@@ -1,4 +1,5 @@
 using System.Net;
+using AudioCrawl.SampleSite.Cambridge;
 using AudioCrawl.SampleSite.Sounds;
 
 namespace AudioCrawl.SampleSite;
@@ -7,7 +8,7 @@ namespace AudioCrawl.SampleSite;
 public static class SampleWeb
 {
     /// <summary>Every built-in site shape, as the demo serves them.</summary>
-    public static IReadOnlyList<ISampleSite> AllSites() => [new SoundLibrarySite()];
+    public static IReadOnlyList<ISampleSite> AllSites() => [new SoundLibrarySite(), new CambridgeMirror(new CambridgeLexicon(entryCount: 300))];
 
     public static Task<WebHost> ServeAsync(ISampleSite site, int port = 0, CancellationToken cancellationToken = default) =>
         WebHost.StartAsync(app => site.Map(app), [IPAddress.Loopback], port, cancellationToken);

@@ -53,9 +53,10 @@ public static class CrawlCommand
             if (audioFolder is null)
                 return await session.RunAsync(plan, [csv], [path], statsPath).ConfigureAwait(false);
 
-            using var fetcher = new HttpFetcher(audio.FetcherOptions(parse, plan.Engine));
+            using var transport = new HttpFetcher(audio.FetcherOptions(parse, plan.Engine));
+            await using var fetchPath = FetchPipeline.Build(transport, plan.Engine, environment.Time, loggers);
             var writer = audio.CreateWriter(parse, audioFolder, webDataset: shards is not null, environment.Time);
-            var sink = new DownloadSink(() => audio.CreateRunner(parse, fetcher, plan.Engine, writer, audioFolder, loggers, environment.Time), audioFolder);
+            var sink = new DownloadSink(() => audio.CreateRunner(parse, fetchPath, writer, audioFolder, loggers, environment.Time), audioFolder);
             var code = await session.RunAsync(plan, [csv, sink], [path, audioFolder], statsPath, sink.Abort).ConfigureAwait(false);
             if (sink.Summary is { } summary)
                 await environment.Out.WriteAsync(DownloadReport.Format(summary)).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AudioCrawl.Cli.Running;
 using AudioCrawl.Core.Configuration;
+using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Http;
 using AudioCrawl.Sinks.Download;
 
@@ -40,9 +41,10 @@ public static class DownloadCommand
 
             using var loggers = common.CreateLoggers(parse, environment);
             using var stop = new StopSignal(environment);
-            using var fetcher = new HttpFetcher(audio.FetcherOptions(parse, engine));
+            using var transport = new HttpFetcher(audio.FetcherOptions(parse, engine));
+            await using var fetchPath = FetchPipeline.Build(transport, engine, environment.Time, loggers);
             var writer = audio.CreateWriter(parse, folder, parse.GetValue(format) == "webdataset", environment.Time);
-            var runner = audio.CreateRunner(parse, fetcher, engine, writer, folder, loggers, environment.Time);
+            var runner = audio.CreateRunner(parse, fetchPath, writer, folder, loggers, environment.Time);
             await using var abort = stop.Hard.Register(runner.Abort);
             using var progressDone = new CancellationTokenSource();
             var progress = ReportProgressAsync(environment, runner, progressDone.Token);

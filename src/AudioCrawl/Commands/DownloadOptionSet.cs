@@ -2,7 +2,6 @@ using System.CommandLine;
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Politeness;
 using AudioCrawl.Sinks.Download;
 using AudioCrawl.Sinks.WebDataset;
 using Microsoft.Extensions.Logging;
@@ -117,11 +116,10 @@ public sealed class DownloadOptionSet
         };
     }
 
-    /// <summary>The downloader over the crawl's fetch stages (robots.txt, and whatever <see cref="FetchPipeline"/> adds) around <paramref name="transport"/>.</summary>
-    public DownloadRunner CreateRunner(ParseResult parse, IFetcher transport, EngineSettings engine, ISampleWriter writer, string folder, ILoggerFactory loggers, TimeProvider time) =>
+    /// <summary>The downloader over <paramref name="fetchPath"/>, the crawl's fetch stages (robots.txt, retries, host slots) built for the audio.</summary>
+    public DownloadRunner CreateRunner(ParseResult parse, FetchPipeline fetchPath, ISampleWriter writer, string folder, ILoggerFactory loggers, TimeProvider time) =>
         new(
-            FetchPipeline.Build(transport, engine, time, loggers).Fetcher,
-            new HostSlots(Math.Max(engine.PerHost, 1), TimeSpan.FromSeconds(engine.Delay), time),
+            fetchPath.Fetcher,
             CreateResolvers(parse),
             writer,
             folder,

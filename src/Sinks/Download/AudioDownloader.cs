@@ -1,14 +1,13 @@
 using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Politeness;
 
 namespace AudioCrawl.Sinks.Download;
 
 /// <summary>
 /// Gets the audio of one row onto disk: page URLs through the first media resolver that claims them, file URLs
-/// through the crawl's fetch path (an <see cref="IFetcher"/>, so robots.txt, retry and limit decorators apply)
-/// inside the host's politeness slot. What arrives must look like audio by media type and by its first bytes.
+/// through the crawl's fetch path (an <see cref="IFetcher"/>, normally the engine's <c>FetchPipeline</c>: robots.txt,
+/// retries, per-host slots, limits). What arrives must look like audio by media type and by its first bytes.
 /// </summary>
-public sealed class AudioDownloader(IFetcher fetcher, HostSlots hostSlots, IReadOnlyList<IMediaResolver> resolvers, string workFolder)
+public sealed class AudioDownloader(IFetcher fetcher, IReadOnlyList<IMediaResolver> resolvers, string workFolder)
 {
     public async Task<DownloadedAudio> DownloadAsync(AudioSource source, CancellationToken cancellationToken = default)
     {
@@ -21,7 +20,6 @@ public sealed class AudioDownloader(IFetcher fetcher, HostSlots hostSlots, IRead
         Response response;
         try
         {
-            using var lease = await hostSlots.AcquireAsync(url, cancellationToken).ConfigureAwait(false);
             response = await fetcher.FetchAsync(new Request(url) { Headers = AcceptAudio }, cancellationToken).ConfigureAwait(false);
         }
         catch (FetchException ex)

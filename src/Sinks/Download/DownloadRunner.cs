@@ -3,14 +3,13 @@ using System.Text.Json;
 using System.Threading.Channels;
 using AudioCrawl.Core;
 using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Politeness;
 using Microsoft.Extensions.Logging;
 
 namespace AudioCrawl.Sinks.Download;
 
 /// <summary>
 /// Rows in, packed samples out, and a status for every row. Three stages joined by bounded channels: downloads
-/// (<see cref="DownloadOptions.Concurrency"/> at once, politely per host), conversions (one per core by
+/// (<see cref="DownloadOptions.Concurrency"/> at once; per-host politeness is the fetcher's), conversions (one per core by
 /// default) and one writer. A re-run over the same output folder skips what is packed (and, unless retrying
 /// failures, what failed), so nothing packed is downloaded twice.
 /// </summary>
@@ -38,7 +37,7 @@ public sealed class DownloadRunner
     private long _bytes;
     private long _audioMilliseconds;
 
-    public DownloadRunner(IFetcher fetcher, HostSlots hostSlots, IReadOnlyList<IMediaResolver> resolvers, ISampleWriter writer, string outputFolder, DownloadOptions options, ILogger logger, TimeProvider time)
+    public DownloadRunner(IFetcher fetcher, IReadOnlyList<IMediaResolver> resolvers, ISampleWriter writer, string outputFolder, DownloadOptions options, ILogger logger, TimeProvider time)
     {
         _writer = writer;
         _output = outputFolder;
@@ -46,7 +45,7 @@ public sealed class DownloadRunner
         _logger = logger;
         _time = time;
         _work = Path.Combine(outputFolder, WorkFolderName);
-        _downloader = new AudioDownloader(fetcher, hostSlots, resolvers, _work);
+        _downloader = new AudioDownloader(fetcher, resolvers, _work);
         _transcoder = new AudioTranscoder(options.Transcode);
     }
 

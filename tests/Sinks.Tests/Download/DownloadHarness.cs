@@ -2,7 +2,6 @@ using System.Text;
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Politeness;
 using AudioCrawl.Sinks.Download;
 using AudioCrawl.Sinks.WebDataset;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -25,10 +24,9 @@ internal static class DownloadHarness
         CancellationToken cancellationToken = default)
     {
         using var transport = new HttpFetcher(Fetch(maxBytes));
-        var fetchPath = FetchPipeline.Build(transport, new EngineSettings(), TimeProvider.System, NullLoggerFactory.Instance);
+        await using var fetchPath = FetchPipeline.Build(transport, new EngineSettings { PerHost = 4, Delay = 0 }, TimeProvider.System, NullLoggerFactory.Instance);
         var runner = new DownloadRunner(
             fetchPath.Fetcher,
-            new HostSlots(4, TimeSpan.Zero, TimeProvider.System),
             resolvers ?? [],
             new WebDatasetWriter(output, shards ?? new WebDatasetOptions { SamplesPerShard = 2 }, TimeProvider.System),
             output,

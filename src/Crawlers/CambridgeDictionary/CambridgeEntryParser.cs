@@ -1,0 +1,99 @@
+using AngleSharp.Dom;
+using AudioCrawl.Core.Http;
+
+namespace AudioCrawl.Crawlers.CambridgeDictionary;
+
+/// <summary>
+/// Reads the pronunciation groups of a Cambridge Dictionary entry page. An entry block is a
+/// <c>div.pr.entry-body__el</c> (one part of speech), a <c>div.pv-block</c> (phrasal verb) or a
+/// <c>div.pr.idiom-block</c> (idiom); each holds <c>span.uk.dpron-i</c> / <c>span.us.dpron-i</c> groups with an
+/// <c>&lt;audio&gt;</c> of <c>audio/mpeg</c> and <c>audio/ogg</c> sources and the IPA in <c>.ipa.dipa</c>.
+/// A group belongs to its nearest enclosing block, so groups outside every block (sidebars, ads) are ignored and
+/// a phrasal-verb block nested in a verb block keeps its own headword.
+/// </summary>
+public static class CambridgeEntryParser
+{
+    private const string BlockSelector = ".entry-body__el, .pv-block, .idiom-block";
+
+    public static CambridgeEntryPage Parse(IParentNode document, Uri baseUrl)
+    {
+        var blockCount = document.QuerySelectorAll(BlockSelector).Count(b => !IsWrappedIdiom(b));
+        var pronunciations = new List<CambridgePronunciation>();
+        foreach (var group in document.QuerySelectorAll(".dpron-i"))
+        {
+            if (group.Closest(BlockSelector) is not { } block || HeadwordOf(block) is not { } headword)
+                continue;
+            var (mp3, ogg) = SourcesOf(group, baseUrl);
+            pronunciations.Add(new CambridgePronunciation(headword, PartOfSpeechOf(block), RegionOf(group), IpaOf(group), mp3, ogg));
+        }
+        return new CambridgeEntryPage(blockCount, pronunciations);
+    }
+
+    // An idiom page wraps div.idiom-block in div.pr.idiom-block; count such a pair once.
+    private static bool IsWrappedIdiom(IElement block) =>
+        block.ClassList.Contains("idiom-block") && block.ParentElement?.Closest(".idiom-block") is not null;
+
+    private static string? HeadwordOf(IElement block)
+    {
+        for (IElement? current = block; current is not null; current = current.ParentElement?.Closest(BlockSelector))
+        {
+            var own = Own(current, ".hw.dhw").FirstOrDefault()
+                ?? Own(current, ".di-title").FirstOrDefault()
+                ?? Own(current, ".headword").FirstOrDefault();
+            if (Clean(own?.TextContent) is { } text)
+                return text;
+        }
+        return null;
+    }
+
+    private static string? PartOfSpeechOf(IElement block)
+    {
+        for (IElement? current = block; current is not null; current = current.ParentElement?.Closest(BlockSelector))
+        {
+            if (Clean(Own(current, ".pos.dpos").FirstOrDefault()?.TextContent) is { } pos)
+                return pos;
+        }
+        return null;
+    }
+
+    /// <summary>Elements under <paramref name="block"/> that no nested block claims.</summary>
+    private static IEnumerable<IElement> Own(IElement block, string selector) =>
+        block.QuerySelectorAll(selector).Where(e => e.Closest(BlockSelector) == block);
+
+    private static string RegionOf(IElement group)
+    {
+        if (group.ClassList.Contains("uk"))
+            return "uk";
+        if (group.ClassList.Contains("us"))
+            return "us";
+        return Clean(group.QuerySelector(".region")?.TextContent)?.ToLowerInvariant() ?? "unknown";
+    }
+
+    private static string? IpaOf(IElement group) => Clean(group.QuerySelector(".ipa")?.TextContent);
+
+    private static (Uri? Mp3, Uri? Ogg) SourcesOf(IElement group, Uri baseUrl)
+    {
+        Uri? mp3 = null, ogg = null;
+        foreach (var source in group.QuerySelectorAll("source[src], audio[src]"))
+        {
+            var src = source.GetAttribute("src");
+            if (LinkResolver.Resolve(baseUrl, src) is not { } url)
+                continue;
+            var type = source.GetAttribute("type")?.Trim().ToLowerInvariant();
+            var path = url.AbsolutePath;
+            if (type is "audio/mpeg" or "audio/mp3" || (type is null && path.EndsWith(".mp3", StringComparison.OrdinalIgnoreCase)))
+                mp3 ??= url;
+            else if (type is "audio/ogg" || (type is null && path.EndsWith(".ogg", StringComparison.OrdinalIgnoreCase)))
+                ogg ??= url;
+        }
+        return (mp3, ogg);
+    }
+
+    private static string? Clean(string? text)
+    {
+        if (text is null)
+            return null;
+        var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return collapsed.Length == 0 ? null : collapsed;
+    }
+}

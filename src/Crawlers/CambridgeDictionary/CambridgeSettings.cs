@@ -1,0 +1,39 @@
+using System.ComponentModel;
+using AudioCrawl.Core.Configuration;
+
+namespace AudioCrawl.Crawlers.CambridgeDictionary;
+
+public sealed record CambridgeSettings : IValidatableSettings
+{
+    public const string WordPlaceholder = "{word}";
+
+    [Description("Root of the site: the real dictionary, or a local mirror of it.")]
+    public Uri BaseUrl { get; init; } = new("https://dictionary.cambridge.org/");
+
+    [Description("The dictionary, as the path segment of its URLs: english, american-english, english-spanish, ...")]
+    public string Dictionary { get; init; } = "english";
+
+    [Description("Words or phrases to look up (comma-separated with --set). With neither words nor wordsFile, the whole dictionary is browsed.")]
+    public IReadOnlyList<string> Words { get; init; } = [];
+
+    [Description("A UTF-8 file with one word or phrase per line (blank lines and lines starting with # are skipped).")]
+    public string? WordsFile { get; init; }
+
+    [Description("Which recording becomes a pair: mp3, ogg or both.")]
+    public CambridgeAudioFormat AudioFormat { get; init; } = CambridgeAudioFormat.Mp3;
+
+    [Description("The pair's text; {word} is replaced by the headword as displayed, e.g. 'The person is saying \"{word}\"'.")]
+    public string TextTemplate { get; init; } = WordPlaceholder;
+
+    public IEnumerable<string> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Dictionary) || Dictionary.Contains('/') || Dictionary.Contains('?') || Dictionary.Contains('#'))
+            yield return $"dictionary must be one URL path segment such as 'english', not '{Dictionary}'";
+        if (string.IsNullOrEmpty(TextTemplate) || !TextTemplate.Contains(WordPlaceholder, StringComparison.Ordinal))
+            yield return $"textTemplate must contain {WordPlaceholder}, got '{TextTemplate}'";
+        if (!string.IsNullOrWhiteSpace(WordsFile) && !File.Exists(WordsFile))
+            yield return $"wordsFile: no such file '{Path.GetFullPath(WordsFile)}'";
+        if (Words.Any(string.IsNullOrWhiteSpace))
+            yield return "words must not contain empty entries";
+    }
+}
