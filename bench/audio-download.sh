@@ -31,10 +31,10 @@ nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
 echo "== generating $files files in $work/www"
 mkdir -p "$work/www/audio"
-# Eight distinct 3-second sources (mp3, ogg, wav at different pitches), copied under distinct names.
+# Eight distinct 2-second sources (mp3, ogg, wav at different pitches), copied under distinct names.
 formats=(mp3 ogg wav mp3 ogg mp3 wav ogg)
 for i in $(seq 0 7); do
-  ffmpeg -nostdin -loglevel error -y -f lavfi -i "sine=frequency=$((300 + i * 55)):duration=3:sample_rate=44100" -ac 2 "$work/src$i.${formats[$i]}"
+  ffmpeg -nostdin -loglevel error -y -f lavfi -i "sine=frequency=$((300 + i * 55)):duration=2:sample_rate=44100" -ac 2 "$work/src$i.${formats[$i]}"
 done
 echo "url,text" > "$work/pairs.csv"
 for n in $(seq 1 "$files"); do

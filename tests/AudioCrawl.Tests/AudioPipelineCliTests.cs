@@ -89,7 +89,7 @@ public sealed class AudioPipelineCliTests : IAsyncLifetime
         var shards = _temp.File("shards");
 
         var (code, stdout, stderr) = await RunCliAsync("crawl", "sounds", "-o", csv, "--webdataset", shards, "--split",
-            "--set", "baseUrl=" + _server.BaseUrl.AbsoluteUri, "--delay", "0", "--per-host", "4", "--samples-per-shard", "16");
+            "--set", "baseUrl=" + _server.BaseUrl.AbsoluteUri, "--set", "maxItems=30", "--delay", "0", "--per-host", "4", "--samples-per-shard", "8");
 
         Assert.True(code == ExitCodes.Success, stderr + stdout);
         var pairs = CsvFile.ReadPairs(csv);
@@ -101,6 +101,25 @@ public sealed class AudioPipelineCliTests : IAsyncLifetime
         var sample = (await WebDatasetReader.ReadWithPythonAsync(Directory.EnumerateFiles(Path.Combine(shards, "train"), "*.tar").First()))[0];
         Assert.Equal("sounds", sample.Json.GetProperty("original_data").GetProperty("spider").GetString());
         Assert.StartsWith(_server.BaseUrl.AbsoluteUri, sample.Json.GetProperty("original_data").GetProperty("page").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Download_names_the_problem_when_the_input_or_output_is_unusable()
+    {
+        var csv = WriteCsv([(_server.Url("/audio/1.wav").AbsoluteUri, "one")]);
+        var blocker = _temp.File("a-file");
+        await File.WriteAllTextAsync(blocker, "not a folder");
+
+        var missing = await RunCliAsync("download", _temp.File("nope.csv"), "-o", _temp.File("out"));
+        var notFolder = await RunCliAsync("download", csv, "-o", blocker);
+        var badRate = await RunCliAsync("download", csv, "-o", _temp.File("out2"), "--sample-rate", "5");
+
+        Assert.Equal(ExitCodes.BadUsage, missing.Code);
+        Assert.Contains("nope.csv", missing.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadUsage, notFolder.Code);
+        Assert.Contains(blocker, notFolder.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadUsage, badRate.Code);
+        Assert.Contains("--sample-rate", badRate.Error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -70,7 +70,7 @@ public static class DownloadCommand
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-                await environment.Error.WriteLineAsync($"download: {runner.Succeeded} packed, {runner.Failed} failed").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync($"download: {runner.Converted} converted, {runner.Succeeded} in finished shards, {runner.Failed} failed").ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

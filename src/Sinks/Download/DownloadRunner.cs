@@ -31,6 +31,7 @@ public sealed class DownloadRunner
     private readonly CancellationTokenSource _abort = new();
     private StatusJournal? _journal;
     private long _succeeded;
+    private long _converted;
     private long _failed;
     private long _duplicates;
     private long _skipped;
@@ -49,8 +50,11 @@ public sealed class DownloadRunner
         _transcoder = new AudioTranscoder(options.Transcode);
     }
 
-    /// <summary>Samples packed so far in this run (for progress displays).</summary>
+    /// <summary>Samples in finished shards so far in this run.</summary>
     public long Succeeded => Interlocked.Read(ref _succeeded);
+
+    /// <summary>Samples converted and handed to the writer so far in this run (ahead of <see cref="Succeeded"/> by the open shards).</summary>
+    public long Converted => Interlocked.Read(ref _converted);
 
     public long Failed => Interlocked.Read(ref _failed);
 
@@ -92,8 +96,15 @@ public sealed class DownloadRunner
             error = (new[] { produce, fetch, convert, write }).Select(t => t.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException) ?? ex;
         }
         // Whatever happened, what is fully packed is committed and the tables are written.
-        await _writer.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
-        await _writer.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await _writer.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
+            await _writer.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (error is not null && ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogError("{Writer}: the last shard could not be closed after the failure ({Message}); its samples are redone next run.", _writer.Name, ex.Message);
+        }
         var summary = await FinishAsync(started, stopToken.IsCancellationRequested || _abort.IsCancellationRequested).ConfigureAwait(false);
         if (error is not null)
             throw error is CrawlerException ? error : new CrawlerException($"the download into {_output} failed: {error.Message}", error);
@@ -241,6 +252,7 @@ public sealed class DownloadRunner
                 };
                 var sample = new EncodedSample(download.Source.Key, _options.Transcode.Extension, audio.Data, LaionSampleJson.Create(download, audio), status);
                 await next.WriteAsync(sample, cancellationToken).ConfigureAwait(false);
+                Interlocked.Increment(ref _converted);
             }
             catch (SampleRejectedException ex)
             {
