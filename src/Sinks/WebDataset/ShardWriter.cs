@@ -26,6 +26,7 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
     private string? _shardName;
     private DateTimeOffset _shardStarted;
     private long _audioBytes;
+    private bool _broken;
 
     public string Folder => folder;
 
@@ -65,15 +66,20 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
             throw new ArgumentException($"'{sample.Key}' is no WebDataset key: keys hold no dots or path separators.", nameof(sample));
         if (_tar is null)
             StartShard();
+        cancellationToken.ThrowIfCancellationRequested();
         var now = time.GetUtcNow();
-        await WriteMemberAsync($"{sample.Key}.{sample.Extension}", sample.Audio, now, cancellationToken).ConfigureAwait(false);
-        await WriteMemberAsync($"{sample.Key}.json", JsonSerializer.SerializeToUtf8Bytes(sample.Json), now, cancellationToken).ConfigureAwait(false);
+        // A sample is written whole or the shard is abandoned: cancellation is only honoured between samples,
+        // and a failed write marks the shard broken so it is never renamed with a torn member inside.
+        _broken = true;
+        await WriteMemberAsync($"{sample.Key}.{sample.Extension}", sample.Audio, now).ConfigureAwait(false);
+        await WriteMemberAsync($"{sample.Key}.json", JsonSerializer.SerializeToUtf8Bytes(sample.Json), now).ConfigureAwait(false);
+        _broken = false;
         var status = sample.Status.Copy();
         status.Shard = Path.Combine(Path.GetFileName(folder), _shardName!);
         _pending.Add(status);
         _audioBytes += sample.Audio.Length;
         if (_pending.Count >= options.SamplesPerShard)
-            await FinishShardAsync(cancellationToken).ConfigureAwait(false);
+            await FinishShardAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     public void NoteFailure(SampleStatus status)
@@ -85,7 +91,7 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
     /// <summary>Finishes the current, partial shard (when it holds any sample).</summary>
     public async ValueTask CompleteAsync(CancellationToken cancellationToken = default)
     {
-        if (_tar is not null && _pending.Count > 0)
+        if (_tar is not null && _pending.Count > 0 && !_broken)
             await FinishShardAsync(cancellationToken).ConfigureAwait(false);
         else
             await AbandonShardAsync().ConfigureAwait(false);
@@ -102,6 +108,7 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
         _tar = null;
         _stream = null;
         _pending.Clear();
+        _broken = false;
     }
 
     private void StartShard()
@@ -114,7 +121,7 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
         _audioBytes = 0;
     }
 
-    private async Task WriteMemberAsync(string name, byte[] data, DateTimeOffset modified, CancellationToken cancellationToken)
+    private async Task WriteMemberAsync(string name, byte[] data, DateTimeOffset modified)
     {
         var entry = new PaxTarEntry(TarEntryType.RegularFile, name)
         {
@@ -122,7 +129,7 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
             ModificationTime = modified,
             Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
         };
-        await _tar!.WriteEntryAsync(entry, cancellationToken).ConfigureAwait(false);
+        await _tar!.WriteEntryAsync(entry, CancellationToken.None).ConfigureAwait(false);
     }
 
     private async Task FinishShardAsync(CancellationToken cancellationToken)
