@@ -128,6 +128,31 @@ public sealed class CambridgeEntryParserTests
     }
 
     [Fact]
+    public void A_phrase_with_its_own_pronunciation_inside_a_sense_keeps_the_phrase_as_headword()
+    {
+        var page = Parse($"""
+            <div class="pr entry-body__el"><div class="pos-header dpos-h"><span class="hw dhw">ice</span><span class="pos dpos">noun</span>
+            {Group("uk", "/media/english/uk_pron/u/uki/ukice/ukice001.mp3", "/x.ogg", "aɪs")}</div>
+            <div class="pos-body"><div class="pr phrase-block dphrase-block "><span class="phrase-head dphrase_h"><span class="phrase-title dphrase-title"><b>on ice</b></span></span>
+            {Group("uk", "/media/english/uk_pron/u/uko/ukon_/ukonice001.mp3", "/y.ogg", "ɒn ˈaɪs")}</div></div></div>
+            """);
+
+        Assert.Equal([("ice", "noun"), ("on ice", "noun")], page.Pronunciations.Select(p => (p.Headword, p.PartOfSpeech)));
+    }
+
+    [Fact]
+    public void A_transcription_printed_beside_the_group_is_still_found()
+    {
+        var page = Parse("""
+            <div class="pr entry-body__el"><div class="pos-header dpos-h"><span class="hw dhw">tomato</span><span class="pos dpos">noun</span>
+            <span class="us dpron-i "><span class="region dreg">us</span><span class="daud"><audio><source type="audio/mpeg" src="/media/american-english/us_pron/t/tom/tomat/tomato.mp3"></audio></span></span>
+            <span class="pron dpron">/<span class="ipa dipa">təˈmeɪ·t̬oʊ</span>/</span></div></div>
+            """, new Uri("https://dictionary.cambridge.org/dictionary/american-english/tomato"));
+
+        Assert.Equal("təˈmeɪ·t̬oʊ", Assert.Single(page.Pronunciations).Ipa);
+    }
+
+    [Fact]
     public void A_spellcheck_page_has_no_entry_block()
     {
         var page = Parse("""<div class="hfl-s"><h1>We have these words with similar spellings or pronunciations:</h1><ul><li><a href="/dictionary/english/work">work</a></li></ul></div>""");
