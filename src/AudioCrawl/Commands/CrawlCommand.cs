@@ -17,13 +17,15 @@ public static class CrawlCommand
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace the output file if it exists." };
         var append = new Option<bool>("--append") { Description = "Add to the output file if it exists." };
         var stats = new Option<string?>("--stats") { Description = "Write the final stats as JSON to this file." };
+        var jobDir = new Option<string?>("--job-dir") { Description = "Keep the crawl's state (frontier, seen requests, emitted pairs, failures) in this directory; running the same command again resumes it." };
+        var retryFailed = new Option<bool>("--retry-failed") { Description = "With --job-dir: schedule the requests recorded in failures.jsonl again." };
         var engine = new EngineOptions();
         var download = new Option<bool>("--download") { Description = "Also download, convert and pack the audio of every pair (needs --webdataset or --audio-dir)." };
         var webDataset = new Option<string?>("--webdataset") { Description = "Pack downloaded audio as WebDataset shards in this folder (implies --download)." };
         var audioDir = new Option<string?>("--audio-dir") { Description = "Write downloaded audio as loose {key}.flac + {key}.json files in this folder (implies --download)." };
-        var audio = new DownloadOptionSet();
+        var audio = new DownloadOptionSet(withRetryFailed: false); // the crawl's --retry-failed is about the job's failed requests
 
-        var command = new Command("crawl", "Crawl one spider into a url,text CSV (and, with --webdataset, into audio shards).") { spider, output, overwrite, append, stats, download, webDataset, audioDir };
+        var command = new Command("crawl", "Crawl one spider into a url,text CSV (and, with --webdataset, into audio shards).") { spider, output, overwrite, append, stats, jobDir, retryFailed, download, webDataset, audioDir };
         foreach (var option in engine.All.Concat(audio.All))
             command.Options.Add(option);
 
@@ -35,6 +37,9 @@ public static class CrawlCommand
             if (statsPath is not null && Path.GetDirectoryName(Path.GetFullPath(statsPath)) is { } statsFolder && !Directory.Exists(statsFolder))
                 throw new ConfigurationException($"--stats {statsPath}: the folder {statsFolder} does not exist.");
 
+            var jobPath = parse.GetValue(jobDir);
+            if (parse.GetValue(retryFailed) && jobPath is null)
+                throw new ConfigurationException("--retry-failed needs --job-dir (the failures are recorded in the job directory).");
             var config = common.LoadConfig(parse);
             var plan = new CrawlPlanner(CommonOptions.Registry(environment), config).Plan(parse.GetValue(spider)!, engine.Overrides(parse));
             var path = parse.GetValue(output)!;
@@ -48,16 +53,33 @@ public static class CrawlCommand
                 throw new ConfigurationException("--download needs a place for the audio: --webdataset DIR (shards) or --audio-dir DIR (loose files).");
 
             using var loggers = common.CreateLoggers(parse, environment);
+            JobDirectory? job = null;
+            if (jobPath is not null)
+            {
+                if (JobDirectory.HoldsJob(jobPath) && mode == CsvSinkMode.Overwrite)
+                    throw new ConfigurationException($"--overwrite: --job-dir {jobPath} holds a job to resume, which appends to {path}; to start over, delete the job directory (or use another one).");
+                if (!JobDirectory.HoldsJob(jobPath) && mode == CsvSinkMode.CreateNew && File.Exists(path))
+                    throw new ConfigurationException($"{path} exists already and --job-dir {jobPath} holds no job to resume; pass --overwrite or --append, or another output.");
+                job = await JobDirectory.OpenAsync(jobPath, plan.Name, environment.Time).ConfigureAwait(false);
+            }
+            await using var ownedJob = job;
+            if (job is not null)
+            {
+                if (job.IsResuming)
+                    mode = CsvSinkMode.Append;
+                await ResumeJob.PrepareAsync(job, path, parse.GetValue(retryFailed), loggers).ConfigureAwait(false);
+            }
+
             var session = new CrawlSession(environment, loggers);
             var csv = new CsvPairSink(path, mode);
             if (audioFolder is null)
-                return await session.RunAsync(plan, [csv], [path], statsPath).ConfigureAwait(false);
+                return await session.RunAsync(plan, [csv], [path], statsPath, job).ConfigureAwait(false);
 
             using var transport = new HttpFetcher(audio.FetcherOptions(parse, plan.Engine));
             await using var fetchPath = FetchPipeline.Build(transport, plan.Engine, environment.Time, loggers);
             var writer = audio.CreateWriter(parse, audioFolder, webDataset: shards is not null, environment.Time);
             var sink = new DownloadSink(() => audio.CreateRunner(parse, fetchPath, writer, audioFolder, loggers, environment.Time), audioFolder);
-            var code = await session.RunAsync(plan, [csv, sink], [path, audioFolder], statsPath, sink.Abort).ConfigureAwait(false);
+            var code = await session.RunAsync(plan, [csv, sink], [path, audioFolder], statsPath, job, sink.Abort).ConfigureAwait(false);
             if (sink.Summary is { } summary)
                 await environment.Out.WriteAsync(DownloadReport.Format(summary)).ConfigureAwait(false);
             return code;

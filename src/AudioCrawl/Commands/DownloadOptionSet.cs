@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace AudioCrawl.Cli.Commands;
 
 /// <summary>The flags of the audio pipeline, shared by 'download' and 'crawl --download'.</summary>
-public sealed class DownloadOptionSet
+/// <param name="withRetryFailed">Whether to offer --retry-failed (the crawl command has its own).</param>
+public sealed class DownloadOptionSet(bool withRetryFailed = true)
 {
     public const long DefaultMaxAudioBytes = 200L * 1024 * 1024;
 
@@ -48,7 +49,7 @@ public sealed class DownloadOptionSet
     public IEnumerable<Option> All =>
     [
         SamplesPerShard, ShardPrefix, Split, TrainPercent, SampleRate, Channels, Codec, MaxDuration, DownloadConcurrency,
-        TranscodeWorkers, MaxAudioBytes, AudioTimeout, YtDlp, ResolveHosts, FfmpegFolder, RetryFailed,
+        TranscodeWorkers, MaxAudioBytes, AudioTimeout, YtDlp, ResolveHosts, FfmpegFolder, .. (withRetryFailed ? new Option[] { RetryFailed } : []),
     ];
 
     public ISampleWriter CreateWriter(ParseResult parse, string folder, bool webDataset, TimeProvider time)
@@ -74,7 +75,7 @@ public sealed class DownloadOptionSet
         {
             Concurrency = parse.GetValue(DownloadConcurrency),
             TranscodeWorkers = parse.GetValue(TranscodeWorkers),
-            RetryFailed = parse.GetValue(RetryFailed),
+            RetryFailed = withRetryFailed && parse.GetValue(RetryFailed),
             Transcode = new TranscodeOptions
             {
                 Codec = codec,
