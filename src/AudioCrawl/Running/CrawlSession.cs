@@ -1,3 +1,4 @@
+using AudioCrawl.Browser;
 using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Pipeline;
 using AudioCrawl.Core.Scheduling;
@@ -14,7 +15,7 @@ public sealed class CrawlSession(CliEnvironment environment, ILoggerFactory logg
     {
         using var stop = new StopSignal(environment);
         await using var abortRegistration = onAbort is null ? default : stop.Hard.Register(onAbort);
-        var runner = new CrawlRunner(loggers, environment.Time);
+        var runner = new CrawlRunner(loggers, environment.Time, settings => new BrowserFetcher(BrowserFetcherOptions.From(settings), loggers.CreateLogger("browser")));
         await using var ownedFrontier = job is null ? new InMemoryFrontier() : null;
         IFrontier frontier = job?.Frontier ?? (IFrontier)ownedFrontier!;
         using var progressDone = new CancellationTokenSource();
