@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages AudioCrawl's tests and tools use. Safe to run again: only missing packages are installed.
 set -euo pipefail
-packages=(python3 chromium redis-server)
+packages=(python3 chromium redis-server ffmpeg yt-dlp)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

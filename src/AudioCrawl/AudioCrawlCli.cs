@@ -13,6 +13,7 @@ public static class AudioCrawlCli
         {
             ListCommand.Create(common, environment),
             CrawlCommand.Create(common, environment),
+            DownloadCommand.Create(common, environment),
             CheckCommand.Create(common, environment),
             DemoCommand.Create(common, environment),
             SchemaCommand.Create(environment),

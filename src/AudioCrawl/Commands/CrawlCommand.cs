@@ -2,6 +2,8 @@ using System.CommandLine;
 using AudioCrawl.Cli.Running;
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Engine;
+using AudioCrawl.Core.Http;
+using AudioCrawl.Sinks.Download;
 using AudioCrawl.Sinks.Csv;
 
 namespace AudioCrawl.Cli.Commands;
@@ -19,9 +21,13 @@ public static class CrawlCommand
         var retryFailed = new Option<bool>("--retry-failed") { Description = "With --job-dir: schedule the requests recorded in failures.jsonl again." };
         var engine = new EngineOptions();
         var redis = new RedisOptions();
+        var download = new Option<bool>("--download") { Description = "Also download, convert and pack the audio of every pair (needs --webdataset or --audio-dir)." };
+        var webDataset = new Option<string?>("--webdataset") { Description = "Pack downloaded audio as WebDataset shards in this folder (implies --download)." };
+        var audioDir = new Option<string?>("--audio-dir") { Description = "Write downloaded audio as loose {key}.flac + {key}.json files in this folder (implies --download)." };
+        var audio = new DownloadOptionSet(withRetryFailed: false); // the crawl's --retry-failed is about the job's failed requests
 
-        var command = new Command("crawl", "Crawl one spider into a url,text CSV.") { spider, output, overwrite, append, stats, jobDir, retryFailed };
-        foreach (var option in engine.All)
+        var command = new Command("crawl", "Crawl one spider into a url,text CSV (and, with --webdataset, into audio shards).") { spider, output, overwrite, append, stats, jobDir, retryFailed, download, webDataset, audioDir };
+        foreach (var option in engine.All.Concat(audio.All))
             command.Options.Add(option);
         foreach (var option in redis.All)
             command.Options.Add(option);
@@ -44,21 +50,47 @@ public static class CrawlCommand
             var sharedOptions = redis.Parse(parse);
             if (sharedOptions is not null && jobPath is not null)
                 throw new ConfigurationException("--job-dir and --redis exclude each other: a shared crawl keeps its state in Redis.");
+            var shards = parse.GetValue(webDataset);
+            var files = parse.GetValue(audioDir);
+            if (shards is not null && files is not null)
+                throw new ConfigurationException("--webdataset and --audio-dir exclude each other.");
+            var audioFolder = shards ?? files;
+            if (parse.GetValue(download) && audioFolder is null)
+                throw new ConfigurationException("--download needs a place for the audio: --webdataset DIR (shards) or --audio-dir DIR (loose files).");
+
             using var loggers = common.CreateLoggers(parse, environment);
             await using var shared = sharedOptions is null ? null
                 : await SharedCrawl.JoinAsync(parse.GetValue(redis.Redis)!, sharedOptions, plan.Engine, environment.Time).ConfigureAwait(false);
-            if (jobPath is null)
-                return await new CrawlSession(environment, loggers).RunAsync(plan, [new CsvPairSink(path, mode)], [path], statsPath, shared: shared).ConfigureAwait(false);
+            JobDirectory? job = null;
+            if (jobPath is not null)
+            {
+                if (JobDirectory.HoldsJob(jobPath) && mode == CsvSinkMode.Overwrite)
+                    throw new ConfigurationException($"--overwrite: --job-dir {jobPath} holds a job to resume, which appends to {path}; to start over, delete the job directory (or use another one).");
+                if (!JobDirectory.HoldsJob(jobPath) && mode == CsvSinkMode.CreateNew && File.Exists(path))
+                    throw new ConfigurationException($"{path} exists already and --job-dir {jobPath} holds no job to resume; pass --overwrite or --append, or another output.");
+                job = await JobDirectory.OpenAsync(jobPath, plan.Name, environment.Time).ConfigureAwait(false);
+            }
+            await using var ownedJob = job;
+            if (job is not null)
+            {
+                if (job.IsResuming)
+                    mode = CsvSinkMode.Append;
+                await ResumeJob.PrepareAsync(job, path, parse.GetValue(retryFailed), loggers).ConfigureAwait(false);
+            }
 
-            if (JobDirectory.HoldsJob(jobPath) && mode == CsvSinkMode.Overwrite)
-                throw new ConfigurationException($"--overwrite: --job-dir {jobPath} holds a job to resume, which appends to {path}; to start over, delete the job directory (or use another one).");
-            if (!JobDirectory.HoldsJob(jobPath) && mode == CsvSinkMode.CreateNew && File.Exists(path))
-                throw new ConfigurationException($"{path} exists already and --job-dir {jobPath} holds no job to resume; pass --overwrite or --append, or another output.");
-            await using var job = await JobDirectory.OpenAsync(jobPath, plan.Name, environment.Time).ConfigureAwait(false);
-            if (job.IsResuming)
-                mode = CsvSinkMode.Append;
-            await ResumeJob.PrepareAsync(job, path, parse.GetValue(retryFailed), loggers).ConfigureAwait(false);
-            return await new CrawlSession(environment, loggers).RunAsync(plan, [new CsvPairSink(path, mode)], [path], statsPath, job).ConfigureAwait(false);
+            var session = new CrawlSession(environment, loggers);
+            var csv = new CsvPairSink(path, mode);
+            if (audioFolder is null)
+                return await session.RunAsync(plan, [csv], [path], statsPath, job, shared: shared).ConfigureAwait(false);
+
+            using var transport = new HttpFetcher(audio.FetcherOptions(parse, plan.Engine));
+            await using var fetchPath = FetchPipeline.Build(transport, plan.Engine, environment.Time, loggers);
+            var writer = audio.CreateWriter(parse, audioFolder, webDataset: shards is not null, environment.Time);
+            var sink = new DownloadSink(() => audio.CreateRunner(parse, fetchPath, writer, audioFolder, loggers, environment.Time), audioFolder);
+            var code = await session.RunAsync(plan, [csv, sink], [path, audioFolder], statsPath, job, sink.Abort, shared).ConfigureAwait(false);
+            if (sink.Summary is { } summary)
+                await environment.Out.WriteAsync(DownloadReport.Format(summary)).ConfigureAwait(false);
+            return code;
         }));
         return command;
     }

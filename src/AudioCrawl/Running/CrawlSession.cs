@@ -10,10 +10,12 @@ namespace AudioCrawl.Cli.Running;
 public sealed class CrawlSession(CliEnvironment environment, ILoggerFactory loggers)
 {
     /// <param name="job">The job directory to keep the state in, or null for a crawl held in memory.</param>
+    /// <param name="onAbort">Called on a second Ctrl+C, to abandon work a sink still has in flight.</param>
     /// <param name="shared">This worker's part in a crawl shared through Redis, or null for a crawl of its own.</param>
-    public async Task<int> RunAsync(CrawlPlan plan, IReadOnlyList<IPairSink> sinks, IReadOnlyList<string> outputs, string? statsPath, JobDirectory? job = null, SharedCrawl? shared = null)
+    public async Task<int> RunAsync(CrawlPlan plan, IReadOnlyList<IPairSink> sinks, IReadOnlyList<string> outputs, string? statsPath, JobDirectory? job = null, Action? onAbort = null, SharedCrawl? shared = null)
     {
         using var stop = new StopSignal(environment);
+        await using var abortRegistration = onAbort is null ? default : stop.Hard.Register(onAbort);
         var runner = new CrawlRunner(loggers, environment.Time, settings => new BrowserFetcher(BrowserFetcherOptions.From(settings), loggers.CreateLogger("browser")));
         await using var ownedFrontier = job is null && shared is null ? new InMemoryFrontier() : null;
         IFrontier frontier = shared?.Frontier ?? job?.Frontier ?? (IFrontier)ownedFrontier!;

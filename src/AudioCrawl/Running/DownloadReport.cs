@@ -1,0 +1,31 @@
+using System.Globalization;
+using System.Text;
+using AudioCrawl.Sinks.Download;
+
+namespace AudioCrawl.Cli.Running;
+
+/// <summary>The end-of-download summary as printed.</summary>
+public static class DownloadReport
+{
+    public static string Format(DownloadSummary summary)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        var rate = summary.ElapsedSeconds > 0 ? summary.Succeeded / summary.ElapsedSeconds : 0;
+        var megabytes = summary.BytesDownloaded / 1_000_000.0;
+        text.AppendLine(invariant, $"download -> {summary.Output}: {(summary.Cancelled ? "stopped" : "finished")} in {summary.ElapsedSeconds:0.0} s");
+        text.AppendLine(invariant, $"  rows              {summary.Rows}");
+        text.AppendLine(invariant, $"  packed            {summary.Succeeded} ({rate:0.0} samples/s, {summary.AudioSeconds:0.0} s of audio)");
+        text.AppendLine(invariant, $"  downloaded        {megabytes:0.0} MB ({(summary.ElapsedSeconds > 0 ? megabytes / summary.ElapsedSeconds : 0):0.0} MB/s)");
+        text.AppendLine(invariant, $"  failed            {summary.Failed}{Counts(summary.FailuresByReason)}");
+        if (summary.Duplicates > 0)
+            text.AppendLine(invariant, $"  duplicates        {summary.Duplicates}");
+        if (summary.SkippedDoneBefore > 0)
+            text.AppendLine(invariant, $"  done before       {summary.SkippedDoneBefore} (packed or failed in an earlier run; --retry-failed retries failures)");
+        text.AppendLine(invariant, $"  status table      {Path.Combine(summary.Output, StatusTable.FileName)}");
+        return text.ToString();
+    }
+
+    private static string Counts(IReadOnlyDictionary<string, long> counts) =>
+        counts.Count == 0 ? "" : " (" + string.Join(", ", counts.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}")) + ")";
+}

@@ -1,0 +1,70 @@
+using AudioCrawl.Core.Http;
+
+namespace AudioCrawl.Sinks.Download;
+
+/// <summary>
+/// Gets the audio of one row onto disk: page URLs through the first media resolver that claims them, file URLs
+/// through the crawl's fetch path (an <see cref="IFetcher"/>, normally the engine's <c>FetchPipeline</c>: robots.txt,
+/// retries, per-host slots, limits). What arrives must look like audio by media type and by its first bytes.
+/// </summary>
+public sealed class AudioDownloader(IFetcher fetcher, IReadOnlyList<IMediaResolver> resolvers, string workFolder)
+{
+    public async Task<DownloadedAudio> DownloadAsync(AudioSource source, CancellationToken cancellationToken = default)
+    {
+        if (!Uri.TryCreate(source.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            throw new SampleRejectedException(SampleFailureReasons.BadRow, $"row {source.Row}: '{source.Url}' is not an http(s) URL.");
+
+        if (resolvers.FirstOrDefault(r => r.CanResolve(url)) is { } resolver)
+            return await ResolveAsync(resolver, source, url, cancellationToken).ConfigureAwait(false);
+
+        Response response;
+        try
+        {
+            response = await fetcher.FetchAsync(new Request(url) { Headers = AcceptAudio }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FetchException ex)
+        {
+            throw new SampleRejectedException(ex.Kind, ex.Message, ex);
+        }
+        catch (RequestDroppedException ex)
+        {
+            throw new SampleRejectedException(ex.Reason, ex.Message, ex);
+        }
+        if (!response.IsSuccess)
+            throw new SampleRejectedException(SampleFailureReasons.Http(response.Status), $"{url}: HTTP {response.Status}.");
+        if (!AudioSignature.MayBeAudio(response.MediaType))
+            throw new SampleRejectedException(SampleFailureReasons.NotAudio, $"{url}: served as {response.MediaType}, not audio.");
+        var container = AudioSignature.Detect(response.Body.Span[..Math.Min(response.Body.Length, 64)])
+            ?? throw new SampleRejectedException(SampleFailureReasons.NotAudio, $"{url}: {response.Body.Length} bytes served as {response.MediaType ?? "no media type"} that start like no audio format ({Describe(response.Body.Span)}).");
+
+        var path = Path.Combine(workFolder, source.Key + ".download");
+        await File.WriteAllBytesAsync(path, response.Body.ToArray(), cancellationToken).ConfigureAwait(false);
+        return new DownloadedAudio(source, path, response.Body.Length, response.Headers.ContentType, container) { FinalUrl = response.Url.AbsoluteUri };
+    }
+
+    private static readonly IReadOnlyDictionary<string, string> AcceptAudio = new Dictionary<string, string>
+    {
+        ["Accept"] = "audio/*, video/*;q=0.8, application/ogg;q=0.8, */*;q=0.5",
+    };
+
+    private async Task<DownloadedAudio> ResolveAsync(IMediaResolver resolver, AudioSource source, Uri url, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(workFolder, source.Key);
+        Directory.CreateDirectory(folder);
+        var media = await resolver.ResolveAsync(url, folder, source.Key, cancellationToken).ConfigureAwait(false);
+        var head = new byte[64];
+        int read;
+        await using (var stream = File.OpenRead(media.Path))
+            read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        var container = AudioSignature.Detect(head.AsSpan(0, read))
+            ?? throw new SampleRejectedException(SampleFailureReasons.NotAudio, $"{url}: {resolver.Name} downloaded a file that starts like no audio format ({Describe(head.AsSpan(0, read))}).");
+        return new DownloadedAudio(source, media.Path, new FileInfo(media.Path).Length, null, container) { ResolverMetadata = media.Metadata };
+    }
+
+    private static string Describe(ReadOnlySpan<byte> body)
+    {
+        var head = body[..Math.Min(body.Length, 16)];
+        var printable = new string([.. System.Text.Encoding.ASCII.GetString(head).Select(c => char.IsControl(c) ? '.' : c)]);
+        return $"first bytes '{printable}'";
+    }
+}

@@ -1,0 +1,338 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Threading.Channels;
+using AudioCrawl.Core;
+using AudioCrawl.Core.Http;
+using Microsoft.Extensions.Logging;
+
+namespace AudioCrawl.Sinks.Download;
+
+/// <summary>
+/// Rows in, packed samples out, and a status for every row. Three stages joined by bounded channels: downloads
+/// (<see cref="DownloadOptions.Concurrency"/> at once; per-host politeness is the fetcher's), conversions (one per core by
+/// default) and one writer. A re-run over the same output folder skips what is packed (and, unless retrying
+/// failures, what failed), so nothing packed is downloaded twice.
+/// </summary>
+public sealed class DownloadRunner
+{
+    public const string SummaryFileName = "summary.json";
+    private const string WorkFolderName = "_work";
+
+    private readonly ISampleWriter _writer;
+    private readonly string _output;
+    private readonly DownloadOptions _options;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly AudioDownloader _downloader;
+    private readonly AudioTranscoder _transcoder;
+    private readonly string _work;
+    private readonly ConcurrentDictionary<long, SampleStatus> _rows = new();
+    private readonly ConcurrentDictionary<string, long> _failures = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _abort = new();
+    private StatusJournal? _journal;
+    private long _succeeded;
+    private long _converted;
+    private long _failed;
+    private long _duplicates;
+    private long _skipped;
+    private long _bytes;
+    private long _audioMilliseconds;
+
+    public DownloadRunner(IFetcher fetcher, IReadOnlyList<IMediaResolver> resolvers, ISampleWriter writer, string outputFolder, DownloadOptions options, ILogger logger, TimeProvider time)
+    {
+        _writer = writer;
+        _output = outputFolder;
+        _options = options;
+        _logger = logger;
+        _time = time;
+        _work = Path.Combine(outputFolder, WorkFolderName);
+        _downloader = new AudioDownloader(fetcher, resolvers, _work);
+        _transcoder = new AudioTranscoder(options.Transcode);
+    }
+
+    /// <summary>Samples in finished shards so far in this run.</summary>
+    public long Succeeded => Interlocked.Read(ref _succeeded);
+
+    /// <summary>Samples converted and handed to the writer so far in this run (ahead of <see cref="Succeeded"/> by the open shards).</summary>
+    public long Converted => Interlocked.Read(ref _converted);
+
+    public long Failed => Interlocked.Read(ref _failed);
+
+    /// <summary>
+    /// Runs until the rows are exhausted. <paramref name="stopToken"/> is a graceful stop: no new rows are taken,
+    /// the rows in flight finish and are packed. <see cref="Abort"/> drops the rows in flight instead (they are
+    /// redone next run). Either way finished samples are committed and the status table and summary written.
+    /// </summary>
+    public async Task<DownloadSummary> RunAsync(IAsyncEnumerable<AudioSource> sources, CancellationToken stopToken = default)
+    {
+        var started = _time.GetTimestamp();
+        _transcoder.EnsureAvailable();
+        PrepareFolders();
+        await using var journal = await StatusJournal.OpenAsync(_output, stopToken).ConfigureAwait(false);
+        _journal = journal;
+        var packed = await _writer.OpenAsync(OnCommittedAsync, stopToken).ConfigureAwait(false);
+
+        using var failure = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+        using var producing = CancellationTokenSource.CreateLinkedTokenSource(stopToken, failure.Token);
+        var toFetch = Channel.CreateBounded<AudioSource>(new BoundedChannelOptions(Math.Max(_options.Concurrency, 1) * 2) { SingleWriter = true });
+        var toConvert = Channel.CreateBounded<DownloadedAudio>(new BoundedChannelOptions(Math.Max(_options.TranscodeWorkers, 1) * 2));
+        var toWrite = Channel.CreateBounded<EncodedSample>(new BoundedChannelOptions(64) { SingleReader = true });
+
+        var produce = RunStageAsync(() => ProduceAsync(sources, packed, toFetch.Writer, producing.Token), toFetch.Writer, failure);
+        var fetch = RunStageAsync(() => Task.WhenAll(Enumerable.Range(0, Math.Max(_options.Concurrency, 1)).Select(_ => FetchAsync(toFetch.Reader, toConvert.Writer, failure.Token))), toConvert.Writer, failure);
+        var convert = RunStageAsync(() => Task.WhenAll(Enumerable.Range(0, Math.Max(_options.TranscodeWorkers, 1)).Select(_ => ConvertAsync(toConvert.Reader, toWrite.Writer, failure.Token))), toWrite.Writer, failure);
+        var write = RunStageAsync(() => WriteAsync(toWrite.Reader, failure.Token), null, failure);
+
+        Exception? error = null;
+        try
+        {
+            await Task.WhenAll(produce, fetch, convert, write).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            error = (new[] { produce, fetch, convert, write }).Select(t => t.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException) ?? ex;
+        }
+        // Whatever happened, what is fully packed is committed and the tables are written.
+        try
+        {
+            await _writer.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
+            await _writer.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (error is not null && ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogError("{Writer}: the last shard could not be closed after the failure ({Message}); its samples are redone next run.", _writer.Name, ex.Message);
+        }
+        var summary = await FinishAsync(started, stopToken.IsCancellationRequested || _abort.IsCancellationRequested).ConfigureAwait(false);
+        if (error is not null)
+            throw error is CrawlerException ? error : new CrawlerException($"the download into {_output} failed: {error.Message}", error);
+        return summary;
+    }
+
+    /// <summary>Fails early when ffmpeg or ffprobe is missing.</summary>
+    public void CheckTools() => _transcoder.EnsureAvailable();
+
+    /// <summary>Stops at once: downloads and conversions in flight are dropped and redone by the next run.</summary>
+    public void Abort() => _abort.Cancel();
+
+    private void PrepareFolders()
+    {
+        try
+        {
+            Directory.CreateDirectory(_output);
+            if (Directory.Exists(_work))
+                Directory.Delete(_work, recursive: true);
+            Directory.CreateDirectory(_work);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CrawlerException($"{_output}: cannot prepare the output folder ({ex.Message}).", ex);
+        }
+    }
+
+    private static async Task RunStageAsync(Func<Task> stage, ChannelWriter<EncodedSample>? next, CancellationTokenSource failure) =>
+        await RunStageCoreAsync(stage, () => next?.TryComplete(), failure).ConfigureAwait(false);
+
+    private static async Task RunStageAsync<T>(Func<Task> stage, ChannelWriter<T> next, CancellationTokenSource failure) =>
+        await RunStageCoreAsync(stage, () => next.TryComplete(), failure).ConfigureAwait(false);
+
+    private static async Task RunStageCoreAsync(Func<Task> stage, Action complete, CancellationTokenSource failure)
+    {
+        try
+        {
+            await stage().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await failure.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            complete();
+        }
+    }
+
+    private async Task ProduceAsync(IAsyncEnumerable<AudioSource> sources, IReadOnlySet<string> packed, ChannelWriter<AudioSource> next, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var previous = _journal!.Previous;
+        try
+        {
+            await ProduceCoreAsync(sources, packed, next, seen, previous, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !_abort.IsCancellationRequested)
+        {
+            _logger.LogWarning("Stopping: no new rows; the {Count} rows in flight are finished and packed.", _rows.Count(r => r.Value.Status == SampleStatuses.Pending));
+        }
+    }
+
+    private async Task ProduceCoreAsync(IAsyncEnumerable<AudioSource> sources, IReadOnlySet<string> packed, ChannelWriter<AudioSource> next, HashSet<string> seen, IReadOnlyDictionary<string, SampleStatus> previous, CancellationToken cancellationToken)
+    {
+        await foreach (var source in sources.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            var status = new SampleStatus { Row = source.Row, Key = source.Key, Url = source.Url, Status = SampleStatuses.Pending };
+            _rows[source.Row] = status;
+            if (!seen.Add(source.Key))
+            {
+                status.Status = SampleStatuses.Duplicate;
+                Interlocked.Increment(ref _duplicates);
+                continue;
+            }
+            if (source.Problem is { } problem)
+            {
+                await FailAsync(source, SampleFailureReasons.BadRow, problem, 0).ConfigureAwait(false);
+                continue;
+            }
+            var before = previous.GetValueOrDefault(source.Key);
+            if (packed.Contains(source.Key))
+            {
+                status.Status = SampleStatuses.Success;
+                if (before is { Status: SampleStatuses.Success })
+                {
+                    status.Bytes = before.Bytes;
+                    status.Duration = before.Duration;
+                    status.Shard = before.Shard;
+                }
+                Interlocked.Increment(ref _skipped);
+                continue;
+            }
+            var failedBefore = before is { Status: SampleStatuses.Failed };
+            if (failedBefore && !_options.RetryFailed)
+            {
+                status.Status = SampleStatuses.Failed;
+                status.Reason = before!.Reason;
+                status.ErrorMessage = before.ErrorMessage;
+                status.Bytes = before.Bytes;
+                Interlocked.Increment(ref _skipped);
+                continue;
+            }
+            if (!failedBefore && _options.RetryFailed)
+                continue;
+            await next.WriteAsync(source, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task FetchAsync(ChannelReader<AudioSource> sources, ChannelWriter<DownloadedAudio> next, CancellationToken cancellationToken)
+    {
+        await foreach (var source in sources.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            DownloadedAudio downloaded;
+            try
+            {
+                downloaded = await _downloader.DownloadAsync(source, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SampleRejectedException ex)
+            {
+                await FailAsync(source, ex.Reason, ex.Message, 0).ConfigureAwait(false);
+                continue;
+            }
+            Interlocked.Add(ref _bytes, downloaded.Bytes);
+            await next.WriteAsync(downloaded, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ConvertAsync(ChannelReader<DownloadedAudio> downloads, ChannelWriter<EncodedSample> next, CancellationToken cancellationToken)
+    {
+        await foreach (var download in downloads.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                var audio = await _transcoder.TranscodeAsync(download.Path, download.Source.Segment, cancellationToken).ConfigureAwait(false);
+                var status = new SampleStatus
+                {
+                    Row = download.Source.Row,
+                    Key = download.Source.Key,
+                    Url = download.Source.Url,
+                    Status = SampleStatuses.Success,
+                    Bytes = download.Bytes,
+                    Duration = Math.Round(audio.DurationSeconds, 3),
+                };
+                var sample = new EncodedSample(download.Source.Key, _options.Transcode.Extension, audio.Data, LaionSampleJson.Create(download, audio), status);
+                await next.WriteAsync(sample, cancellationToken).ConfigureAwait(false);
+                Interlocked.Increment(ref _converted);
+            }
+            catch (SampleRejectedException ex)
+            {
+                await FailAsync(download.Source, ex.Reason, ex.Message, download.Bytes).ConfigureAwait(false);
+            }
+            finally
+            {
+                File.Delete(download.Path);
+            }
+        }
+    }
+
+    private async Task WriteAsync(ChannelReader<EncodedSample> samples, CancellationToken cancellationToken)
+    {
+        await foreach (var sample in samples.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await _writer.WriteAsync(sample, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask FailAsync(AudioSource source, string reason, string message, long bytes)
+    {
+        var status = new SampleStatus
+        {
+            Row = source.Row,
+            Key = source.Key,
+            Url = source.Url,
+            Status = SampleStatuses.Failed,
+            Reason = reason,
+            ErrorMessage = message,
+            Bytes = bytes,
+        };
+        _rows[source.Row] = status;
+        _failures.AddOrUpdate(reason, 1, (_, n) => n + 1);
+        _writer.NoteFailure(status);
+        Interlocked.Increment(ref _failed);
+        _logger.LogInformation("Row {Row} failed ({Reason}): {Message}", source.Row, reason, message);
+        await _journal!.AppendAsync([status], CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private async ValueTask OnCommittedAsync(IReadOnlyList<SampleStatus> statuses)
+    {
+        await _journal!.AppendAsync(statuses, CancellationToken.None).ConfigureAwait(false);
+        foreach (var status in statuses)
+        {
+            _rows[status.Row] = status;
+            Interlocked.Increment(ref _succeeded);
+            Interlocked.Add(ref _audioMilliseconds, (long)(status.Duration * 1000));
+        }
+    }
+
+    private async Task<DownloadSummary> FinishAsync(long started, bool cancelled)
+    {
+        var rows = _rows.Values.ToArray();
+        await StatusTable.WriteAsync(_output, rows, CancellationToken.None).ConfigureAwait(false);
+        var summary = new DownloadSummary
+        {
+            Rows = rows.Length,
+            Succeeded = Interlocked.Read(ref _succeeded),
+            Failed = Interlocked.Read(ref _failed),
+            Duplicates = Interlocked.Read(ref _duplicates),
+            SkippedDoneBefore = Interlocked.Read(ref _skipped),
+            FailuresByReason = new SortedDictionary<string, long>(_failures, StringComparer.Ordinal),
+            BytesDownloaded = Interlocked.Read(ref _bytes),
+            AudioSeconds = Interlocked.Read(ref _audioMilliseconds) / 1000.0,
+            ElapsedSeconds = _time.GetElapsedTime(started).TotalSeconds,
+            Cancelled = cancelled,
+            Output = _output,
+        };
+        var path = Path.Combine(_output, SummaryFileName);
+        await File.WriteAllTextAsync(path + ".tmp", JsonSerializer.Serialize(summary, SummaryJson), CancellationToken.None).ConfigureAwait(false);
+        File.Move(path + ".tmp", path, overwrite: true);
+        try
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+        catch (IOException ex)
+        {
+            _logger.LogWarning("Could not remove the work folder {Folder}: {Message}", _work, ex.Message);
+        }
+        return summary;
+    }
+
+    private static readonly JsonSerializerOptions SummaryJson = new() { WriteIndented = true };
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+
+namespace AudioCrawl.Sinks.Download;
+
+/// <summary>
+/// Loose files: <c>{key}.flac</c> and <c>{key}.json</c> side by side. Each is written under a temporary name and
+/// renamed, the JSON last, so a sample with a JSON file (and its audio, in <paramref name="extension"/>) is complete.
+/// </summary>
+public sealed class FilesSampleWriter(string folder, string extension = "flac") : ISampleWriter
+{
+    private Func<IReadOnlyList<SampleStatus>, ValueTask>? _committed;
+
+    public string Name => $"files {folder}";
+
+    public Task<IReadOnlySet<string>> OpenAsync(Func<IReadOnlyList<SampleStatus>, ValueTask> committed, CancellationToken cancellationToken = default)
+    {
+        _committed = committed;
+        Directory.CreateDirectory(folder);
+        foreach (var leftover in Directory.EnumerateFiles(folder, "*.tmp"))
+            File.Delete(leftover);
+        var names = Directory.EnumerateFiles(folder).Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+        var packed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (name is null || !name.EndsWith(".json", StringComparison.Ordinal))
+                continue;
+            var key = name[..^".json".Length];
+            if (SampleKey.IsValid(key) && names.Contains($"{key}.{extension}"))
+                packed.Add(key);
+        }
+        return Task.FromResult<IReadOnlySet<string>>(packed);
+    }
+
+    public async ValueTask WriteAsync(EncodedSample sample, CancellationToken cancellationToken = default)
+    {
+        var audio = Path.Combine(folder, $"{sample.Key}.{sample.Extension}");
+        var json = Path.Combine(folder, sample.Key + ".json");
+        await File.WriteAllBytesAsync(audio + ".tmp", sample.Audio, cancellationToken).ConfigureAwait(false);
+        File.Move(audio + ".tmp", audio, overwrite: true);
+        await File.WriteAllBytesAsync(json + ".tmp", JsonSerializer.SerializeToUtf8Bytes(sample.Json), cancellationToken).ConfigureAwait(false);
+        File.Move(json + ".tmp", json, overwrite: true);
+        var status = sample.Status.Copy();
+        status.Shard = Path.GetFileName(audio);
+        await _committed!([status]).ConfigureAwait(false);
+    }
+
+    public void NoteFailure(SampleStatus status)
+    {
+    }
+
+    public ValueTask CompleteAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

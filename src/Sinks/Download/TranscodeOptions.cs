@@ -1,0 +1,34 @@
+namespace AudioCrawl.Sinks.Download;
+
+/// <summary>What every sample is turned into.</summary>
+public sealed record TranscodeOptions
+{
+    /// <summary>The ffmpeg audio codec. Default <c>flac</c>.</summary>
+    public string Codec { get; init; } = "flac";
+
+    /// <summary>The file extension (and tar member suffix) for the codec. Default <c>flac</c>.</summary>
+    public string Extension { get; init; } = "flac";
+
+    /// <summary>Output sample rate in Hz. Default 48000, as LAION's CLAP data asks.</summary>
+    public int SampleRate { get; init; } = 48_000;
+
+    /// <summary>Output channels. Default 1 (mono).</summary>
+    public int Channels { get; init; } = 1;
+
+    /// <summary>The folder holding ffmpeg and ffprobe; empty means PATH.</summary>
+    public string FfmpegFolder { get; init; } = "";
+
+    /// <summary>Longest audio kept, in seconds, after any segment cut; 0 means no limit.</summary>
+    public double MaxDurationSeconds { get; init; }
+
+    public static string ExtensionFor(string codec) => codec switch
+    {
+        "flac" => "flac",
+        "libmp3lame" or "mp3" => "mp3",
+        "libvorbis" or "vorbis" => "ogg",
+        "libopus" or "opus" => "opus",
+        "pcm_s16le" or "pcm_s24le" or "pcm_f32le" => "wav",
+        "aac" => "m4a",
+        _ => codec,
+    };
+}

@@ -1,0 +1,203 @@
+using System.Formats.Tar;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AudioCrawl.Sinks.Download;
+
+namespace AudioCrawl.Sinks.WebDataset;
+
+/// <summary>
+/// The shards of one folder. Samples stream into <c>{prefix}{index:D5}.tar.tmp</c> (audio member, then JSON
+/// member); when the shard holds its quota it is synced, its <c>_stats.json</c> written, renamed to
+/// <c>.tar</c>, and <c>sizes.json</c> rewritten. A killed run leaves only a <c>.tmp</c>, which the next run
+/// deletes and redoes; finished shards are kept and their keys count as packed.
+/// </summary>
+public sealed partial class ShardWriter(string folder, WebDatasetOptions options, TimeProvider time)
+{
+    private const string TemporarySuffix = ".tmp";
+    private readonly Dictionary<string, int> _sizes = new(StringComparer.Ordinal);
+    private readonly List<SampleStatus> _pending = [];
+    private readonly Dictionary<string, int> _failures = new(StringComparer.Ordinal);
+    private readonly Lock _failuresGate = new();
+    private Func<IReadOnlyList<SampleStatus>, ValueTask>? _committed;
+    private int _nextIndex;
+    private FileStream? _stream;
+    private TarWriter? _tar;
+    private string? _shardName;
+    private DateTimeOffset _shardStarted;
+    private long _audioBytes;
+    private bool _broken;
+
+    public string Folder => folder;
+
+    /// <summary>Cleans up after a killed run and returns the keys packed in finished shards.</summary>
+    public async Task<IReadOnlySet<string>> OpenAsync(Func<IReadOnlyList<SampleStatus>, ValueTask> committed, CancellationToken cancellationToken = default)
+    {
+        _committed = committed;
+        Directory.CreateDirectory(folder);
+        foreach (var leftover in Directory.EnumerateFiles(folder, "*" + TemporarySuffix))
+            File.Delete(leftover);
+
+        var packed = new HashSet<string>(StringComparer.Ordinal);
+        var shardPattern = ShardName();
+        foreach (var path in Directory.EnumerateFiles(folder, "*.tar").Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(path);
+            var match = shardPattern.Match(name);
+            if (!match.Success || match.Groups["prefix"].Value != options.ShardPrefix)
+                continue;
+            var index = int.Parse(match.Groups["index"].Value, CultureInfo.InvariantCulture);
+            _nextIndex = Math.Max(_nextIndex, index + 1);
+            _sizes[name] = await ReadKeysAsync(path, packed, cancellationToken).ConfigureAwait(false);
+        }
+        foreach (var stats in Directory.EnumerateFiles(folder, "*_stats.json"))
+        {
+            var shard = Path.GetFileName(stats)[..^"_stats.json".Length] + ".tar";
+            if (!File.Exists(Path.Combine(folder, shard)))
+                File.Delete(stats);
+        }
+        await SizesFile.WriteAsync(folder, _sizes, cancellationToken).ConfigureAwait(false);
+        return packed;
+    }
+
+    public async ValueTask WriteAsync(EncodedSample sample, CancellationToken cancellationToken = default)
+    {
+        if (!SampleKey.IsValid(sample.Key))
+            throw new ArgumentException($"'{sample.Key}' is no WebDataset key: keys hold no dots or path separators.", nameof(sample));
+        if (_tar is null)
+            StartShard();
+        cancellationToken.ThrowIfCancellationRequested();
+        var now = time.GetUtcNow();
+        // A sample is written whole or the shard is abandoned: cancellation is only honoured between samples,
+        // and a failed write marks the shard broken so it is never renamed with a torn member inside.
+        _broken = true;
+        await WriteMemberAsync($"{sample.Key}.{sample.Extension}", sample.Audio, now).ConfigureAwait(false);
+        await WriteMemberAsync($"{sample.Key}.json", JsonSerializer.SerializeToUtf8Bytes(sample.Json), now).ConfigureAwait(false);
+        _broken = false;
+        var status = sample.Status.Copy();
+        status.Shard = Path.Combine(Path.GetFileName(folder), _shardName!);
+        _pending.Add(status);
+        _audioBytes += sample.Audio.Length;
+        if (_pending.Count >= options.SamplesPerShard)
+            await FinishShardAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    public void NoteFailure(SampleStatus status)
+    {
+        lock (_failuresGate)
+            _failures[status.Reason ?? "unknown"] = _failures.GetValueOrDefault(status.Reason ?? "unknown") + 1;
+    }
+
+    /// <summary>Finishes the current, partial shard (when it holds any sample).</summary>
+    public async ValueTask CompleteAsync(CancellationToken cancellationToken = default)
+    {
+        if (_tar is not null && _pending.Count > 0 && !_broken)
+            await FinishShardAsync(cancellationToken).ConfigureAwait(false);
+        else
+            await AbandonShardAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Drops an unfinished shard without committing it (its samples are redone next run).</summary>
+    public async ValueTask AbandonShardAsync()
+    {
+        if (_tar is null)
+            return;
+        await _tar.DisposeAsync().ConfigureAwait(false);
+        await _stream!.DisposeAsync().ConfigureAwait(false);
+        File.Delete(Path.Combine(folder, _shardName! + TemporarySuffix));
+        _tar = null;
+        _stream = null;
+        _pending.Clear();
+        _broken = false;
+    }
+
+    private void StartShard()
+    {
+        _shardName = $"{options.ShardPrefix}{_nextIndex.ToString("D5", CultureInfo.InvariantCulture)}.tar";
+        _nextIndex++;
+        _stream = new FileStream(Path.Combine(folder, _shardName + TemporarySuffix), FileMode.Create, FileAccess.Write, FileShare.Read, 256 * 1024, useAsync: true);
+        _tar = new TarWriter(_stream, TarEntryFormat.Pax, leaveOpen: true);
+        _shardStarted = time.GetUtcNow();
+        _audioBytes = 0;
+    }
+
+    private async Task WriteMemberAsync(string name, byte[] data, DateTimeOffset modified)
+    {
+        var entry = new PaxTarEntry(TarEntryType.RegularFile, name)
+        {
+            DataStream = new MemoryStream(data, writable: false),
+            ModificationTime = modified,
+            Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
+        };
+        await _tar!.WriteEntryAsync(entry, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private async Task FinishShardAsync(CancellationToken cancellationToken)
+    {
+        await _tar!.DisposeAsync().ConfigureAwait(false);
+        await _stream!.FlushAsync(cancellationToken).ConfigureAwait(false);
+        _stream.Flush(flushToDisk: true);
+        await _stream.DisposeAsync().ConfigureAwait(false);
+        _tar = null;
+        _stream = null;
+
+        var shard = _shardName!;
+        Dictionary<string, int> failures;
+        lock (_failuresGate)
+        {
+            failures = new Dictionary<string, int>(_failures, StringComparer.Ordinal);
+            _failures.Clear();
+        }
+        var stats = new ShardStats
+        {
+            Shard = shard,
+            Count = _pending.Count,
+            Successes = _pending.Count,
+            Failed = failures.Values.Sum(),
+            FailuresByReason = new SortedDictionary<string, int>(failures, StringComparer.Ordinal),
+            BytesDownloaded = _pending.Sum(s => s.Bytes),
+            AudioBytes = _audioBytes,
+            DurationSeconds = Math.Round(_pending.Sum(s => s.Duration), 3),
+            StartTime = _shardStarted,
+            EndTime = time.GetUtcNow(),
+        };
+        var statsPath = Path.Combine(folder, Path.GetFileNameWithoutExtension(shard) + "_stats.json");
+        await File.WriteAllTextAsync(statsPath + TemporarySuffix, JsonSerializer.Serialize(stats, StatsJson), cancellationToken).ConfigureAwait(false);
+        File.Move(statsPath + TemporarySuffix, statsPath, overwrite: true);
+        File.Move(Path.Combine(folder, shard + TemporarySuffix), Path.Combine(folder, shard), overwrite: false);
+        _sizes[shard] = _pending.Count;
+        await SizesFile.WriteAsync(folder, _sizes, cancellationToken).ConfigureAwait(false);
+
+        var committed = _pending.ToArray();
+        _pending.Clear();
+        await _committed!(committed).ConfigureAwait(false);
+    }
+
+    private static async Task<int> ReadKeysAsync(string path, HashSet<string> packed, CancellationToken cancellationToken)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await using var stream = File.OpenRead(path);
+            await using var reader = new TarReader(stream);
+            while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
+            {
+                var name = entry.Name;
+                var dot = name.IndexOf('.', StringComparison.Ordinal);
+                if (dot > 0)
+                    keys.Add(name[..dot]);
+            }
+        }
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or FormatException)
+        {
+            throw new Core.CrawlerException($"{path}: this shard is damaged ({ex.Message}); move it away and run again to redo its samples.", ex);
+        }
+        packed.UnionWith(keys);
+        return keys.Count;
+    }
+
+    private static readonly JsonSerializerOptions StatsJson = new() { WriteIndented = true };
+
+    [GeneratedRegex(@"^(?<prefix>.*?)(?<index>\d{5,})\.tar$", RegexOptions.CultureInvariant)]
+    private static partial Regex ShardName();
+}

@@ -1,0 +1,76 @@
+using AudioCrawl.Core;
+using AudioCrawl.Sinks.Download;
+
+namespace AudioCrawl.Sinks.WebDataset;
+
+/// <summary>
+/// Samples as WebDataset tar shards, in one folder or split by key hash into <c>train/</c> and <c>test/</c>
+/// (each with its own shards, <c>sizes.json</c> and <c>_stats.json</c> files).
+/// </summary>
+public sealed class WebDatasetWriter : ISampleWriter
+{
+    public const string TrainFolder = "train";
+    public const string TestFolder = "test";
+
+    private readonly string _folder;
+    private readonly WebDatasetOptions _options;
+    private readonly ShardWriter? _train;
+    private readonly ShardWriter? _test;
+    private readonly ShardWriter? _single;
+
+    public WebDatasetWriter(string folder, WebDatasetOptions options, TimeProvider time)
+    {
+        if (options.Validate().FirstOrDefault() is { } problem)
+            throw new CrawlerException($"WebDataset output {folder}: {problem}");
+        _folder = folder;
+        _options = options;
+        if (options.Split)
+        {
+            _train = new ShardWriter(Path.Combine(folder, TrainFolder), options, time);
+            _test = new ShardWriter(Path.Combine(folder, TestFolder), options, time);
+        }
+        else
+        {
+            _single = new ShardWriter(folder, options, time);
+        }
+    }
+
+    public string Name => $"webdataset {_folder}";
+
+    private IEnumerable<ShardWriter> Writers => _single is not null ? [_single] : [_train!, _test!];
+
+    public async Task<IReadOnlySet<string>> OpenAsync(Func<IReadOnlyList<SampleStatus>, ValueTask> committed, CancellationToken cancellationToken = default)
+    {
+        var packed = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var writer in Writers)
+                packed.UnionWith(await writer.OpenAsync(committed, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CrawlerException($"{_folder}: cannot open the WebDataset output ({ex.Message}).", ex);
+        }
+        return packed;
+    }
+
+    public ValueTask WriteAsync(EncodedSample sample, CancellationToken cancellationToken = default) =>
+        WriterFor(sample.Key).WriteAsync(sample, cancellationToken);
+
+    public void NoteFailure(SampleStatus status) => WriterFor(status.Key).NoteFailure(status);
+
+    public async ValueTask CompleteAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var writer in Writers)
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var writer in Writers)
+            await writer.CompleteAsync().ConfigureAwait(false);
+    }
+
+    private ShardWriter WriterFor(string key) =>
+        _single ?? (SampleKey.Percentile(key) < _options.TrainPercent ? _train! : _test!);
+}

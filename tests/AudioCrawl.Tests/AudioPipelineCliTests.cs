@@ -1,0 +1,223 @@
+using System.Text;
+using AudioCrawl.Cli;
+using AudioCrawl.SampleSite;
+using AudioCrawl.SampleSite.Sounds;
+using AudioCrawl.Sinks.Download;
+using AudioCrawl.Testing;
+using Xunit;
+
+namespace AudioCrawl.Tests;
+
+public sealed class AudioPipelineCliTests : IAsyncLifetime
+{
+    private readonly TempDirectory _temp = new();
+    private LoopbackServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await LoopbackServer.StartAsync(SampleWeb.AllSites()[0]);
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    private static async Task<(int Code, string Output, string Error)> RunCliAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await AudioCrawlCli.RunAsync(args, CliEnvironment.Capture(output, error));
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static async Task<List<string>> PackedKeysAsync(string folder)
+    {
+        var keys = new List<string>();
+        foreach (var shard in Directory.EnumerateFiles(folder, "*.tar", SearchOption.AllDirectories))
+            keys.AddRange((await WebDatasetReader.ListWithGnuTarAsync(shard)).Where(m => m.EndsWith(".json", StringComparison.Ordinal)).Select(m => m[..^5]));
+        return keys;
+    }
+
+    private string WriteCsv(IEnumerable<(string Url, string Text)> rows)
+    {
+        var csv = new StringBuilder("url,text,license\r\n");
+        foreach (var (url, text) in rows)
+            csv.Append(url).Append(',').Append(text).Append(",CC0\r\n");
+        var path = _temp.File("pairs.csv");
+        File.WriteAllText(path, csv.ToString());
+        return path;
+    }
+
+    [Fact]
+    public async Task Download_packs_a_csv_into_shards_and_reports_failures_by_reason()
+    {
+        var rows = Enumerable.Range(1, 6).Select(i => (_server.Url($"/audio/{i}.wav").AbsoluteUri, $"sound {i}"))
+            .Append((_server.Url("/status/404").AbsoluteUri, "missing"))
+            .ToArray();
+        var output = _temp.File("out");
+
+        var (code, stdout, stderr) = await RunCliAsync("download", WriteCsv(rows), "-o", output, "--samples-per-shard", "4", "--transcode-workers", "2");
+
+        Assert.True(code == ExitCodes.Success, stderr);
+        var expected = new SoundCatalogue().Sounds.Take(6).Count(s => s.HasAudio);
+        Assert.Equal(expected, (await PackedKeysAsync(output)).Count);
+        Assert.Contains($"packed            {expected}", stdout, StringComparison.Ordinal);
+        Assert.Contains("http_404 1", stdout, StringComparison.Ordinal);
+        var status = await StatusTable.ReadAsync(Path.Combine(output, StatusTable.FileName));
+        Assert.Equal(rows.Length, status.Count);
+        Assert.True(File.Exists(Path.Combine(output, DownloadRunner.SummaryFileName)));
+    }
+
+    [Fact]
+    public async Task Download_with_files_format_writes_a_flac_and_a_json_per_sample()
+    {
+        var rows = new[] { (_server.Url("/audio/1.wav").AbsoluteUri, "sound one") };
+        var output = _temp.File("files");
+
+        var (code, _, stderr) = await RunCliAsync("download", WriteCsv(rows), "-o", output, "--format", "files", "--sample-rate", "16000");
+
+        Assert.True(code == ExitCodes.Success, stderr);
+        var key = SampleKey.Of(rows[0].Item1, rows[0].Item2);
+        var probe = await WebDatasetReader.ProbeAsync(Path.Combine(output, key + ".flac"));
+        Assert.Equal(("flac", 16000, 1), (probe.Codec, probe.SampleRate, probe.Channels));
+        Assert.Contains("\"sound one\"", await File.ReadAllTextAsync(Path.Combine(output, key + ".json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Crawl_with_webdataset_packs_the_audio_of_every_pair_it_writes_to_the_csv()
+    {
+        var csv = _temp.File("pairs.csv");
+        var shards = _temp.File("shards");
+
+        var (code, stdout, stderr) = await RunCliAsync("crawl", "sounds", "-o", csv, "--webdataset", shards, "--split",
+            "--set", "baseUrl=" + _server.BaseUrl.AbsoluteUri, "--set", "maxItems=30", "--delay", "0", "--per-host", "4", "--samples-per-shard", "8");
+
+        Assert.True(code == ExitCodes.Success, stderr + stdout);
+        var pairs = CsvFile.ReadPairs(csv);
+        Assert.NotEmpty(pairs);
+        var keys = await PackedKeysAsync(shards);
+        Assert.Equal(pairs.Select(p => SampleKey.Of(p.Url, p.Text)).Order(), keys.Order());
+        Assert.True(File.Exists(Path.Combine(shards, "train", "sizes.json")));
+        Assert.True(File.Exists(Path.Combine(shards, "test", "sizes.json")));
+        var sample = (await WebDatasetReader.ReadWithPythonAsync(Directory.EnumerateFiles(Path.Combine(shards, "train"), "*.tar").First()))[0];
+        Assert.Equal("sounds", sample.Json.GetProperty("original_data").GetProperty("spider").GetString());
+        Assert.StartsWith(_server.BaseUrl.AbsoluteUri, sample.Json.GetProperty("original_data").GetProperty("page").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Download_names_the_problem_when_the_input_or_output_is_unusable()
+    {
+        var csv = WriteCsv([(_server.Url("/audio/1.wav").AbsoluteUri, "one")]);
+        var blocker = _temp.File("a-file");
+        await File.WriteAllTextAsync(blocker, "not a folder");
+
+        var missing = await RunCliAsync("download", _temp.File("nope.csv"), "-o", _temp.File("out"));
+        var notFolder = await RunCliAsync("download", csv, "-o", blocker);
+        var badRate = await RunCliAsync("download", csv, "-o", _temp.File("out2"), "--sample-rate", "5");
+
+        Assert.Equal(ExitCodes.BadUsage, missing.Code);
+        Assert.Contains("nope.csv", missing.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadUsage, notFolder.Code);
+        Assert.Contains(blocker, notFolder.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadUsage, badRate.Code);
+        Assert.Contains("--sample-rate", badRate.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--download")]
+    [InlineData("--webdataset", "a", "--audio-dir", "b")]
+    public async Task Crawl_refuses_download_flags_that_do_not_say_where_the_audio_goes(params string[] flags)
+    {
+        var (code, _, stderr) = await RunCliAsync(["crawl", "sounds", "-o", _temp.File("p.csv"), .. flags]);
+
+        Assert.Equal(ExitCodes.BadUsage, code);
+        Assert.Contains("--", stderr, StringComparison.Ordinal);
+    }
+
+    private List<(string Url, string Text)> SlowRows(int count)
+    {
+        var tone = WavTone.Create(440, seconds: 0.5);
+        var rows = new List<(string Url, string Text)>();
+        for (var i = 0; i < count; i++)
+        {
+            var path = $"/slow/{i}.wav";
+            _server.Handle(path, async context =>
+            {
+                await Task.Delay(100, context.RequestAborted); // paces the run so the signal lands mid-way
+                context.Response.ContentType = "audio/wav";
+                await context.Response.Body.WriteAsync(tone, context.RequestAborted);
+            });
+            rows.Add((_server.Url(path).AbsoluteUri, $"slow tone {i}"));
+        }
+        return rows;
+    }
+
+    private static async Task WaitForFirstShardAsync(string output)
+    {
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        while (!Directory.Exists(output) || !Directory.EnumerateFiles(output, "*.tar").Any())
+            await Task.Delay(50, wait.Token);
+    }
+
+    [Fact]
+    public async Task Ctrl_c_stops_a_download_with_every_finished_sample_packed_and_a_rerun_completes_it()
+    {
+        var rows = SlowRows(40);
+        var csv = WriteCsv(rows);
+        var output = _temp.File("out");
+        string[] args = ["download", csv, "-o", output, "--samples-per-shard", "4", "--download-concurrency", "2", "--per-host", "2", "--transcode-workers", "1"];
+
+        using var first = AudioCrawlProcess.Start(_temp.Path, args);
+        await WaitForFirstShardAsync(output);
+        await first.SignalAsync("INT");
+        var stopped = await first.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(stopped.ExitCode == 0, stopped.Error);
+        Assert.Contains("stopped", stopped.Output, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(output, "*.tmp"));
+        var packed = await PackedKeysAsync(output);
+        Assert.InRange(packed.Count, 1, 39);
+        Assert.Equal(packed.Count, WebDatasetReader.ReadSizes(output).Values.Sum());
+        var status = await StatusTable.ReadAsync(Path.Combine(output, StatusTable.FileName));
+        Assert.Equal(packed.Count, status.Count(s => s.Status == SampleStatuses.Success));
+
+        var second = await AudioCrawlProcess.RunAsync(_temp.Path, TimeSpan.FromMinutes(4), args);
+
+        Assert.True(second.ExitCode == 0, second.Error);
+        Assert.Equal(rows.Select(r => SampleKey.Of(r.Url, r.Text)).Order(), (await PackedKeysAsync(output)).Order());
+    }
+
+    [Fact]
+    public async Task A_download_killed_mid_run_resumes_and_packs_every_good_sample_exactly_once()
+    {
+        var rows = SlowRows(40);
+        rows.Add((_server.Url("/status/404").AbsoluteUri, "missing"));
+        var csv = WriteCsv(rows);
+        var output = _temp.File("out");
+        string[] args = ["download", csv, "-o", output, "--samples-per-shard", "4", "--download-concurrency", "2", "--per-host", "2", "--transcode-workers", "1"];
+
+        using (var first = AudioCrawlProcess.Start(_temp.Path, args))
+        {
+            await WaitForFirstShardAsync(output);
+            await first.SignalAsync("KILL");
+            await first.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        var packedBeforeKill = await PackedKeysAsync(output);
+        Assert.NotEmpty(packedBeforeKill);
+        Assert.True(packedBeforeKill.Count < 40, "the kill came after the end of the run");
+
+        var second = await AudioCrawlProcess.RunAsync(_temp.Path, TimeSpan.FromMinutes(4), args);
+
+        Assert.True(second.ExitCode == 0, second.Error);
+        var keys = await PackedKeysAsync(output);
+        var good = rows.Take(40).Select(r => SampleKey.Of(r.Url, r.Text)).ToArray();
+        Assert.Equal(good.Order(), keys.Order());
+        Assert.Empty(Directory.EnumerateFiles(output, "*.tmp"));
+        foreach (var row in rows.Take(40).Where(r => packedBeforeKill.Contains(SampleKey.Of(r.Url, r.Text))))
+            Assert.Equal(1, _server.Hits(new Uri(row.Url).AbsolutePath));
+        var status = await StatusTable.ReadAsync(Path.Combine(output, StatusTable.FileName));
+        Assert.Equal(40, status.Count(s => s.Status == SampleStatuses.Success));
+        Assert.Equal("http_404", Assert.Single(status, s => s.Status == SampleStatuses.Failed).Reason);
+        var sizes = WebDatasetReader.ReadSizes(output);
+        Assert.Equal(40, sizes.Values.Sum());
+    }
+}

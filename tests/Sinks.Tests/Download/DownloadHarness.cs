@@ -1,0 +1,58 @@
+using System.Text;
+using AudioCrawl.Core.Configuration;
+using AudioCrawl.Core.Engine;
+using AudioCrawl.Core.Http;
+using AudioCrawl.Sinks.Download;
+using AudioCrawl.Sinks.WebDataset;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AudioCrawl.Sinks.Tests.Download;
+
+/// <summary>Builds the downloader as the CLI does (real HttpFetcher, host slots, ffmpeg), writing into a temp folder.</summary>
+internal static class DownloadHarness
+{
+    public static HttpFetcherOptions Fetch(long maxBytes = 1_000_000) =>
+        new("AudioCrawl-tests", TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(5), maxBytes, 5, 16);
+
+    public static async Task<DownloadSummary> RunAsync(
+        string csv,
+        string output,
+        WebDatasetOptions? shards = null,
+        DownloadOptions? options = null,
+        IReadOnlyList<IMediaResolver>? resolvers = null,
+        long maxBytes = 1_000_000,
+        CancellationToken cancellationToken = default)
+    {
+        using var transport = new HttpFetcher(Fetch(maxBytes));
+        await using var fetchPath = FetchPipeline.Build(transport, new EngineSettings { PerHost = 4, Delay = 0 }, TimeProvider.System, NullLoggerFactory.Instance);
+        var runner = new DownloadRunner(
+            fetchPath.Fetcher,
+            resolvers ?? [],
+            new WebDatasetWriter(output, shards ?? new WebDatasetOptions { SamplesPerShard = 2 }, TimeProvider.System),
+            output,
+            options ?? new DownloadOptions { Concurrency = 4, TranscodeWorkers = 2 },
+            NullLogger.Instance,
+            TimeProvider.System);
+        return await runner.RunAsync(CsvAudioSources.ReadAsync(csv, cancellationToken), cancellationToken);
+    }
+
+    public static string WriteCsv(string path, IEnumerable<(string Url, string Text)> rows, string extraHeader = "", IEnumerable<string>? extra = null)
+    {
+        var text = new StringBuilder("url,text" + (extraHeader.Length > 0 ? "," + extraHeader : "") + "\r\n");
+        var extras = extra?.ToArray() ?? [];
+        var i = 0;
+        foreach (var (url, caption) in rows)
+        {
+            text.Append(url).Append(",\"").Append(caption.Replace("\"", "\"\"")).Append('"');
+            if (extraHeader.Length > 0)
+                text.Append(',').Append(i < extras.Length ? extras[i] : "");
+            text.Append("\r\n");
+            i++;
+        }
+        File.WriteAllText(path, text.ToString());
+        return path;
+    }
+
+    public static IReadOnlyList<string> Shards(string folder) =>
+        Directory.EnumerateFiles(folder, "*.tar").Order(StringComparer.Ordinal).ToArray();
+}
