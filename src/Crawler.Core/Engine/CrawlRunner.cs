@@ -22,6 +22,7 @@ public sealed class CrawlRunner(ILoggerFactory loggers, TimeProvider time)
         IPairKeyStore? pairKeys = null,
         IFetcher? fetcher = null,
         Action<CrawlEngine>? onStarted = null,
+        FailureLog? failures = null,
         CancellationToken stopToken = default)
     {
         var ownedFetcher = fetcher is null ? new HttpFetcher(HttpFetcherOptions.From(plan.Engine)) : null;
@@ -32,7 +33,7 @@ public sealed class CrawlRunner(ILoggerFactory loggers, TimeProvider time)
         try
         {
             await pipeline.OpenAsync(stopToken).ConfigureAwait(false);
-            var engine = new CrawlEngine(plan.Spider, plan.Engine, fetch.Fetcher, frontier ?? ownedFrontier!, pipeline, Stats, time, loggers.CreateLogger("engine"));
+            var engine = new CrawlEngine(plan.Spider, plan.Engine, fetch.Fetcher, frontier ?? ownedFrontier!, pipeline, Stats, time, loggers.CreateLogger("engine"), failures);
             onStarted?.Invoke(engine);
             var result = await engine.RunAsync(stopToken).ConfigureAwait(false);
             await pipeline.CloseAsync().ConfigureAwait(false);

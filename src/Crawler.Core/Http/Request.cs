@@ -46,6 +46,12 @@ public sealed record Request : SpiderOutput
     /// <summary>Schedule even when a request with the same fingerprint was seen before.</summary>
     public bool DontFilter { get; init; }
 
+    /// <summary>
+    /// Hand the callback binary responses too (audio, video, images, archives, octet streams); by default they are
+    /// counted and not parsed. Text, HTML, JSON and XML are always handed over.
+    /// </summary>
+    public bool AcceptBinary { get; init; }
+
     /// <summary>Non-2xx statuses the callback wants to see (by default they are counted and dropped).</summary>
     public IReadOnlyList<int> HandleStatuses { get; init; } = [];
 

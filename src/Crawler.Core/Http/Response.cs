@@ -57,6 +57,14 @@ public sealed class Response
 
     public bool IsHtml => MediaType is null or "text/html" or "application/xhtml+xml";
 
+    /// <summary>Text a spider can parse: no Content-Type, text/*, or an HTML, JSON, XML or JavaScript type.</summary>
+    public bool IsTextual => MediaType is not { } type
+        || type.StartsWith("text/", StringComparison.Ordinal)
+        || type.Contains("json", StringComparison.Ordinal)
+        || type.Contains("xml", StringComparison.Ordinal)
+        || type.Contains("javascript", StringComparison.Ordinal)
+        || type == "application/x-www-form-urlencoded";
+
     public Encoding Encoding => _encoding.Value;
 
     public string Text => _text.Value;
