@@ -16,6 +16,10 @@ public static class AudioCrawlCli
             CheckCommand.Create(common, environment),
             DemoCommand.Create(common, environment),
             SchemaCommand.Create(environment),
+            RunOnceCommand.Create(common, environment),
+            ScheduleCommand.Create(common, environment),
+            RunsCommand.Create(environment),
+            ExportCommand.Create(environment),
         };
         root.Options.Add(common.Config);
         root.Options.Add(common.LogLevel);
