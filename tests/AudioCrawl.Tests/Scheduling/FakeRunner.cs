@@ -9,7 +9,12 @@ public sealed class FakeRunner(TimeProvider time, params string[] unfinished) : 
     private readonly List<(string Spider, DateTimeOffset At)> _starts = [];
     private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public TaskCompletionSource FirstStart { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource[] _startSignals = [.. Enumerable.Range(0, 16).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))];
+
+    public TaskCompletionSource FirstStart => _startSignals[0];
+
+    /// <summary>Completes when the <paramref name="count"/>th run has started and waits to be finished.</summary>
+    public Task StartedAsync(int count) => _startSignals[count - 1].Task;
 
     public IReadOnlyList<(string Spider, DateTimeOffset At)> Starts { get { lock (_starts) return [.. _starts]; } }
 
@@ -19,12 +24,18 @@ public sealed class FakeRunner(TimeProvider time, params string[] unfinished) : 
 
     public async Task<RunReport> RunAsync(string spider, CancellationToken stopToken = default)
     {
+        Task release;
+        int index;
         lock (_starts)
+        {
             _starts.Add((spider, time.GetUtcNow()));
-        FirstStart.TrySetResult();
+            index = _starts.Count - 1;
+            release = _release.Task;
+        }
+        _startSignals[index].TrySetResult();
         try
         {
-            await _release.Task.WaitAsync(stopToken);
+            await release.WaitAsync(stopToken);
         }
         catch (OperationCanceledException)
         {
@@ -37,7 +48,10 @@ public sealed class FakeRunner(TimeProvider time, params string[] unfinished) : 
     /// <summary>Lets every run in progress finish.</summary>
     public void FinishRuns()
     {
-        _release.TrySetResult();
-        _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_starts)
+        {
+            _release.TrySetResult();
+            _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
     }
 }

@@ -24,6 +24,7 @@ public sealed class ScheduleLoopTests
         var early = loop.Tick();
         time.SetUtcNow(loop.NextWake!.Value);
         var due = loop.Tick();
+        await runner.StartedAsync(1);
         runner.FinishRuns();
         await loop.WhenRunsEndAsync();
 
@@ -50,6 +51,7 @@ public sealed class ScheduleLoopTests
         await loop.WhenRunsEndAsync();
         time.SetUtcNow(Utc("2026-01-01T00:03:00"));
         var afterwards = loop.Tick();
+        await runner.StartedAsync(2);
         runner.FinishRuns();
         await loop.WhenRunsEndAsync();
 
@@ -70,6 +72,7 @@ public sealed class ScheduleLoopTests
 
         time.SetUtcNow(Utc("2026-01-01T00:10:30"));
         var tick = loop.Tick();
+        await runner.StartedAsync(1);
         runner.FinishRuns();
         await loop.WhenRunsEndAsync();
 
