@@ -42,6 +42,8 @@ public static class CrawlCommand
             if (jobPath is null)
                 return await new CrawlSession(environment, loggers).RunAsync(plan, [new CsvPairSink(path, mode)], [path], statsPath).ConfigureAwait(false);
 
+            if (JobDirectory.HoldsJob(jobPath) && mode == CsvSinkMode.Overwrite)
+                throw new ConfigurationException($"--overwrite: --job-dir {jobPath} holds a job to resume, which appends to {path}; to start over, delete the job directory (or use another one).");
             if (!JobDirectory.HoldsJob(jobPath) && mode == CsvSinkMode.CreateNew && File.Exists(path))
                 throw new ConfigurationException($"{path} exists already and --job-dir {jobPath} holds no job to resume; pass --overwrite or --append, or another output.");
             await using var job = await JobDirectory.OpenAsync(jobPath, plan.Name, environment.Time).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using AudioCrawl.Browser;
 using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Pipeline;
 using AudioCrawl.Core.Scheduling;
@@ -12,7 +13,7 @@ public sealed class CrawlSession(CliEnvironment environment, ILoggerFactory logg
     public async Task<int> RunAsync(CrawlPlan plan, IReadOnlyList<IPairSink> sinks, IReadOnlyList<string> outputs, string? statsPath, JobDirectory? job = null)
     {
         using var stop = new StopSignal(environment);
-        var runner = new CrawlRunner(loggers, environment.Time);
+        var runner = new CrawlRunner(loggers, environment.Time, settings => new BrowserFetcher(BrowserFetcherOptions.From(settings), loggers.CreateLogger("browser")));
         await using var ownedFrontier = job is null ? new InMemoryFrontier() : null;
         IFrontier frontier = job?.Frontier ?? (IFrontier)ownedFrontier!;
         using var progressDone = new CancellationTokenSource();

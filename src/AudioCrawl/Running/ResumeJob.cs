@@ -17,6 +17,8 @@ public static class ResumeJob
         var logger = loggers.CreateLogger("job");
         if (job.IsResuming)
         {
+            if (!File.Exists(csvPath))
+                logger.LogWarning("{Path} does not exist: the pairs of the requests this job already finished are not fetched again; only the rest of the crawl will be in the new file.", csvPath);
             var cut = await CsvTailRepair.RepairAsync(csvPath, cancellationToken).ConfigureAwait(false);
             if (cut > 0)
                 logger.LogWarning("{Path}: cut a torn last row of {Bytes} bytes (kept in {Path}.torn); its pair is fetched again.", csvPath, cut, csvPath);

@@ -11,8 +11,9 @@ namespace AudioCrawl.Core.Engine;
 
 /// <summary>
 /// The crawl loop. <c>concurrency</c> workers take requests from the frontier, fetch them through the fetch
-/// pipeline (robots.txt, retries, the host's slot: see <see cref="FetchPipeline"/>), and run the spider's callback; requests it yields go back to the frontier, pairs to the item
-/// pipeline. The crawl is idle, and done, when the start requests are exhausted, the frontier is empty and no
+/// pipeline (robots.txt, retries, the host's slot: see <see cref="FetchPipeline"/>), and run the spider's
+/// callback; requests it yields go back to the frontier, pairs to the item pipeline. A request is completed in the
+/// frontier only after its pairs were flushed, so a killed crawl resumes without losing any. The crawl is idle, and done, when the start requests are exhausted, the frontier is empty and no
 /// worker holds a request. A stop (Ctrl+C, limits) stops scheduling at once and gives in-flight requests the grace
 /// period to finish before they are abandoned.
 /// </summary>

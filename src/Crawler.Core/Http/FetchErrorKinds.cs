@@ -14,4 +14,6 @@ public static class FetchErrorKinds
 
     /// <summary>A compressed body that is corrupt or cut short.</summary>
     public const string Decoding = "decoding";
+    public const string NoBrowser = "no_browser";
+    public const string Browser = "browser";
 }

@@ -41,7 +41,11 @@ public sealed record Request : SpiderOutput
     /// <summary>The spider's own context for the callback, kept as JSON so it survives persistence.</summary>
     public JsonElement? Data { get; init; }
 
-    public FetcherKind Fetcher { get; init; } = FetcherKind.Http;
+    /// <summary>The fetcher for this request; null uses the spider's <c>fetcher</c> engine setting.</summary>
+    public FetcherKind? Fetcher { get; init; }
+
+    /// <summary>When a browser-fetched page counts as loaded; null uses the engine's browser settings. Ignored by HTTP.</summary>
+    public BrowserWait? Wait { get; init; }
 
     /// <summary>Schedule even when a request with the same fingerprint was seen before.</summary>
     public bool DontFilter { get; init; }

@@ -50,6 +50,9 @@ public sealed class Response
 
     public ResponseHeaders Headers { get; }
 
+    /// <summary>Audio URLs the page requested while it ran in the browser (always empty for HTTP fetches).</summary>
+    public IReadOnlyList<Uri> NetworkAudio { get; init; } = [];
+
     public ReadOnlyMemory<byte> Body { get; }
 
     /// <summary>The media type without parameters, lower-cased (for example <c>text/html</c>), or null.</summary>

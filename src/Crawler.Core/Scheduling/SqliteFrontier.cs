@@ -25,6 +25,11 @@ public sealed class SqliteFrontier : IFrontier
 
     private readonly SqliteDatabase _database;
     private readonly ConditionalWeakTable<Request, StrongBox<long>> _ids = new();
+    private readonly SqliteCommand _markSeen;
+    private readonly SqliteCommand _insert;
+    private readonly SqliteCommand _next;
+    private readonly SqliteCommand _take;
+    private readonly SqliteCommand _delete;
     private long _count;
 
     private SqliteFrontier(SqliteDatabase database, long count, long requeued)
@@ -32,6 +37,21 @@ public sealed class SqliteFrontier : IFrontier
         _database = database;
         _count = count;
         Requeued = requeued;
+        // Prepared once and reused (under the database's gate): re-preparing per call cost half the enqueue time.
+        _markSeen = Prepare("INSERT OR IGNORE INTO seen (fingerprint) VALUES ($fp);", ("$fp", SqliteType.Blob));
+        _insert = Prepare("INSERT INTO pending (priority, request) VALUES ($priority, $request);", ("$priority", SqliteType.Integer), ("$request", SqliteType.Text));
+        _next = Prepare("SELECT id, request FROM pending WHERE taken = 0 ORDER BY priority DESC, id LIMIT 1;");
+        _take = Prepare("UPDATE pending SET taken = 1 WHERE id = $id;", ("$id", SqliteType.Integer));
+        _delete = Prepare("DELETE FROM pending WHERE id = $id;", ("$id", SqliteType.Integer));
+    }
+
+    private SqliteCommand Prepare(string sql, params (string Name, SqliteType Type)[] parameters)
+    {
+        var command = _database.Connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, type) in parameters)
+            command.Parameters.Add(name, type);
+        return command;
     }
 
     /// <summary>Requests that were taken but not completed when the file was last closed (or the process died), handed out again.</summary>
@@ -57,19 +77,15 @@ public sealed class SqliteFrontier : IFrontier
         var added = await _database.RunAsync(connection =>
         {
             using var transaction = connection.BeginTransaction();
-            using var mark = connection.CreateCommand();
-            mark.Transaction = transaction;
-            mark.CommandText = "INSERT OR IGNORE INTO seen (fingerprint) VALUES ($fp);";
-            mark.Parameters.AddWithValue("$fp", fingerprint);
-            var isNew = mark.ExecuteNonQuery() == 1;
+            _markSeen.Transaction = transaction;
+            _markSeen.Parameters[0].Value = fingerprint;
+            var isNew = _markSeen.ExecuteNonQuery() == 1;
             if (!isNew && !request.DontFilter)
                 return false;
-            using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO pending (priority, request) VALUES ($priority, $request);";
-            insert.Parameters.AddWithValue("$priority", request.Priority);
-            insert.Parameters.AddWithValue("$request", json);
-            insert.ExecuteNonQuery();
+            _insert.Transaction = transaction;
+            _insert.Parameters[0].Value = request.Priority;
+            _insert.Parameters[1].Value = json;
+            _insert.ExecuteNonQuery();
             transaction.Commit();
             return true;
         }, cancellationToken).ConfigureAwait(false);
@@ -80,23 +96,21 @@ public sealed class SqliteFrontier : IFrontier
 
     public async ValueTask<Request?> DequeueAsync(CancellationToken cancellationToken = default)
     {
-        var taken = await _database.RunAsync(connection =>
+        var taken = await _database.RunAsync(_ =>
         {
-            using var select = connection.CreateCommand();
-            select.CommandText = "SELECT id, request FROM pending WHERE taken = 0 ORDER BY priority DESC, id LIMIT 1;";
             long id;
             string json;
-            using (var reader = select.ExecuteReader())
+            _next.Transaction = null;
+            using (var reader = _next.ExecuteReader())
             {
                 if (!reader.Read())
                     return ((long, string)?)null;
                 id = reader.GetInt64(0);
                 json = reader.GetString(1);
             }
-            using var mark = connection.CreateCommand();
-            mark.CommandText = "UPDATE pending SET taken = 1 WHERE id = $id;";
-            mark.Parameters.AddWithValue("$id", id);
-            mark.ExecuteNonQuery();
+            _take.Transaction = null;
+            _take.Parameters[0].Value = id;
+            _take.ExecuteNonQuery();
             return (id, json);
         }, cancellationToken).ConfigureAwait(false);
         if (taken is not var (rowId, text))
@@ -112,18 +126,26 @@ public sealed class SqliteFrontier : IFrontier
         if (!_ids.TryGetValue(request, out var id))
             return;
         _ids.Remove(request);
-        await _database.RunAsync(connection =>
+        await _database.RunAsync(_ =>
         {
-            using var delete = connection.CreateCommand();
-            delete.CommandText = "DELETE FROM pending WHERE id = $id;";
-            delete.Parameters.AddWithValue("$id", id.Value);
-            return delete.ExecuteNonQuery();
+            _delete.Transaction = null;
+            _delete.Parameters[0].Value = id.Value;
+            return _delete.ExecuteNonQuery();
         }, cancellationToken).ConfigureAwait(false);
     }
 
     public ValueTask<long> CountAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(Interlocked.Read(ref _count));
 
-    public ValueTask DisposeAsync() => _database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _database.RunAsync(_ =>
+        {
+            foreach (var command in new[] { _markSeen, _insert, _next, _take, _delete })
+                command.Dispose();
+            return 0;
+        }).ConfigureAwait(false);
+        await _database.DisposeAsync().ConfigureAwait(false);
+    }
 
     private static byte[] FingerprintBytes(Request request)
     {

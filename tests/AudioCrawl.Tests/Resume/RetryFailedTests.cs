@@ -64,4 +64,21 @@ public sealed class RetryFailedTests : IAsyncLifetime, IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--retry-failed needs --job-dir", result.Error);
     }
+
+    [Fact]
+    public async Task Overwrite_is_refused_when_the_job_directory_holds_a_job_to_resume()
+    {
+        CatalogueSite.Publish(_server, items: 3);
+        var config = _temp.File("crawlers.json");
+        await File.WriteAllTextAsync(config, $$"""{ "spiders": { "catalogue": { "baseUrl": "{{_server.BaseUrl}}" } } }""");
+        var csv = _temp.File("pairs.csv");
+        var first = await Cli.RunAsync("crawl", "catalogue", "-o", csv, "--config", config, "--delay", "0", "--job-dir", _temp.File("job"));
+
+        var again = await Cli.RunAsync("crawl", "catalogue", "-o", csv, "--config", config, "--delay", "0", "--job-dir", _temp.File("job"), "--overwrite");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("holds a job to resume", again.Error);
+        Assert.Equal(3, CsvFile.ReadPairs(csv).Count);
+    }
 }

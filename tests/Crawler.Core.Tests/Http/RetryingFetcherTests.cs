@@ -162,10 +162,12 @@ public sealed class RetryingFetcherTests : IAsyncLifetime
     public async Task The_crawl_pipeline_counts_retries_by_reason()
     {
         var stats = new AudioCrawl.Core.Stats.CrawlStats(TimeProvider.System);
-        await using var pipeline = FetchPipeline.Build(_http, new EngineSettings { RetryDelay = 0, Delay = 0, ObeyRobotsTxt = false }, TimeProvider.System, NullLoggerFactory.Instance, stats);
+        using var patient = new HttpFetcher(HttpFetcherOptions.From(new EngineSettings()));
+        await using var pipeline = FetchPipeline.Build(patient, new EngineSettings { RetryDelay = 0, Delay = 0, ObeyRobotsTxt = false }, TimeProvider.System, NullLoggerFactory.Instance, stats);
 
         await pipeline.Fetcher.FetchAsync(new Request(_server.Url("/flaky/b/1")));
 
-        Assert.Equal(1, stats.Custom.Snapshot()["retry/http_500"]);
+        var counters = stats.Custom.Snapshot();
+        Assert.True(counters.TryGetValue("retry/http_500", out var retries) && retries == 1, "counters: " + string.Join(", ", counters.Select(c => $"{c.Key}={c.Value}")) + "; hits: " + string.Join(", ", _server.AllHits.Select(h => $"{h.Key}={h.Value}")));
     }
 }
