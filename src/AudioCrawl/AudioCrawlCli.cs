@@ -19,6 +19,10 @@ public static class AudioCrawlCli
             SchemaCommand.Create(environment),
             MergeCommand.Create(environment),
             StatusCommand.Create(environment),
+            RunOnceCommand.Create(common, environment),
+            ScheduleCommand.Create(common, environment),
+            RunsCommand.Create(environment),
+            ExportCommand.Create(environment),
         };
         root.Options.Add(common.Config);
         root.Options.Add(common.LogLevel);

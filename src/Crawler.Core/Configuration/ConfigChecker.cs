@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AudioCrawl.Core.Engine;
+using AudioCrawl.Core.Runs;
 using AudioCrawl.Core.Spiders;
 using Json.Schema;
 
@@ -30,6 +31,7 @@ public static class ConfigChecker
             try
             {
                 planner.Plan(name, []);
+                SpiderSchedule.Of(config, name);
             }
             catch (ConfigurationException ex)
             {

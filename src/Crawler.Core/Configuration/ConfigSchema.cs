@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
+using AudioCrawl.Core.Runs;
 using AudioCrawl.Core.Spiders;
 
 namespace AudioCrawl.Core.Configuration;
@@ -57,6 +58,7 @@ public static class ConfigSchema
             ["type"] = new JsonObject { ["const"] = descriptor.Name, ["description"] = "The spider class to run." },
             ["description"] = new JsonObject { ["type"] = "string" },
             ["$comment"] = new JsonObject { ["type"] = "string" },
+            [SpiderSchedule.Key] = SpiderSchedule.JsonSchema(),
         };
         foreach (var (name, schema) in engine["properties"]!.AsObject())
             properties[name] = schema!.DeepClone();

@@ -8,6 +8,6 @@ public sealed record SpiderEntry(string Name, string Type, string? Description, 
     /// <summary>Keys of a spider entry that are not settings.</summary>
     public static readonly IReadOnlySet<string> ReservedKeys = new HashSet<string>(StringComparer.Ordinal)
     {
-        "type", "description", "$comment",
+        "type", "description", "$comment", "schedule",
     };
 }

@@ -1,0 +1,27 @@
+using System.CommandLine;
+using AudioCrawl.Cli.Scheduling;
+using AudioCrawl.Core.Configuration;
+using AudioCrawl.Core.Engine;
+using Microsoft.Extensions.Logging;
+
+namespace AudioCrawl.Cli.Commands;
+
+/// <summary>--state-dir, shared by the commands of scheduled and incremental runs.</summary>
+public sealed class StateOptions
+{
+    public const string DefaultDirectory = "state";
+
+    public Option<string> StateDir { get; } = new("--state-dir")
+    {
+        Description = $"Where spiders keep their runs: DIR/<spider>/ holds state.db, the run-stamped CSVs and the job of an unfinished run (default ./{DefaultDirectory}).",
+        DefaultValueFactory = _ => DefaultDirectory,
+    };
+
+    /// <summary>The runner of incremental runs for this command line: its config, engine flags and state directory.</summary>
+    public static SpiderRunner Runner(ParseResult parse, string stateDirectory, CrawlerConfig config, EngineOptions engine, CliEnvironment environment, ILoggerFactory loggers, Action<CrawlEngine>? onStarted = null)
+    {
+        var planner = new CrawlPlanner(CommonOptions.Registry(environment), config);
+        var overrides = engine.Overrides(parse);
+        return new SpiderRunner(stateDirectory, config, name => planner.Plan(name, overrides), loggers, environment.Time, onStarted);
+    }
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using AudioCrawl.Cli.Running;
+using AudioCrawl.Core;
+using AudioCrawl.Core.Configuration;
+using AudioCrawl.Core.Engine;
+using AudioCrawl.Core.Pipeline;
+using AudioCrawl.Core.Runs;
+using AudioCrawl.Sinks.Csv;
+using Microsoft.Extensions.Logging;
+
+namespace AudioCrawl.Cli.Scheduling;
+
+/// <summary>
+/// One incremental run of a spider in its state directory (<c>DIR/&lt;spider&gt;/</c>): takes the run lock, continues
+/// the job an interrupted run left in <c>job/</c> (same output file) or starts one writing
+/// <c>pairs-YYYYMMDD-HHMMSS.csv</c>, skips pairs earlier runs delivered and pages the re-crawl policy says are fresh,
+/// and records the run in state.db. What <c>run-once</c> does and what <c>schedule</c> does when a spider is due.
+/// </summary>
+public sealed class SpiderRunner(
+    string stateDirectory,
+    CrawlerConfig config,
+    Func<string, CrawlPlan> plan,
+    ILoggerFactory loggers,
+    TimeProvider time,
+    Action<CrawlEngine>? onStarted = null) : IScheduledRunner
+{
+    public const string JobFolder = "job";
+
+    private readonly ILogger _logger = loggers.CreateLogger("runs");
+
+    public string SpiderDirectory(string spider) => Path.Combine(stateDirectory, spider);
+
+    public bool HasUnfinishedJob(string spider) => JobDirectory.HoldsJob(Path.Combine(SpiderDirectory(spider), JobFolder));
+
+    public async Task<RunReport> RunAsync(string spider, CancellationToken stopToken = default)
+    {
+        var crawl = plan(spider);
+        var schedule = SpiderSchedule.Of(config, spider);
+        var directory = SpiderDirectory(spider);
+        using var runLock = RunLock.TryAcquire(directory);
+        if (runLock is null)
+        {
+            _logger.LogWarning("{Spider}: skipped, a run is still in progress (it holds {Lock}).", spider, Path.Combine(directory, RunLock.FileName));
+            return RunReport.SkippedRun(spider);
+        }
+
+        await using var state = await SpiderState.OpenAsync(directory, CancellationToken.None).ConfigureAwait(false);
+        var history = await state.ListRunsAsync(CancellationToken.None).ConfigureAwait(false);
+        var jobPath = Path.Combine(directory, JobFolder);
+        if (JobDirectory.HoldsJob(jobPath) && history.Count > 0 && history[^1].Status == RunStatus.Finished)
+            Directory.Delete(jobPath, recursive: true); // the process died between recording the run and removing its job
+        var resuming = JobDirectory.HoldsJob(jobPath) && history.Count > 0;
+        var output = resuming ? history[^1].Output : NewOutputPath(directory);
+        var interrupted = history.Where(r => r.Status == RunStatus.Running).ToArray();
+
+        var runId = await state.StartRunAsync(spider, time.GetUtcNow(), output, CancellationToken.None).ConfigureAwait(false);
+        foreach (var dead in interrupted)
+            await state.MarkResumedAsync(dead.Id, runId, CancellationToken.None).ConfigureAwait(false);
+        if (resuming)
+            _logger.LogInformation("{Spider}: run {Run} continues the unfinished job of run {Previous} into {Output}.", spider, runId, history[^1].Id, output);
+        else
+            _logger.LogInformation("{Spider}: run {Run} started, new pairs go to {Output}.", spider, runId, output);
+
+        CrawlResult result;
+        try
+        {
+            await using (var job = await JobDirectory.OpenAsync(jobPath, crawl.Name, time, CancellationToken.None).ConfigureAwait(false))
+            {
+                await ResumeJob.PrepareAsync(job, output, retryFailed: false, loggers, CancellationToken.None).ConfigureAwait(false);
+                var frontier = new RecrawlFrontier(job.Frontier, state, schedule?.RecrawlAfter, time);
+                var mode = File.Exists(output) ? CsvSinkMode.Append : CsvSinkMode.CreateNew;
+                result = await new CrawlRunner(loggers, time).RunAsync(
+                    crawl,
+                    [new CsvPairSink(output, mode)],
+                    frontier,
+                    new DeliveredPairFilter(state, job.PairKeys),
+                    onStarted: onStarted,
+                    failures: job.Failures,
+                    stopToken: stopToken).ConfigureAwait(false);
+                if (frontier.Skipped > 0)
+                    _logger.LogInformation("{Spider}: {Skipped} pages fetched by earlier runs were not fetched again (re-crawl policy).", spider, frontier.Skipped);
+            }
+        }
+        catch (Exception ex) when (ex is CrawlerException or IOException or UnauthorizedAccessException)
+        {
+            await state.EndRunAsync(runId, RunStatus.Failed, time.GetUtcNow(), 0, 1, [], ex.Message, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        var status = result.Outcome switch
+        {
+            CrawlOutcome.Finished => RunStatus.Finished,
+            CrawlOutcome.Stopped => RunStatus.Cancelled,
+            _ => RunStatus.Failed,
+        };
+        var pairs = await KeysOfAsync(output).ConfigureAwait(false);
+        var errors = result.Stats.ErrorsByKind.Values.Sum();
+        await state.EndRunAsync(runId, status, time.GetUtcNow(), result.Stats.Requests, errors, pairs, result.FailureMessage ?? result.FinishReason, CancellationToken.None).ConfigureAwait(false);
+        if (status == RunStatus.Finished)
+            Directory.Delete(jobPath, recursive: true);
+        _logger.LogInformation("{Spider}: run {Run} {Status}: {Pairs} new pairs in {Output}, {Requests} requests, {Errors} errors.",
+            spider, runId, status.ToString().ToLowerInvariant(), pairs.Count, output, result.Stats.Requests, errors);
+        return new RunReport(spider, status, runId, output, pairs.Count, resuming, result);
+    }
+
+    private string NewOutputPath(string directory)
+    {
+        var stamp = time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var path = Path.Combine(directory, $"pairs-{stamp}.csv");
+        for (var n = 2; File.Exists(path); n++)
+            path = Path.Combine(directory, $"pairs-{stamp}-{n}.csv");
+        return path;
+    }
+
+    private static async Task<IReadOnlyCollection<PairKey>> KeysOfAsync(string csv)
+    {
+        var keys = new HashSet<PairKey>();
+        if (!File.Exists(csv) || new FileInfo(csv).Length == 0)
+            return keys;
+        await foreach (var row in CsvPairReader.ReadAsync(csv).ConfigureAwait(false))
+            keys.Add(PairKey.Of(row.Url, row.Text));
+        return keys;
+    }
+}

@@ -1,0 +1,42 @@
+using AudioCrawl.Core.Http;
+using AudioCrawl.Core.Scheduling;
+
+namespace AudioCrawl.Core.Runs;
+
+/// <summary>
+/// The re-crawl policy in front of a run's frontier: a page an earlier run fetched is skipped unless it is older
+/// than <see cref="SpiderSchedule.RecrawlAfter"/> (never, when that is null). Start requests (depth 0) always pass,
+/// so listings are read again and new entries found. Completed requests record their fetch time.
+/// </summary>
+public sealed class RecrawlFrontier(IFrontier inner, SpiderState state, TimeSpan? recrawlAfter, TimeProvider time) : IFrontier
+{
+    /// <summary>Requests skipped because an earlier run fetched them recently enough.</summary>
+    public long Skipped => Interlocked.Read(ref _skipped);
+
+    private long _skipped;
+
+    public async ValueTask<bool> EnqueueAsync(Request request, CancellationToken cancellationToken = default)
+    {
+        if (request.Depth > 0 && !request.DontFilter
+            && await state.LastFetchedAsync(RequestFingerprint.Of(request), cancellationToken).ConfigureAwait(false) is { } fetched
+            && (recrawlAfter is not { } age || time.GetUtcNow() - fetched < age))
+        {
+            Interlocked.Increment(ref _skipped);
+            return false;
+        }
+        return await inner.EnqueueAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    public ValueTask<Request?> DequeueAsync(CancellationToken cancellationToken = default) => inner.DequeueAsync(cancellationToken);
+
+    public async ValueTask CompleteAsync(Request request, CancellationToken cancellationToken = default)
+    {
+        await inner.CompleteAsync(request, cancellationToken).ConfigureAwait(false);
+        await state.RecordFetchedAsync(RequestFingerprint.Of(request), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+    }
+
+    public ValueTask<long> CountAsync(CancellationToken cancellationToken = default) => inner.CountAsync(cancellationToken);
+
+    /// <summary>The inner frontier belongs to the job directory, which disposes it.</summary>
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

@@ -1,0 +1,79 @@
+using AudioCrawl.Core.Http;
+using AudioCrawl.Core.Runs;
+using AudioCrawl.Core.Scheduling;
+using AudioCrawl.Testing;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace AudioCrawl.Core.Tests.Runs;
+
+public sealed class RecrawlFrontierTests : IAsyncLifetime
+{
+    private readonly TempDirectory _temp = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
+    private SpiderState _state = null!;
+
+    public async Task InitializeAsync() => _state = await SpiderState.OpenAsync(_temp.Path);
+
+    public async Task DisposeAsync()
+    {
+        await _state.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    private static Request Page(string path, int depth = 1) => new(new Uri("http://127.0.0.1/" + path)) { Depth = depth };
+
+    private async Task FetchInEarlierRunAsync(Request request)
+    {
+        await using var earlier = new RecrawlFrontier(new InMemoryFrontier(), _state, null, _time);
+        Assert.True(await earlier.EnqueueAsync(request));
+        var dequeued = await earlier.DequeueAsync();
+        await earlier.CompleteAsync(dequeued!);
+    }
+
+    [Fact]
+    public async Task A_page_fetched_by_an_earlier_run_is_not_fetched_again_under_the_never_policy()
+    {
+        await FetchInEarlierRunAsync(Page("entry/1"));
+        _time.Advance(TimeSpan.FromDays(365));
+        var frontier = new RecrawlFrontier(new InMemoryFrontier(), _state, null, _time);
+
+        Assert.False(await frontier.EnqueueAsync(Page("entry/1")));
+        Assert.True(await frontier.EnqueueAsync(Page("entry/2")));
+        Assert.Equal(1, frontier.Skipped);
+    }
+
+    [Fact]
+    public async Task A_page_is_fetched_again_once_its_last_fetch_is_older_than_the_recrawl_age()
+    {
+        await FetchInEarlierRunAsync(Page("entry/1"));
+        var weekly = TimeSpan.FromDays(7);
+
+        _time.Advance(TimeSpan.FromDays(6));
+        var tooSoon = await new RecrawlFrontier(new InMemoryFrontier(), _state, weekly, _time).EnqueueAsync(Page("entry/1"));
+        _time.Advance(TimeSpan.FromDays(2));
+        var stale = await new RecrawlFrontier(new InMemoryFrontier(), _state, weekly, _time).EnqueueAsync(Page("entry/1"));
+
+        Assert.False(tooSoon);
+        Assert.True(stale);
+    }
+
+    [Fact]
+    public async Task Start_pages_are_always_fetched_so_new_entries_are_found()
+    {
+        await FetchInEarlierRunAsync(Page("index", depth: 0));
+        var frontier = new RecrawlFrontier(new InMemoryFrontier(), _state, null, _time);
+
+        Assert.True(await frontier.EnqueueAsync(Page("index", depth: 0)));
+    }
+
+    [Fact]
+    public async Task Completing_a_request_records_when_it_was_fetched()
+    {
+        var fetchedAt = _time.GetUtcNow();
+
+        await FetchInEarlierRunAsync(Page("entry/9"));
+
+        Assert.Equal(fetchedAt, await _state.LastFetchedAsync(RequestFingerprint.Of(Page("entry/9"))));
+    }
+}
