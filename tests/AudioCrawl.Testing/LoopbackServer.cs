@@ -41,6 +41,9 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public IReadOnlyCollection<RecordedRequest> Log => _log.ToArray();
 
+    /// <summary>Added before every response, to keep requests in flight long enough to observe or interrupt.</summary>
+    public TimeSpan Latency { get; set; }
+
     public static async Task<LoopbackServer> StartAsync(ISampleSite? site = null)
     {
         var server = new LoopbackServer();
@@ -103,6 +106,8 @@ public sealed class LoopbackServer : IAsyncDisposable
         _peak.AddOrUpdate(host, now, (_, peak) => Math.Max(peak, now));
         try
         {
+            if (Latency > TimeSpan.Zero)
+                await Task.Delay(Latency, context.RequestAborted);
             await next(context);
         }
         finally

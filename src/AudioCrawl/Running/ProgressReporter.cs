@@ -49,8 +49,9 @@ public sealed class ProgressReporter(CliEnvironment environment, CrawlStats stat
         table.AddRow("0", "0", "0", "0", "0", "0", "0 s");
         await AnsiConsole.Live(table).AutoClear(false).StartAsync(async context =>
         {
-            while (!done.IsCancellationRequested)
+            while (true)
             {
+                var finished = done.IsCancellationRequested;
                 var elapsed = stats.Elapsed.TotalSeconds;
                 var cells = new[]
                 {
@@ -65,13 +66,14 @@ public sealed class ProgressReporter(CliEnvironment environment, CrawlStats stat
                 for (var i = 0; i < cells.Length; i++)
                     table.UpdateCell(0, i, cells[i]);
                 context.Refresh();
+                if (finished)
+                    break;
                 try
                 {
                     await Task.Delay(TimeSpan.FromMilliseconds(250), environment.Time, done).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
-                    break;
                 }
             }
         }).ConfigureAwait(false);

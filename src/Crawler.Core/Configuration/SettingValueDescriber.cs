@@ -18,11 +18,28 @@ internal static class SettingValueDescriber
             return "an absolute http(s) URL";
         if (t.IsEnum)
             return "one of " + string.Join(", ", Enum.GetNames(t).Select(n => char.ToLowerInvariant(n[0]) + n[1..]));
-        if (IsStringList(t))
-            return "a list of strings (comma-separated on the command line)";
+        if (IsList(t, out var element))
+            return $"a list of {(element == typeof(Uri) ? "URLs" : element == typeof(string) ? "strings" : element.Name)} (comma-separated on the command line)";
         return "a JSON value of type " + t.Name;
     }
 
-    public static bool IsStringList(Type type) =>
-        type != typeof(string) && type.IsAssignableFrom(typeof(string[])) && typeof(IEnumerable<string>).IsAssignableFrom(type);
+    /// <summary>True for arrays and list interfaces a JSON array binds to (string[], IReadOnlyList&lt;Uri&gt;, ...).</summary>
+    public static bool IsList(Type type, out Type element)
+    {
+        element = typeof(object);
+        if (type == typeof(string))
+            return false;
+        if (type.IsArray)
+        {
+            element = type.GetElementType()!;
+            return true;
+        }
+        var enumerable = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>)
+            ? type
+            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
+        if (enumerable is null)
+            return false;
+        element = enumerable.GetGenericArguments()[0];
+        return true;
+    }
 }

@@ -126,10 +126,16 @@ public static class SettingsBinder
             node = JsonValue.Create(number);
             return true;
         }
-        if (SettingValueDescriber.IsStringList(t) && !raw.TrimStart().StartsWith('['))
+        if (SettingValueDescriber.IsList(t, out var element) && !raw.TrimStart().StartsWith('['))
         {
-            var items = raw.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            node = new JsonArray(items.Select(i => (JsonNode?)JsonValue.Create(i)).ToArray());
+            var items = new JsonArray();
+            foreach (var item in raw.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!TryConvert(item, element, out var converted))
+                    return false;
+                items.Add(converted);
+            }
+            node = items;
             return true;
         }
         try

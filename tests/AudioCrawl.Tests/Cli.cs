@@ -1,0 +1,23 @@
+namespace AudioCrawl.Cli.Tests;
+
+/// <summary>Runs the CLI in this process with the test spiders registered, capturing what it prints.</summary>
+public static class Cli
+{
+    public static async Task<AudioCrawl.Testing.ProcessResult> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await AudioCrawlCli.RunAsync(args, CliEnvironment.Capture(output, error, typeof(CatalogueSpider).Assembly));
+        return new AudioCrawl.Testing.ProcessResult(code, output.ToString(), error.ToString());
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "AudioCrawl.sln")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException("AudioCrawl.sln not found above " + AppContext.BaseDirectory);
+    }
+}
