@@ -18,5 +18,6 @@ public sealed class DemoCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         Assert.Contains("precision 100.0 %, recall 100.0 %", result.Output);
         Assert.NotEmpty(CsvFile.ReadPairs(Path.Combine(_temp.Path, "sounds.csv")));
+        Assert.NotEmpty(CsvFile.ReadPairs(Path.Combine(_temp.Path, "cambridge.csv")));
     }
 }

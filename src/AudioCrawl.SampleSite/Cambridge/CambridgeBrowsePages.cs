@@ -5,11 +5,11 @@ namespace AudioCrawl.SampleSite.Cambridge;
 /// <summary>
 /// Renders the browse pages as the real site does: the index's letter tabs (absolute links), each letter's
 /// ranges and each range's entries as <c>a</c> links inside <c>div.hdf.ff-50.lmt-15.i-browse</c>. Ranges overlap
-/// by one entry and the first range also lists a word that has no entry, so a crawler sees duplicate and stale links.
+/// by one entry (the last range of a letter ends with the next letter's first entry) and the first range also lists a word that has no entry, so a crawler sees duplicate and stale links.
 /// </summary>
 public sealed class CambridgeBrowsePages(CambridgeLexicon lexicon)
 {
-    public const int RangeSize = 25;
+    public const int RangeSize = 20;
 
     private readonly IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<LexiconEntry>>> _ranges = lexicon.Entries
         .GroupBy(e => e.Letter)
@@ -67,6 +67,8 @@ public sealed class CambridgeBrowsePages(CambridgeLexicon lexicon)
         var listed = ranges[at].ToList();
         if (at + 1 < ranges.Count)
             listed.Add(ranges[at + 1][0]);
+        else if (Letters.SkipWhile(l => l != letter).Skip(1).FirstOrDefault() is { } nextLetter)
+            listed.Add(_ranges[nextLetter][0][0]);
         var html = new StringBuilder();
         CambridgeHtml.Open(html, $"Browse the English Dictionary: {ranges[at][0].Headword}", Browse(letter, name), "break default_layout");
         html.Append("<div class=\"hfl-s lt2b lmt-10 lmb-25 lp-s_r-20\"><h1 class=\"fs36\">").Append(CambridgeHtml.Encode(ranges[at][0].Headword)).Append(" … ")

@@ -151,10 +151,10 @@ public sealed class CambridgeEntryPage(CambridgeLexicon lexicon, int targetBytes
                 .Append("<div class=\"dwl hax\"><a amp-access=\"loggedIn\" class=\"dwla wordlist-add-button\" title=\"Add this meaning to a word list\"><span class=\"tb fs10 hvm\">Add to word list</span><i class=\"i i-list-ul\" aria-hidden=\"true\"></i></a></div>")
                 .Append("<div class=\"ddef_h\"><span class=\"def-info ddef-info\"><span class=\"epp-xref dxref B1\">B1</span> <span class=\"gram dgram\"><a href=\"/help/codes.html\">[ <span class=\"gc dgc\">U</span> ]</a></span></span> ")
                 .Append("<div class=\"def ddef_d db\">").Append(Sentence(seed, 9)).Append("</div> </div><div class=\"def-body ddef_b\">");
-            for (var example = 0; example < 4; example++)
+            for (var example = 0; example < 2 + seed % 3; example++)
                 html.Append("<div class=\"examp dexamp\"> <span class=\"eg deg\">").Append(Sentence(seed + example * 7, 11)).Append("</span></div>");
             html.Append("</div></div><div class=\"daccord\"><section><header class=\"ca_h daccord_h\"><span class=\"showmore\">More examples</span></header><ul class=\"hul-u hul-u0 ca_b daccord_b lm-0\">");
-            for (var example = 0; example < 5; example++)
+            for (var example = 0; example < 3; example++)
                 html.Append("<li class=\"eg dexamp hax\">").Append(Sentence(seed + example * 13 + 3, 12)).Append("</li>");
             html.Append("</ul></section></div></div></div>\n");
         }

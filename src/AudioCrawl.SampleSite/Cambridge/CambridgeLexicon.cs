@@ -23,6 +23,7 @@ public sealed class CambridgeLexicon
     public CambridgeLexicon(int entryCount = 300, int seed = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(entryCount, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(entryCount, MaxEntries);
         var random = new Random(seed);
         var syllables = Syllables.OrderBy(_ => random.Next()).ToArray();
         var entries = new List<LexiconEntry>(entryCount);
@@ -34,6 +35,9 @@ public sealed class CambridgeLexicon
         _audioKeys = Entries.SelectMany(e => e.Blocks).SelectMany(b => b.Pronunciations).Where(p => p.HasAudio)
             .Select(p => $"{p.Region}/{p.Key}").ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>Four syllables of twenty make this many distinct words.</summary>
+    public const int MaxEntries = 160_000;
 
     private readonly Dictionary<string, LexiconEntry> _bySlug;
     private readonly HashSet<string> _audioKeys;
@@ -53,14 +57,14 @@ public sealed class CambridgeLexicon
     public static string SlugOf(string headword) =>
         string.Join('-', headword.Trim().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    // Four syllables from the digits of the index in base 20: unique for up to 160,000 entries.
+    // The index's base-20 digits as four syllables, least significant first so that words spread over the letters.
     private static string BaseWord(int index, string[] syllables)
     {
         var word = new StringBuilder();
         var value = index;
         for (var digit = 0; digit < 4; digit++)
         {
-            word.Insert(0, syllables[value % syllables.Length]);
+            word.Append(syllables[value % syllables.Length]);
             value /= syllables.Length;
         }
         return word.ToString();

@@ -8,7 +8,7 @@ namespace AudioCrawl.SampleSite.Cambridge;
 /// <summary>
 /// A generated local mirror of Cambridge Dictionary for the <c>cambridge</c> spider: robots.txt, the browse index,
 /// letter and range pages, entry pages at <c>/dictionary/english/&lt;slug&gt;</c> (unknown words redirect to the
-/// spell-check page, as on the real site), and the recordings under <c>/media/english/uk_pron/...</c> and
+/// dictionary's home page and unknown searches to the spell-check page, as on the real site), and the recordings under <c>/media/english/uk_pron/...</c> and
 /// <c>us_pron/...</c>. Deterministic from its seed and entry count.
 /// </summary>
 public sealed class CambridgeMirror(CambridgeLexicon? lexicon = null, int pageBytes = CambridgeEntryPage.TargetBytes) : ISampleSite
@@ -42,10 +42,11 @@ public sealed class CambridgeMirror(CambridgeLexicon? lexicon = null, int pageBy
         routes.MapGet($"/browse/{dictionary}", (HttpContext context) => Html(BrowsePages.Index(Origin(context))));
         routes.MapGet($"/browse/{dictionary}/{{letter}}", (string letter) => BrowsePages.Letter(letter) is { } page ? Html(page) : Results.NotFound());
         routes.MapGet($"/browse/{dictionary}/{{letter}}/{{range}}", (string letter, string range) => BrowsePages.Range(letter, range) is { } page ? Html(page) : Results.NotFound());
+        routes.MapGet($"/dictionary/{dictionary}", () => Html(Home()));
         routes.MapGet($"/dictionary/{dictionary}/{{slug}}", (string slug, HttpContext context) =>
             _lexicon.Find(slug) is { } entry
                 ? Html(EntryPages.Render(entry, Origin(context)))
-                : Results.Redirect($"/spellcheck/{dictionary}/?q={Uri.EscapeDataString(slug)}"));
+                : Results.Redirect($"/dictionary/{dictionary}/"));
         routes.MapGet($"/search/{dictionary}/direct", (string? q) =>
             q is not null && _lexicon.Find(CambridgeLexicon.SlugOf(q)) is { } entry
                 ? Results.Redirect(CambridgeHtml.EntryHref(dictionary, entry.Slug))
@@ -135,6 +136,16 @@ public sealed class CambridgeMirror(CambridgeLexicon? lexicon = null, int pageBy
         if (region is null || !key.EndsWith(extension, StringComparison.Ordinal) || !_lexicon.HasAudio(region, key[..^extension.Length]))
             return Results.NotFound();
         return ogg ? Results.Bytes(Ogg, "audio/wav") : Results.Bytes(Mp3, "audio/mpeg");
+    }
+
+    private static string Home()
+    {
+        var html = new StringBuilder();
+        CambridgeHtml.Open(html, "Cambridge English Dictionary: Meanings & Definitions", $"/dictionary/{CambridgeLexicon.Dictionary}/", "break default_layout");
+        html.Append("<div class=\"hfl-s lt2b lmt-10 lmb-25 lp-s_r-20\"><h1 class=\"fs36\">Meaning of words in English</h1>")
+            .Append("<p>The most popular dictionary and thesaurus for learners of English.</p><p><a href=\"").Append(CambridgeBrowsePages.Browse()).Append("\">Browse</a></p></div>\n");
+        CambridgeHtml.Close(html);
+        return html.ToString();
     }
 
     private static string SpellCheck(string query)

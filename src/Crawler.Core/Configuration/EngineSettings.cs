@@ -46,6 +46,36 @@ public sealed record EngineSettings : IValidatableSettings
     [Description("Redirects followed for one request.")]
     public int MaxRedirects { get; init; } = 10;
 
+    [Description("Wait a random 0.5 to 1.5 times the delay between two requests to one host.")]
+    public bool RandomizeDelay { get; init; } = true;
+
+    [Description("Adapt each host's delay to its latency (AutoThrottle): the delay moves toward latency / autoThrottleTargetConcurrency, never below delay, and never down after an error.")]
+    public bool AutoThrottle { get; init; }
+
+    [Description("Requests in flight to one host that AutoThrottle aims at.")]
+    public double AutoThrottleTargetConcurrency { get; init; } = 1;
+
+    [Description("Seconds of delay AutoThrottle starts from, before any latency was seen.")]
+    public double AutoThrottleStartDelay { get; init; } = 5;
+
+    [Description("Longest delay, in seconds, AutoThrottle or a slow-down after 429/503 may reach.")]
+    public double AutoThrottleMaxDelay { get; init; } = 60;
+
+    [Description("Longest Retry-After honoured, in seconds; a longer one is cut to this.")]
+    public double MaxRetryAfter { get; init; } = 600;
+
+    [Description("Retries of a request after a network error, a timeout or a 408/429/500/502/503/504/522/524 (0 for none).")]
+    public int Retries { get; init; } = 3;
+
+    [Description("Seconds before the first retry; each further retry waits about twice as long (with jitter), or the server's Retry-After.")]
+    public double RetryDelay { get; init; } = 1;
+
+    [Description("Seconds a host is paused after it failed again and again (most of at least 10 requests in 30 s); 0 for no circuit breaker.")]
+    public double CircuitBreakDuration { get; init; } = 30;
+
+    [Description("Directives in X-Robots-Tag or <meta name=\"robots\"> that keep the pairs of a page out of the dataset; empty to ignore them.")]
+    public IReadOnlyList<string> OptOutDirectives { get; init; } = ["noai", "noindex"];
+
     [Description("Obey robots.txt (RFC 9309): disallowed requests are dropped and counted, never fetched.")]
     public bool ObeyRobotsTxt { get; init; } = true;
 
@@ -77,6 +107,20 @@ public sealed record EngineSettings : IValidatableSettings
             yield return "maxBodyBytes must be at least 1";
         if (MaxRedirects < 0)
             yield return "maxRedirects must be 0 or more";
+        if (AutoThrottleTargetConcurrency <= 0 || double.IsNaN(AutoThrottleTargetConcurrency))
+            yield return "autoThrottleTargetConcurrency must be more than 0";
+        if (AutoThrottleStartDelay < 0 || double.IsNaN(AutoThrottleStartDelay))
+            yield return "autoThrottleStartDelay must be 0 or more seconds";
+        if (AutoThrottleMaxDelay < Delay || double.IsNaN(AutoThrottleMaxDelay))
+            yield return "autoThrottleMaxDelay must be at least delay";
+        if (MaxRetryAfter < 0 || double.IsNaN(MaxRetryAfter))
+            yield return "maxRetryAfter must be 0 or more seconds";
+        if (Retries < 0)
+            yield return "retries must be 0 or more";
+        if (RetryDelay < 0 || double.IsNaN(RetryDelay))
+            yield return "retryDelay must be 0 or more seconds";
+        if (CircuitBreakDuration != 0 && (CircuitBreakDuration < 0.5 || double.IsNaN(CircuitBreakDuration)))
+            yield return "circuitBreakDuration must be 0 (off) or at least 0.5 seconds";
         if (GracePeriod < 0)
             yield return "gracePeriod must be 0 or more seconds";
         if (LogInterval <= 0)

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace AudioCrawl.Core.Engine;
 
 /// <summary>
-/// The crawl loop. <c>concurrency</c> workers take requests from the frontier, wait for a place in the host's
-/// slot, fetch, and run the spider's callback; requests it yields go back to the frontier, pairs to the item
+/// The crawl loop. <c>concurrency</c> workers take requests from the frontier, fetch them through the fetch
+/// pipeline (robots.txt, retries, the host's slot: see <see cref="FetchPipeline"/>), and run the spider's callback; requests it yields go back to the frontier, pairs to the item
 /// pipeline. The crawl is idle, and done, when the start requests are exhausted, the frontier is empty and no
 /// worker holds a request. A stop (Ctrl+C, limits) stops scheduling at once and gives in-flight requests the grace
 /// period to finish before they are abandoned.
@@ -28,7 +28,6 @@ public sealed class CrawlEngine
     private readonly CrawlStats _stats;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly HostSlots _hostSlots;
     private readonly OffsiteFilter _offsite;
     private readonly CallbackTable _callbacks;
     private readonly WorkSignal _signal = new();
@@ -52,7 +51,6 @@ public sealed class CrawlEngine
         _stats = stats;
         _time = time;
         _logger = logger;
-        _hostSlots = new HostSlots(settings.PerHost, TimeSpan.FromSeconds(settings.Delay), time);
         _offsite = new OffsiteFilter(settings.AllowedDomains.Concat(spider.AllowedDomains));
         _callbacks = CallbackTable.For(spider);
     }
@@ -200,9 +198,15 @@ public sealed class CrawlEngine
         Response response;
         try
         {
-            using var lease = await _hostSlots.AcquireAsync(request.Url, _stopping.Token).ConfigureAwait(false);
-            _stats.RequestSent();
+            _stopping.Token.ThrowIfCancellationRequested();
             response = await _fetcher.FetchAsync(request, _abort.Token).ConfigureAwait(false);
+            _stats.RequestSent();
+        }
+        catch (RequestDroppedException ex)
+        {
+            _stats.RequestsDropped.Increment(ex.Reason);
+            _logger.LogDebug("Dropped ({Reason}): {Message}", ex.Reason, ex.Message);
+            return true;
         }
         catch (OperationCanceledException)
         {
@@ -211,6 +215,7 @@ public sealed class CrawlEngine
         }
         catch (FetchException ex)
         {
+            _stats.RequestSent();
             _stats.Errors.Increment(ex.Kind);
             _logger.LogWarning("{Kind}: {Message}", ex.Kind, ex.Message);
             return true;

@@ -24,14 +24,15 @@ public sealed class CrawlRunner(ILoggerFactory loggers, TimeProvider time)
         Action<CrawlEngine>? onStarted = null,
         CancellationToken stopToken = default)
     {
-        plan.Spider.Context = new SpiderContext(loggers.CreateLogger($"spider.{plan.Name}"), Stats, plan.Engine, time);
         var ownedFetcher = fetcher is null ? new HttpFetcher(HttpFetcherOptions.From(plan.Engine)) : null;
+        await using var fetch = FetchPipeline.Build(fetcher ?? ownedFetcher!, plan.Engine, time, loggers, Stats);
+        plan.Spider.Context = new SpiderContext(loggers.CreateLogger($"spider.{plan.Name}"), Stats, plan.Engine, time) { Robots = fetch.Robots };
         var ownedFrontier = frontier is null ? new InMemoryFrontier() : null;
         await using var pipeline = new ItemPipeline(sinks, Stats, pairKeys ?? new InMemoryPairKeyStore(), plan.Engine.MaxItems, loggers.CreateLogger("pipeline"));
         try
         {
             await pipeline.OpenAsync(stopToken).ConfigureAwait(false);
-            var engine = new CrawlEngine(plan.Spider, plan.Engine, fetcher ?? ownedFetcher!, frontier ?? ownedFrontier!, pipeline, Stats, time, loggers.CreateLogger("engine"));
+            var engine = new CrawlEngine(plan.Spider, plan.Engine, fetch.Fetcher, frontier ?? ownedFrontier!, pipeline, Stats, time, loggers.CreateLogger("engine"));
             onStarted?.Invoke(engine);
             var result = await engine.RunAsync(stopToken).ConfigureAwait(false);
             await pipeline.CloseAsync().ConfigureAwait(false);

@@ -9,4 +9,5 @@ public static class RequestDropReasons
     public const string MaxRequests = "max_requests";
     public const string UnsupportedScheme = "unsupported_scheme";
     public const string Abandoned = "abandoned";
+    public const string Robots = Politeness.RobotsTxtFetcher.DropReason;
 }

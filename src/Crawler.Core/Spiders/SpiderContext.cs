@@ -1,4 +1,5 @@
 using AudioCrawl.Core.Configuration;
+using AudioCrawl.Core.Politeness;
 using AudioCrawl.Core.Stats;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,5 +9,8 @@ namespace AudioCrawl.Core.Spiders;
 /// <summary>What a running spider may use besides its responses: a logger, the crawl's counters, the engine settings in force and the clock.</summary>
 public sealed record SpiderContext(ILogger Logger, CrawlStats Stats, EngineSettings Engine, TimeProvider Time)
 {
+    /// <summary>The crawl's robots.txt cache (null when robots.txt is not obeyed): read <c>Sitemaps</c> of a host from it.</summary>
+    public IRobotsTxtSource? Robots { get; init; }
+
     public static SpiderContext Detached { get; } = new(NullLogger.Instance, new CrawlStats(TimeProvider.System), new EngineSettings(), TimeProvider.System);
 }

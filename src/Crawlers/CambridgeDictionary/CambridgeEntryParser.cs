@@ -6,14 +6,15 @@ namespace AudioCrawl.Crawlers.CambridgeDictionary;
 /// <summary>
 /// Reads the pronunciation groups of a Cambridge Dictionary entry page. An entry block is a
 /// <c>div.pr.entry-body__el</c> (one part of speech), a <c>div.pv-block</c> (phrasal verb) or a
-/// <c>div.pr.idiom-block</c> (idiom); each holds <c>span.uk.dpron-i</c> / <c>span.us.dpron-i</c> groups with an
+/// <c>div.pr.idiom-block</c> (idiom), and a phrase inside a sense (<c>div.phrase-block</c>) when it has its own
+/// pronunciation; each holds <c>span.uk.dpron-i</c> / <c>span.us.dpron-i</c> groups with an
 /// <c>&lt;audio&gt;</c> of <c>audio/mpeg</c> and <c>audio/ogg</c> sources and the IPA in <c>.ipa.dipa</c>.
 /// A group belongs to its nearest enclosing block, so groups outside every block (sidebars, ads) are ignored and
 /// a phrasal-verb block nested in a verb block keeps its own headword.
 /// </summary>
 public static class CambridgeEntryParser
 {
-    private const string BlockSelector = ".entry-body__el, .pv-block, .idiom-block";
+    private const string BlockSelector = ".entry-body__el, .pv-block, .idiom-block, .phrase-block";
 
     public static CambridgeEntryPage Parse(IParentNode document, Uri baseUrl)
     {
@@ -24,7 +25,7 @@ public static class CambridgeEntryParser
             if (group.Closest(BlockSelector) is not { } block || HeadwordOf(block) is not { } headword)
                 continue;
             var (mp3, ogg) = SourcesOf(group, baseUrl);
-            pronunciations.Add(new CambridgePronunciation(headword, PartOfSpeechOf(block), RegionOf(group), IpaOf(group), mp3, ogg));
+            pronunciations.Add(new CambridgePronunciation(headword, PartOfSpeechOf(block), RegionOf(group), IpaOf(group) ?? UngroupedIpaOf(block), mp3, ogg));
         }
         return new CambridgeEntryPage(blockCount, pronunciations);
     }
@@ -39,7 +40,8 @@ public static class CambridgeEntryParser
         {
             var own = Own(current, ".hw.dhw").FirstOrDefault()
                 ?? Own(current, ".di-title").FirstOrDefault()
-                ?? Own(current, ".headword").FirstOrDefault();
+                ?? Own(current, ".headword").FirstOrDefault()
+                ?? Own(current, ".phrase-title").FirstOrDefault();
             if (Clean(own?.TextContent) is { } text)
                 return text;
         }
@@ -70,6 +72,10 @@ public static class CambridgeEntryParser
     }
 
     private static string? IpaOf(IElement group) => Clean(group.QuerySelector(".ipa")?.TextContent);
+
+    // The American dictionaries print the transcription beside the groups rather than inside them.
+    private static string? UngroupedIpaOf(IElement block) =>
+        Clean(Own(block, ".ipa").FirstOrDefault(ipa => ipa.Closest(".dpron-i") is null)?.TextContent);
 
     private static (Uri? Mp3, Uri? Ogg) SourcesOf(IElement group, Uri baseUrl)
     {

@@ -117,15 +117,23 @@ public sealed class CambridgeSpiderTests
     }
 
     [Fact]
-    public async Task Not_found_words_are_counted_whether_they_redirect_to_spellcheck_or_404()
+    public async Task Not_found_words_are_counted_whether_they_redirect_home_or_to_spellcheck_or_404()
     {
         await using var server = await LoopbackServer.StartAsync(new CambridgeMirror(Lexicon));
+        server.Robots("User-agent: *\nDisallow:\n");
         server.Page("/dictionary/english/gone-word", "<!DOCTYPE html><html><body><h1>404. Page not found.</h1></body></html>", status: 404);
+        server.Handle("/dictionary/english/wrok", context =>
+        {
+            context.Response.Redirect("/spellcheck/english/?q=wrok");
+            return Task.CompletedTask;
+        });
 
-        var (pairs, stats) = await CambridgeCrawl.RunAsync(server.BaseUrl, ("words", "qwertyuiop,gone word"));
+        var (pairs, stats) = await CambridgeCrawl.RunAsync(server.BaseUrl, ("words", "qwertyuiop,gone word,wrok"));
 
         Assert.Empty(pairs);
-        Assert.Equal(2, stats.Counters.GetValueOrDefault(CambridgeSpider.NotFound));
+        Assert.Equal(3, stats.Counters.GetValueOrDefault(CambridgeSpider.NotFound));
+        Assert.Equal(1, server.Hits("/dictionary/english/"));
+        Assert.Equal(1, server.Hits("/spellcheck/english/?q=wrok"));
         Assert.Equal(1, server.Hits("/dictionary/english/gone-word"));
         Assert.Equal(0, stats.ErrorsByKind.Values.Sum());
     }

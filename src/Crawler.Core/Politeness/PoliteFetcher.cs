@@ -1,0 +1,22 @@
+using AudioCrawl.Core.Http;
+
+namespace AudioCrawl.Core.Politeness;
+
+/// <summary>
+/// A fetch stage that holds a place in the host's slot for each attempt, and tells the slot what it saw: the
+/// latency (AutoThrottle) and 429/503 with their Retry-After (slow down that host only).
+/// </summary>
+public sealed class PoliteFetcher(IFetcher inner, HostSlots slots, TimeProvider time) : IFetcher
+{
+    public async ValueTask<Response> FetchAsync(Request request, CancellationToken cancellationToken = default)
+    {
+        using var lease = await slots.AcquireAsync(request.Url, cancellationToken).ConfigureAwait(false);
+        var started = time.GetTimestamp();
+        var response = await inner.FetchAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.Status is 429 or 503)
+            slots.SlowDown(request.Url, RetryAfter.Of(response, time));
+        else
+            slots.RecordResponse(request.Url, response.Status, time.GetElapsedTime(started));
+        return response;
+    }
+}
