@@ -60,7 +60,6 @@ error_log $NGINX_DIR/error.log warn;
 events { worker_connections 1024; }
 http {
   include /etc/nginx/mime.types;
-  types { audio/mpeg mp3; audio/ogg ogg; }
   sendfile on; tcp_nopush on; keepalive_requests 100000; keepalive_timeout 65;
   access_log $NGINX_DIR/access.log;
   client_body_temp_path $NGINX_DIR/body; proxy_temp_path $NGINX_DIR/proxy; fastcgi_temp_path $NGINX_DIR/fastcgi;
