@@ -25,15 +25,15 @@ def main():
     for suite, tools in by_suite.items():
         unit = unit_names.get(suite, "units/s")
         print(f"\n== {suite} ==")
-        print(f"{'tool':<12} {'runs':>4} {unit + ' (median)':>18} {'wall s':>8} {'CPU s':>8} {'peak RSS MB':>12} {'precision':>10} {'recall':>8}")
+        print(f"{'tool':<12} {'runs':>4} {unit + ' (median)':>18} {'wall s':>8} {'CPU s':>8} {'RSS MB med/max':>16} {'precision':>10} {'recall':>8}")
         for tool, runs in tools.items():
             rate = statistics.median(float(r["units"]) / float(r["wall"]) for r in runs)
             wall = statistics.median(float(r["wall"]) for r in runs)
             cpu = statistics.median(float(r["cpu"]) for r in runs)
-            rss = max(int(r["rss_kb"]) for r in runs) / 1024
+            rss = f'{statistics.median(int(r["rss_kb"]) for r in runs) / 1024:.0f}/{max(int(r["rss_kb"]) for r in runs) / 1024:.0f}'
             precision = min(r["precision"] for r in runs)
             recall = min(r["recall"] for r in runs)
-            print(f"{tool:<12} {len(runs):>4} {rate:>18.1f} {wall:>8.2f} {cpu:>8.2f} {rss:>12.1f} {precision:>10} {recall:>8}")
+            print(f"{tool:<12} {len(runs):>4} {rate:>18.1f} {wall:>8.2f} {cpu:>8.2f} {rss:>16} {precision:>10} {recall:>8}")
         names = list(tools)
         if len(names) == 2:
             ours, theirs = names
