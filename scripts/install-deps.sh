@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages AudioCrawl's tests and tools use. Safe to run again: only missing packages are installed.
 set -euo pipefail
-packages=(python3)
+packages=(python3 chromium)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

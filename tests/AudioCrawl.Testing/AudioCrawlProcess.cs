@@ -20,6 +20,8 @@ public sealed class AudioCrawlProcess : IDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "audiocrawl.dll");
 
     public static AudioCrawlProcess Start(string workingDirectory, params string[] args)

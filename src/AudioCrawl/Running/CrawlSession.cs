@@ -1,3 +1,4 @@
+using AudioCrawl.Browser;
 using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Pipeline;
 using AudioCrawl.Core.Scheduling;
@@ -8,11 +9,13 @@ namespace AudioCrawl.Cli.Running;
 /// <summary>One crawl as the CLI runs it: signals, progress, the summary, --stats, and the exit code.</summary>
 public sealed class CrawlSession(CliEnvironment environment, ILoggerFactory loggers)
 {
-    public async Task<int> RunAsync(CrawlPlan plan, IReadOnlyList<IPairSink> sinks, IReadOnlyList<string> outputs, string? statsPath)
+    /// <param name="job">The job directory to keep the state in, or null for a crawl held in memory.</param>
+    public async Task<int> RunAsync(CrawlPlan plan, IReadOnlyList<IPairSink> sinks, IReadOnlyList<string> outputs, string? statsPath, JobDirectory? job = null)
     {
         using var stop = new StopSignal(environment);
-        var runner = new CrawlRunner(loggers, environment.Time);
-        await using var frontier = new InMemoryFrontier();
+        var runner = new CrawlRunner(loggers, environment.Time, settings => new BrowserFetcher(BrowserFetcherOptions.From(settings), loggers.CreateLogger("browser")));
+        await using var ownedFrontier = job is null ? new InMemoryFrontier() : null;
+        IFrontier frontier = job?.Frontier ?? (IFrontier)ownedFrontier!;
         using var progressDone = new CancellationTokenSource();
         var progress = new ProgressReporter(environment, runner.Stats, () => frontier.CountAsync(), TimeSpan.FromSeconds(plan.Engine.LogInterval));
         var progressTask = progress.RunAsync($"crawling {plan.Name}", progressDone.Token);
@@ -24,7 +27,9 @@ public sealed class CrawlSession(CliEnvironment environment, ILoggerFactory logg
                 plan,
                 sinks,
                 frontier,
+                pairKeys: job?.PairKeys,
                 onStarted: engine => stop.Hard.Register(engine.Abort),
+                failures: job?.Failures,
                 stopToken: stop.Token).ConfigureAwait(false);
         }
         finally

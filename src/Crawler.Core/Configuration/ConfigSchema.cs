@@ -95,8 +95,45 @@ public static class ConfigSchema
             },
         };
         var schema = SettingsJson.Options.GetJsonSchemaAsNode(type, options).AsObject();
+        schema = (JsonObject)InlineReferences(schema, schema.DeepClone().AsObject());
         schema.Remove("required");
         schema["additionalProperties"] = false;
         return schema;
+    }
+
+    /// <summary>
+    /// Replaces the exporter's <c>$ref</c>s (a type used twice is written once and referred to by a pointer into the
+    /// settings schema) by copies of what they point at, so the schema stays valid when embedded in an entry.
+    /// </summary>
+    private static JsonNode InlineReferences(JsonNode node, JsonObject root)
+    {
+        switch (node)
+        {
+            case JsonObject obj when obj["$ref"] is JsonValue reference && reference.GetValue<string>() is var pointer && pointer.StartsWith("#", StringComparison.Ordinal):
+                var target = pointer.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries)
+                    .Aggregate((JsonNode?)root, (current, segment) => current?[segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)]);
+                if (target is null)
+                    return node;
+                var copy = InlineReferences(target.DeepClone(), root).AsObject();
+                foreach (var (key, value) in obj.Where(p => p.Key != "$ref").ToArray())
+                    copy[key] = value?.DeepClone();
+                return copy;
+            case JsonObject obj:
+                foreach (var key in obj.Select(p => p.Key).ToArray())
+                {
+                    if (obj[key] is { } child && InlineReferences(child, root) is var replaced && !ReferenceEquals(replaced, child))
+                        obj[key] = replaced;
+                }
+                return obj;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is { } item && InlineReferences(item, root) is var replacedItem && !ReferenceEquals(replacedItem, item))
+                        array[i] = replacedItem;
+                }
+                return array;
+            default:
+                return node;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using AudioCrawl.Core.Http;
 
 namespace AudioCrawl.Core.Configuration;
 
@@ -85,8 +86,38 @@ public sealed record EngineSettings : IValidatableSettings
     [Description("Seconds between progress lines when the output is not a terminal.")]
     public double LogInterval { get; init; } = 10;
 
+    [Description("The fetcher for requests that do not name one: \"http\", or \"browser\" (headless Chromium that runs the page's scripts).")]
+    public FetcherKind Fetcher { get; init; } = FetcherKind.Http;
+
+    [Description("The Chromium executable the browser fetcher drives (never downloaded; Debian package 'chromium').")]
+    public string BrowserExecutable { get; init; } = "/usr/bin/chromium";
+
+    [Description("Browser pages loading at once: the size of the pool of browser contexts shared by the crawl.")]
+    public int BrowserConcurrency { get; init; } = 4;
+
+    [Description("Resource types the browser does not download: any of image, font, media, stylesheet, script, xhr, fetch, websocket, other.")]
+    public IReadOnlyList<string> BrowserBlock { get; init; } = ["image", "font", "media"];
+
+    [Description("How far a browser page loads before it is read: domContentLoaded, load, or networkIdle.")]
+    public PageLoadState BrowserWaitUntil { get; init; } = PageLoadState.Load;
+
+    [Description("A CSS selector every browser page must show before it is read (empty: none).")]
+    public string BrowserWaitFor { get; init; } = "";
+
+    [Description("Extra command-line switches for Chromium, after the built-in ones.")]
+    public IReadOnlyList<string> BrowserArgs { get; init; } = [];
+
+    /// <summary>The resource types <see cref="BrowserBlock"/> accepts (Playwright's names).</summary>
+    public static readonly IReadOnlyList<string> BrowserResourceTypes = ["document", "stylesheet", "image", "media", "font", "script", "texttrack", "xhr", "fetch", "eventsource", "websocket", "manifest", "other"];
+
     public IEnumerable<string> Validate()
     {
+        if (BrowserConcurrency < 1)
+            yield return "browserConcurrency must be at least 1";
+        if (string.IsNullOrWhiteSpace(BrowserExecutable))
+            yield return "browserExecutable must name the Chromium executable";
+        foreach (var type in BrowserBlock.Where(t => !BrowserResourceTypes.Contains(t)))
+            yield return $"browserBlock: unknown resource type '{type}'; expected any of {string.Join(", ", BrowserResourceTypes)}";
         if (Concurrency < 1)
             yield return "concurrency must be at least 1";
         if (PerHost < 1)

@@ -159,7 +159,13 @@ public static class SettingsBinder
         catch (JsonException ex)
         {
             var key = KeyFromPath(ex.Path);
-            if (key is not null && properties.TryGetValue(key, out var property))
+            if (key is not null && properties.ContainsKey(key) && ex.Path!.Length > key.Length + 2)
+            {
+                // Inside a nested object (a rule in a list): name the exact place and what was wrong there.
+                var origin = origins.GetValueOrDefault(key, "default");
+                problems.Add($"{origin}: at {ex.Path[2..]}: {PlainMessage(ex)}");
+            }
+            else if (key is not null && properties.TryGetValue(key, out var property))
             {
                 var origin = origins.GetValueOrDefault(key, "default");
                 problems.Add($"{origin}: expected {SettingValueDescriber.Describe(property.PropertyType)}, got {layer[key]?.ToJsonString() ?? "null"}.");
@@ -170,6 +176,13 @@ public static class SettingsBinder
             }
             return null;
         }
+    }
+
+    private static string PlainMessage(JsonException ex)
+    {
+        var message = ex.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
     }
 
     private static string? KeyFromPath(string? path)

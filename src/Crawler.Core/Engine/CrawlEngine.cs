@@ -11,8 +11,9 @@ namespace AudioCrawl.Core.Engine;
 
 /// <summary>
 /// The crawl loop. <c>concurrency</c> workers take requests from the frontier, fetch them through the fetch
-/// pipeline (robots.txt, retries, the host's slot: see <see cref="FetchPipeline"/>), and run the spider's callback; requests it yields go back to the frontier, pairs to the item
-/// pipeline. The crawl is idle, and done, when the start requests are exhausted, the frontier is empty and no
+/// pipeline (robots.txt, retries, the host's slot: see <see cref="FetchPipeline"/>), and run the spider's
+/// callback; requests it yields go back to the frontier, pairs to the item pipeline. A request is completed in the
+/// frontier only after its pairs were flushed, so a killed crawl resumes without losing any. The crawl is idle, and done, when the start requests are exhausted, the frontier is empty and no
 /// worker holds a request. A stop (Ctrl+C, limits) stops scheduling at once and gives in-flight requests the grace
 /// period to finish before they are abandoned.
 /// </summary>
@@ -41,8 +42,12 @@ public sealed class CrawlEngine
     private string? _finishReason;
     private string? _failure;
 
-    public CrawlEngine(Spider spider, EngineSettings settings, IFetcher fetcher, IFrontier frontier, ItemPipeline pipeline, CrawlStats stats, TimeProvider time, ILogger logger)
+    private readonly FailureLog? _failures;
+    private readonly string _productToken;
+
+    public CrawlEngine(Spider spider, EngineSettings settings, IFetcher fetcher, IFrontier frontier, ItemPipeline pipeline, CrawlStats stats, TimeProvider time, ILogger logger, FailureLog? failures = null)
     {
+        _failures = failures;
         _spider = spider;
         _settings = settings;
         _fetcher = fetcher;
@@ -53,6 +58,7 @@ public sealed class CrawlEngine
         _logger = logger;
         _offsite = new OffsiteFilter(settings.AllowedDomains.Concat(spider.AllowedDomains));
         _callbacks = CallbackTable.For(spider);
+        _productToken = RobotsTxt.ProductToken(settings.UserAgent);
     }
 
     /// <summary>Runs the crawl until it is done or <paramref name="stopToken"/> asks it to stop. Does not close the pipeline.</summary>
@@ -218,6 +224,7 @@ public sealed class CrawlEngine
             _stats.RequestSent();
             _stats.Errors.Increment(ex.Kind);
             _logger.LogWarning("{Kind}: {Message}", ex.Kind, ex.Message);
+            await RecordFailureAsync(request, ex.Kind, ex.Message).ConfigureAwait(false);
             return true;
         }
 
@@ -226,6 +233,14 @@ public sealed class CrawlEngine
         {
             _stats.Errors.Increment($"http_{response.Status}");
             _logger.LogDebug("HTTP {Status} for {Url}: not handed to the spider", response.Status, request.Url);
+            if (RetryOptions.RetryableStatuses.Contains(response.Status))
+                await RecordFailureAsync(request, $"http_{response.Status}", $"HTTP {response.Status} after every retry").ConfigureAwait(false);
+            return true;
+        }
+        if (!response.IsTextual && !request.AcceptBinary)
+        {
+            _stats.Errors.Increment("binary_content");
+            _logger.LogDebug("{Url} is {Type}, not text: not handed to the spider (set AcceptBinary on the request to get it)", response.Url, response.MediaType);
             return true;
         }
         if (!_callbacks.TryGet(request.Callback, out var callback))
@@ -239,6 +254,9 @@ public sealed class CrawlEngine
             return true;
         }
 
+        var acceptedPairs = false;
+        var optOutChecked = false;
+        string? optOut = null;
         try
         {
             await foreach (var output in callback(response, _abort.Token).ConfigureAwait(false))
@@ -249,7 +267,20 @@ public sealed class CrawlEngine
                         await ScheduleAsync(next with { Depth = request.Depth + 1 }).ConfigureAwait(false);
                         break;
                     case AudioPair pair:
+                        if (!optOutChecked)
+                        {
+                            optOut = OptOut.Find(response, _settings.OptOutDirectives, _productToken);
+                            optOutChecked = true;
+                            if (optOut is not null)
+                                _logger.LogInformation("{Url} opts out ({Directive}): its pairs are not kept", response.Url, optOut);
+                        }
+                        if (optOut is not null)
+                        {
+                            _stats.ItemsDropped.Increment(ItemDropReasons.OptOut);
+                            break;
+                        }
                         var result = await _pipeline.SubmitAsync(pair with { Spider = pair.Spider ?? _spider.Name, Page = pair.Page ?? response.Url }, _abort.Token).ConfigureAwait(false);
+                        acceptedPairs |= result != SubmitResult.Dropped;
                         if (result == SubmitResult.LimitReached)
                             RequestStop(FinishReasons.MaxItems);
                         break;
@@ -268,10 +299,44 @@ public sealed class CrawlEngine
         }
         catch (Exception ex)
         {
-            _stats.Errors.Increment("spider_exception");
+            _stats.Errors.Increment(ex is System.Text.Json.JsonException ? "parse_error" : "spider_exception");
             _logger.LogWarning("Callback {Callback} of spider {Spider} failed on {Url}: {Type}: {Message}", request.Callback, _spider.Name, response.Url, ex.GetType().Name, ex.Message);
         }
-        return true;
+        return !acceptedPairs || await PairsFlushedAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>A request is done only once its pairs are in every sink, else a kill between the two would lose them.</summary>
+    private async Task<bool> PairsFlushedAsync()
+    {
+        try
+        {
+            await _pipeline.WaitForFlushAsync(_abort.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        catch (SinkFailedException ex)
+        {
+            Fail(FinishReasons.SinkFailed, ex.Message);
+            return false;
+        }
+    }
+
+    private async ValueTask RecordFailureAsync(Request request, string reason, string message)
+    {
+        if (_failures is null)
+            return;
+        try
+        {
+            await _failures.RecordAsync(request, reason, message, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            _stats.Errors.Increment("failure_log");
+            _logger.LogError("Could not record the failure of {Url} in {Path}: {Message}", request.Url, _failures.Path, ex.Message);
+        }
     }
 
     private async ValueTask ScheduleAsync(Request request)

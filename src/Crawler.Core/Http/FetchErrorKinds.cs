@@ -9,4 +9,11 @@ public static class FetchErrorKinds
     public const string TooLarge = "too_large";
     public const string Protocol = "protocol";
     public const string UnsupportedScheme = "unsupported_scheme";
+    public const string TooManyRedirects = "too_many_redirects";
+    public const string RedirectLoop = "redirect_loop";
+
+    /// <summary>A compressed body that is corrupt or cut short.</summary>
+    public const string Decoding = "decoding";
+    public const string NoBrowser = "no_browser";
+    public const string Browser = "browser";
 }

@@ -18,19 +18,21 @@ public sealed class HttpFetcher : IFetcher, IDisposable
         _options = options;
         var handler = new SocketsHttpHandler
         {
-            AutomaticDecompression = DecompressionMethods.All,
+            // Decoded by BodyDecoder, which limits the decoded size and notices a compressed body cut short.
+            AutomaticDecompression = DecompressionMethods.None,
             ConnectTimeout = options.ConnectTimeout,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
             MaxConnectionsPerServer = options.MaxConnectionsPerServer,
-            AllowAutoRedirect = options.MaxRedirects > 0,
-            MaxAutomaticRedirections = Math.Max(options.MaxRedirects, 1),
+            // Redirects are followed here, not by the handler, to detect loops and refuse non-http(s) targets.
+            AllowAutoRedirect = false,
             UseCookies = true,
             CookieContainer = new CookieContainer(),
         };
         _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         _client.DefaultRequestHeaders.UserAgent.Clear();
         _client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);
+        _client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Encoding", BodyDecoder.AcceptEncoding);
     }
 
     public async ValueTask<Response> FetchAsync(Request request, CancellationToken cancellationToken = default)
@@ -40,13 +42,29 @@ public sealed class HttpFetcher : IFetcher, IDisposable
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.RequestTimeout);
-        using var message = ToMessage(request);
         try
         {
-            using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            var body = await ReadBodyAsync(request.Url, response.Content, timeout.Token).ConfigureAwait(false);
-            var finalUrl = response.RequestMessage?.RequestUri ?? request.Url;
-            return new Response(request, finalUrl, (int)response.StatusCode, ResponseHeaders.From(response), body);
+            var current = request;
+            var visited = new HashSet<string>(StringComparer.Ordinal) { current.Url.AbsoluteUri };
+            for (var hop = 0; ; hop++)
+            {
+                using var message = ToMessage(current);
+                using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                if (RedirectTarget(current, response) is { } target && _options.MaxRedirects > 0)
+                {
+                    if (hop >= _options.MaxRedirects)
+                        throw new FetchException(FetchErrorKinds.TooManyRedirects, request.Url, $"more than {_options.MaxRedirects} redirects (last to {target}).");
+                    if (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps)
+                        throw new FetchException(FetchErrorKinds.UnsupportedScheme, request.Url, $"redirected to {target}, which is not http or https.");
+                    if (!visited.Add(target.AbsoluteUri))
+                        throw new FetchException(FetchErrorKinds.RedirectLoop, request.Url, $"redirect loop: {target} was visited before, after {hop + 1} redirects.");
+                    current = Follow(current, (int)response.StatusCode, target);
+                    continue;
+                }
+                var raw = await ReadBodyAsync(request.Url, response.Content, timeout.Token).ConfigureAwait(false);
+                var body = BodyDecoder.Decode(request.Url, string.Join(',', response.Content.Headers.ContentEncoding), raw, _options.MaxBodyBytes);
+                return new Response(request, current.Url, (int)response.StatusCode, ResponseHeaders.From(response), body);
+            }
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -60,6 +78,30 @@ public sealed class HttpFetcher : IFetcher, IDisposable
         {
             throw new FetchException(FetchErrorKinds.Connection, request.Url, $"connection failed while reading: {ex.Message}", ex);
         }
+        catch (InvalidDataException ex)
+        {
+            throw new FetchException(FetchErrorKinds.Decoding, request.Url, $"the body could not be decompressed: {ex.Message}", ex);
+        }
+    }
+
+    private static Uri? RedirectTarget(Request request, HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location)
+            return null;
+        var target = location.IsAbsoluteUri ? location : new Uri(request.Url, location);
+        if (target.Fragment.Length == 0 && request.Url.Fragment.Length > 0)
+            target = new UriBuilder(target) { Fragment = request.Url.Fragment[1..] }.Uri;
+        return target;
+    }
+
+    /// <summary>301/302/303 turn a POST into a GET without a body (as browsers do); 307/308 keep method and body.</summary>
+    private static Request Follow(Request request, int status, Uri target)
+    {
+        var keepMethod = status is 307 or 308 || request.Method is "GET" or "HEAD";
+        return keepMethod
+            ? request with { Url = target }
+            : request with { Url = target, Method = "GET", Body = null };
     }
 
     public void Dispose() => _client.Dispose();

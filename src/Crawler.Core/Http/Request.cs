@@ -41,10 +41,20 @@ public sealed record Request : SpiderOutput
     /// <summary>The spider's own context for the callback, kept as JSON so it survives persistence.</summary>
     public JsonElement? Data { get; init; }
 
-    public FetcherKind Fetcher { get; init; } = FetcherKind.Http;
+    /// <summary>The fetcher for this request; null uses the spider's <c>fetcher</c> engine setting.</summary>
+    public FetcherKind? Fetcher { get; init; }
+
+    /// <summary>When a browser-fetched page counts as loaded; null uses the engine's browser settings. Ignored by HTTP.</summary>
+    public BrowserWait? Wait { get; init; }
 
     /// <summary>Schedule even when a request with the same fingerprint was seen before.</summary>
     public bool DontFilter { get; init; }
+
+    /// <summary>
+    /// Hand the callback binary responses too (audio, video, images, archives, octet streams); by default they are
+    /// counted and not parsed. Text, HTML, JSON and XML are always handed over.
+    /// </summary>
+    public bool AcceptBinary { get; init; }
 
     /// <summary>Non-2xx statuses the callback wants to see (by default they are counted and dropped).</summary>
     public IReadOnlyList<int> HandleStatuses { get; init; } = [];

@@ -50,12 +50,23 @@ public sealed class Response
 
     public ResponseHeaders Headers { get; }
 
+    /// <summary>Audio URLs the page requested while it ran in the browser (always empty for HTTP fetches).</summary>
+    public IReadOnlyList<Uri> NetworkAudio { get; init; } = [];
+
     public ReadOnlyMemory<byte> Body { get; }
 
     /// <summary>The media type without parameters, lower-cased (for example <c>text/html</c>), or null.</summary>
     public string? MediaType => Headers.MediaType;
 
     public bool IsHtml => MediaType is null or "text/html" or "application/xhtml+xml";
+
+    /// <summary>Text a spider can parse: no Content-Type, text/*, or an HTML, JSON, XML or JavaScript type.</summary>
+    public bool IsTextual => MediaType is not { } type
+        || type.StartsWith("text/", StringComparison.Ordinal)
+        || type.Contains("json", StringComparison.Ordinal)
+        || type.Contains("xml", StringComparison.Ordinal)
+        || type.Contains("javascript", StringComparison.Ordinal)
+        || type == "application/x-www-form-urlencoded";
 
     public Encoding Encoding => _encoding.Value;
 

@@ -11,7 +11,7 @@ public sealed record RetryOptions
     /// <summary>The failure kinds retried: the network's faults, not the page's.</summary>
     public static readonly IReadOnlySet<string> RetryableKinds = new HashSet<string>(StringComparer.Ordinal)
     {
-        FetchErrorKinds.Timeout, FetchErrorKinds.Connection, FetchErrorKinds.Dns, FetchErrorKinds.Protocol,
+        FetchErrorKinds.Timeout, FetchErrorKinds.Connection, FetchErrorKinds.Dns, FetchErrorKinds.Protocol, FetchErrorKinds.Decoding,
     };
 
     /// <summary>Retries after the first attempt. Default 3.</summary>

@@ -7,4 +7,7 @@ public static class ItemDropReasons
     public const string EmptyText = "empty_text";
     public const string Duplicate = "duplicate";
     public const string MaxItems = "max_items";
+
+    /// <summary>The page opted out of datasets (X-Robots-Tag or meta robots noai/noindex).</summary>
+    public const string OptOut = "opt_out";
 }

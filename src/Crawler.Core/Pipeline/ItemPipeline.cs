@@ -20,6 +20,9 @@ public sealed class ItemPipeline : IAsyncDisposable
     private readonly List<IPairSink> _opened = [];
     private Task? _consumer;
     private long _accepted;
+    private long _queued;
+    private long _flushed;
+    private TaskCompletionSource _flushSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _closed;
 
     public ItemPipeline(IReadOnlyList<IPairSink> sinks, CrawlStats stats, IPairKeyStore keys, long maxItems, ILogger logger)
@@ -82,8 +85,27 @@ public sealed class ItemPipeline : IAsyncDisposable
         {
             throw Failure;
         }
+        Interlocked.Increment(ref _queued);
         _stats.ItemAccepted();
         return _maxItems > 0 && Interlocked.Read(ref _accepted) >= _maxItems ? SubmitResult.LimitReached : SubmitResult.Accepted;
+    }
+
+    /// <summary>
+    /// Returns once every pair accepted so far has been written and flushed by every sink. The engine waits for it
+    /// before it marks a request done, so a killed crawl never has a request done whose pairs were not yet written.
+    /// </summary>
+    public async Task WaitForFlushAsync(CancellationToken cancellationToken = default)
+    {
+        var target = Interlocked.Read(ref _queued);
+        while (Interlocked.Read(ref _flushed) < target)
+        {
+            if (Failure is { } failure)
+                throw failure;
+            var signal = Volatile.Read(ref _flushSignal);
+            if (Interlocked.Read(ref _flushed) >= target)
+                break;
+            await signal.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Writes what is queued, flushes and closes every sink. Safe to call more than once.</summary>
@@ -118,13 +140,17 @@ public sealed class ItemPipeline : IAsyncDisposable
         {
             while (await reader.WaitToReadAsync().ConfigureAwait(false))
             {
+                var batch = 0;
                 while (reader.TryRead(out var pair))
                 {
                     foreach (var sink in _opened)
                         await Guard(sink, "write", () => sink.WriteAsync(pair)).ConfigureAwait(false);
+                    batch++;
                 }
                 foreach (var sink in _opened)
                     await Guard(sink, "flush", () => sink.FlushAsync()).ConfigureAwait(false);
+                Interlocked.Add(ref _flushed, batch);
+                Interlocked.Exchange(ref _flushSignal, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             }
         }
         catch (SinkFailedException ex)
@@ -132,6 +158,7 @@ public sealed class ItemPipeline : IAsyncDisposable
             Failure = ex;
             _logger.LogError("{Message}", ex.Message);
             _channel.Writer.TryComplete(ex);
+            _flushSignal.TrySetResult();
         }
     }
 

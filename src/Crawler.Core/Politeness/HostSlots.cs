@@ -6,7 +6,7 @@ namespace AudioCrawl.Core.Politeness;
 /// Scrapy's download slots: per host name, at most <c>perHost</c> requests in flight, and request starts spaced
 /// by the host's delay (randomised 0.5-1.5x when asked). The delay follows latency when AutoThrottle is on, never
 /// falls below the configured delay or the host's robots.txt Crawl-delay, and grows on 429/503, which also pause
-/// the host until its Retry-After. Time comes from the injected clock so tests need not sleep.
+/// the host until its Retry-After (without AutoThrottle the growth wears off again with good responses). Time comes from the injected clock so tests need not sleep.
 /// </summary>
 public sealed class HostSlots
 {
@@ -59,7 +59,11 @@ public sealed class HostSlots
     public void RecordResponse(Uri url, int status, TimeSpan latency)
     {
         if (!_options.AutoThrottle)
+        {
+            if (status is >= 200 and < 400)
+                SlotOf(url).Recover();
             return;
+        }
         var targetDelay = latency / Math.Max(_options.TargetConcurrency, 0.01);
         SlotOf(url).Adapt(targetDelay, isSuccess: status == 200, _options.MaxDelay);
     }
@@ -128,6 +132,16 @@ public sealed class HostSlots
                 if (!isSuccess && next <= _delay)
                     return;
                 _delay = next;
+            }
+        }
+
+        /// <summary>Without AutoThrottle, a slow-down after 429/503 wears off by a fifth with each good response.</summary>
+        public void Recover()
+        {
+            lock (_gate)
+            {
+                if (_delay > _floor)
+                    _delay = Max(_floor, _delay * 0.8 < TimeSpan.FromMilliseconds(10) ? TimeSpan.Zero : _delay * 0.8);
             }
         }
 

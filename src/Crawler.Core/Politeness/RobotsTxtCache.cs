@@ -39,7 +39,7 @@ public sealed class RobotsTxtCache(IFetcher fetcher, RobotsTxtOptions options, T
         bool available;
         try
         {
-            var response = await fetcher.FetchAsync(new Request(url), CancellationToken.None).ConfigureAwait(false);
+            var response = await fetcher.FetchAsync(new Request(url) { Fetcher = FetcherKind.Http }, CancellationToken.None).ConfigureAwait(false);
             (robots, available) = response.Status switch
             {
                 >= 200 and < 300 => (RobotsTxt.Parse(Decode(response), response.Url), true),

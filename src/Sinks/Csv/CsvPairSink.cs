@@ -32,7 +32,10 @@ public sealed class CsvPairSink(string path, CsvSinkMode mode = CsvSinkMode.Crea
         ValidateFieldCount = false,
     };
 
-    public Task OpenAsync(CancellationToken cancellationToken = default)
+    /// <summary>Bytes of a torn last row cut from the file when it was opened to append (see <see cref="CsvTailRepair"/>).</summary>
+    public long RepairedBytes { get; private set; }
+
+    public async Task OpenAsync(CancellationToken cancellationToken = default)
     {
         var exists = File.Exists(path);
         if (exists && mode == CsvSinkMode.CreateNew)
@@ -44,6 +47,8 @@ public sealed class CsvPairSink(string path, CsvSinkMode mode = CsvSinkMode.Crea
             throw new CrawlerException($"{path}: the folder {directory} does not exist.");
         try
         {
+            if (exists && mode == CsvSinkMode.Append)
+                RepairedBytes = await CsvTailRepair.RepairAsync(path, cancellationToken).ConfigureAwait(false);
             _stream = new FileStream(path, mode == CsvSinkMode.Append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read, 64 * 1024);
         }
         catch (UnauthorizedAccessException ex)
@@ -57,7 +62,6 @@ public sealed class CsvPairSink(string path, CsvSinkMode mode = CsvSinkMode.Crea
         _csv = CsvWriter.Create(_stream, WriterOptions, leaveOpen: true);
         if (_stream.Length == 0)
             _csv.WriteRecord(Header);
-        return Task.CompletedTask;
     }
 
     public ValueTask WriteAsync(AudioPair pair, CancellationToken cancellationToken = default)

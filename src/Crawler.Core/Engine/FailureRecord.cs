@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+using AudioCrawl.Core.Http;
+
+namespace AudioCrawl.Core.Engine;
+
+/// <summary>One line of failures.jsonl.</summary>
+public sealed record FailureRecord(
+    [property: JsonPropertyName("time")] DateTimeOffset Time,
+    [property: JsonPropertyName("reason")] string Reason,
+    [property: JsonPropertyName("message")] string Message,
+    [property: JsonPropertyName("request")] Request Request);

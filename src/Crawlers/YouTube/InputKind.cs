@@ -1,0 +1,9 @@
+namespace AudioCrawl.Crawlers.YouTube;
+
+public enum InputKind
+{
+    Query,
+    Channel,
+    Playlist,
+    Video,
+}
