@@ -130,10 +130,12 @@ public sealed class HttpFetcher : IFetcher, IDisposable
             throw new FetchException(FetchErrorKinds.TooLarge, url, $"the body is {declared} bytes, over the limit of {limit}.");
 
         await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var buffer = new ArrayBufferWriter<byte>(content.Headers.ContentLength is { } length and > 0 ? (int)Math.Min(length, limit) : 16 * 1024);
+        // One spare byte past a declared length lets the final zero-byte read land without regrowing (doubling) the buffer.
+        var expected = content.Headers.ContentLength is { } length and > 0 ? (int)Math.Min(length, limit) : 0;
+        var buffer = new ArrayBufferWriter<byte>(expected > 0 ? expected + 1 : 16 * 1024);
         while (true)
         {
-            var memory = buffer.GetMemory(16 * 1024);
+            var memory = buffer.GetMemory(expected > 0 && buffer.FreeCapacity > 0 ? 1 : 16 * 1024);
             var read = await stream.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
             if (read == 0)
                 break;

@@ -20,12 +20,19 @@ public static class CambridgeEntryParser
     {
         var blockCount = document.QuerySelectorAll(BlockSelector).Count(b => !IsWrappedIdiom(b));
         var pronunciations = new List<CambridgePronunciation>();
+        // A block's headword and part of speech are looked up once per page, not once per group: each lookup scans
+        // the whole block, definitions included, and a block usually holds a UK and a US group.
+        var owners = new Dictionary<IElement, (string? Headword, string? PartOfSpeech)>();
         foreach (var group in document.QuerySelectorAll(".dpron-i"))
         {
-            if (group.Closest(BlockSelector) is not { } block || HeadwordOf(block) is not { } headword)
+            if (group.Closest(BlockSelector) is not { } block)
+                continue;
+            if (!owners.TryGetValue(block, out var owner))
+                owners[block] = owner = (HeadwordOf(block), PartOfSpeechOf(block));
+            if (owner.Headword is not { } headword)
                 continue;
             var (mp3, ogg) = SourcesOf(group, baseUrl);
-            pronunciations.Add(new CambridgePronunciation(headword, PartOfSpeechOf(block), RegionOf(group), IpaOf(group) ?? UngroupedIpaOf(block), mp3, ogg));
+            pronunciations.Add(new CambridgePronunciation(headword, owner.PartOfSpeech, RegionOf(group), IpaOf(group) ?? UngroupedIpaOf(block), mp3, ogg));
         }
         return new CambridgeEntryPage(blockCount, pronunciations);
     }

@@ -1,0 +1,31 @@
+using System.Formats.Tar;
+using AudioCrawl.SampleSite;
+using BenchmarkDotNet.Attributes;
+
+namespace AudioCrawl.Benchmarks;
+
+/// <summary>WebDataset shards are tars: one audio member and one text member per sample (System.Formats.Tar, PAX).</summary>
+[MemoryDiagnoser]
+[ShortRunJob]
+public class TarBenchmarks
+{
+    private const int Samples = 200;
+    private readonly byte[] _audio = SilentMp3.Create();
+    private readonly byte[] _text = "{\"text\": \"babacone\"}"u8.ToArray();
+
+    [Benchmark(OperationsPerInvoke = Samples)]
+    public async Task<long> Write_members()
+    {
+        await using var stream = new MemoryStream();
+        await using (var tar = new TarWriter(stream, TarEntryFormat.Pax, leaveOpen: true))
+        {
+            for (var i = 0; i < Samples; i++)
+            {
+                var key = i.ToString("D9", System.Globalization.CultureInfo.InvariantCulture);
+                await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, key + ".mp3") { DataStream = new MemoryStream(_audio, writable: false) });
+                await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, key + ".json") { DataStream = new MemoryStream(_text, writable: false) });
+            }
+        }
+        return stream.Length;
+    }
+}
