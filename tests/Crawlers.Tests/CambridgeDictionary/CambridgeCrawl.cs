@@ -1,3 +1,4 @@
+using AudioCrawl.Testing;
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Spiders;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using AudioCrawl.Core.Pipeline;
 using AudioCrawl.Core.Spiders;
 
-namespace AudioCrawl.Crawlers.Tests.YouTube;
+namespace AudioCrawl.Testing;
 
 /// <summary>A sink that keeps the pairs it was given, in arrival order.</summary>
 public sealed class CollectingSink : IPairSink
