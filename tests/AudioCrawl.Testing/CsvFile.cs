@@ -17,6 +17,24 @@ public static class CsvFile
         return rows;
     }
 
+    /// <summary>Lines in a file another process may still be writing (0 when it does not exist yet).</summary>
+    public static int CountLines(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            var count = 0;
+            while (reader.ReadLine() is not null)
+                count++;
+            return count;
+        }
+        catch (FileNotFoundException)
+        {
+            return 0;
+        }
+    }
+
     /// <summary>The rows as Python's csv.DictReader sees them (header checked to be exactly url,text).</summary>
     public static async Task<IReadOnlyList<(string Url, string Text)>> ReadPairsWithPythonAsync(string path)
     {

@@ -23,7 +23,7 @@ public sealed class BrowserProcessTests : IDisposable
             "crawl", "podcast", "-o", csv, "--config", DeclarativeFixtures.ConfigPath, "--set", $"baseUrl={server.BaseUrl}",
             "--set", "fetcher=browser", "--stats", "stats.json");
         var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (CountLines(csv) < 6 && DateTime.UtcNow < deadline && !crawl.OutputSoFar.Contains("podcast:", StringComparison.Ordinal))
+        while (CsvFile.CountLines(csv) < 6 && DateTime.UtcNow < deadline && !crawl.OutputSoFar.Contains("podcast:", StringComparison.Ordinal))
             await Task.Delay(50);
         await crawl.SignalAsync("INT");
         var result = await crawl.WaitAsync(TimeSpan.FromSeconds(60));
@@ -36,19 +36,5 @@ public sealed class BrowserProcessTests : IDisposable
         Assert.Equal(stats.RootElement.GetProperty("stats").GetProperty("items").GetInt64(), rows.Count);
         Assert.InRange(rows.Count, 5, site.ExpectedPairs(server.BaseUrl).Count - 1);
         Assert.Subset(site.ExpectedPairs(server.BaseUrl).ToHashSet(), rows.ToHashSet());
-    }
-
-    private static int CountLines(string path)
-    {
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd().Split('\n').Length - 1;
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
     }
 }

@@ -38,7 +38,7 @@ public sealed class ProcessTests : IDisposable
         using var crawl = AudioCrawlProcess.Start(_temp.Path,
             "crawl", "sounds", "-o", csv, "--set", $"baseUrl={server.BaseUrl}", "--delay", "0", "--per-host", "2", "--stats", "stats.json");
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (CountLines(csv) < 12 && DateTime.UtcNow < deadline)
+        while (CsvFile.CountLines(csv) < 12 && DateTime.UtcNow < deadline)
             await Task.Delay(50);
         await crawl.SignalAsync("INT");
         var result = await crawl.WaitAsync(TimeSpan.FromSeconds(30));
@@ -59,17 +59,5 @@ public sealed class ProcessTests : IDisposable
         var result = await AudioCrawlProcess.RunAsync(_temp.Path, TimeSpan.FromMinutes(1), "crawl", "no-such-spider", "-o", "x.csv");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Unknown spider 'no-such-spider'", result.Error);
-    }
-
-    private static int CountLines(string path)
-    {
-        if (!File.Exists(path))
-            return 0;
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        var count = 0;
-        while (reader.ReadLine() is not null)
-            count++;
-        return count;
     }
 }

@@ -60,7 +60,7 @@ public sealed class DistributedCrawlTests(RedisServer redis) : IDisposable
 
         var victim = AudioCrawlProcess.Start(_temp.Path, Shared(server, crawlId, 0, "--lease-timeout", "1", "--set", "requestTimeout=3", "--set", "connectTimeout=2", "--set", "retries=1"));
         var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (CsvLines(_temp.File("part0.csv")) < 20 && DateTime.UtcNow < deadline)
+        while (CsvFile.CountLines(_temp.File("part0.csv")) < 20 && DateTime.UtcNow < deadline)
             await Task.Delay(50);
         // Killed while it is the only worker, so it certainly holds leases (a busy worker always has requests
         // dequeued); the others join the crawl afterwards and must reclaim them once the leases expire.
@@ -98,16 +98,4 @@ public sealed class DistributedCrawlTests(RedisServer redis) : IDisposable
 
     private static Dictionary<string, int> Pages(LoopbackServer server) =>
         server.AllHits.Where(hit => hit.Key != "/robots.txt").ToDictionary();
-
-    private static int CsvLines(string path)
-    {
-        if (!File.Exists(path))
-            return 0;
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        var count = 0;
-        while (reader.ReadLine() is not null)
-            count++;
-        return count;
-    }
 }
