@@ -53,6 +53,9 @@ public sealed class HtmlElementStack<TFrame>
         "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var", "font",
     ]);
 
+    /// <summary>Deeper nesting than real pages ever have: such a page goes to the real parser, keeping every step here bounded.</summary>
+    public const int MaxDepth = 512;
+
     private readonly List<OpenElement> _open = [];
 
     public int Count => _open.Count;
@@ -71,6 +74,8 @@ public sealed class HtmlElementStack<TFrame>
             return false;
         if (name is "template" or "frameset")
             return Unsupported($"<{name}>");
+        if (_open.Count >= MaxDepth)
+            return Unsupported($"elements nested deeper than {MaxDepth}");
         if (_open.Count > 0 && _open[^1].Foreign)
         {
             if (BreaksOutOfForeign.Contains(name))

@@ -98,6 +98,14 @@ public sealed class HtmlElementStackTests
     }
 
     [Fact]
+    public void Nesting_deeper_than_any_real_page_is_left_to_the_real_parser()
+    {
+        var html = string.Concat(Enumerable.Repeat("<div>", HtmlElementStack<string>.MaxDepth + 1));
+
+        Assert.Equal([$"unsupported: elements nested deeper than {HtmlElementStack<string>.MaxDepth}"], Paths(html));
+    }
+
+    [Fact]
     public void Table_rows_and_cells_close_each_other()
     {
         Assert.Equal(["table", "table > tr", "table > tr > td", "table > tr > td", "table > tr"], Paths("<table><tr><td>a<td>b<tr></table>"));
