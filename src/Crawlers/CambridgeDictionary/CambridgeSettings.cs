@@ -25,6 +25,9 @@ public sealed record CambridgeSettings : IValidatableSettings
     [Description("The pair's text; {word} is replaced by the headword as displayed, e.g. 'The person is saying \"{word}\"'.")]
     public string TextTemplate { get; init; } = WordPlaceholder;
 
+    [Description("How entry pages are read: streaming (one pass over the markup, the DOM parser only for pages that need it) or dom (every page through the DOM parser). Same pairs either way.")]
+    public CambridgeEntryReader EntryReader { get; init; } = CambridgeEntryReader.Streaming;
+
     public IEnumerable<string> Validate()
     {
         if (string.IsNullOrWhiteSpace(Dictionary) || Dictionary.Contains('/') || Dictionary.Contains('?') || Dictionary.Contains('#'))

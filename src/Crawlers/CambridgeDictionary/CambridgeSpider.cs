@@ -96,10 +96,13 @@ public sealed class CambridgeSpider : Spider<CambridgeSettings>
     /// <summary>The streaming reader, or the DOM parser for a page whose markup needs the full HTML tree rules.</summary>
     private CambridgeEntryPage ReadEntry(Response response)
     {
-        if (CambridgeEntryScanner.TryParse(response.Text, response.BaseUrl, out var unsupported) is { } page)
-            return page;
+        if (Settings.EntryReader == CambridgeEntryReader.Streaming)
+        {
+            if (CambridgeEntryScanner.TryParse(response.Text, response.BaseUrl, out var unsupported) is { } page)
+                return page;
+            Logger.LogDebug("Parsed {Url} with the DOM parser: {Reason}", response.Url, unsupported);
+        }
         Context.Stats.Custom.Increment(ParsedWithDom);
-        Logger.LogDebug("Parsed {Url} with the DOM parser: {Reason}", response.Url, unsupported);
         return CambridgeEntryParser.Parse(response.Document, response.BaseUrl);
     }
 

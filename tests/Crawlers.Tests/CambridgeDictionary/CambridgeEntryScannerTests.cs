@@ -123,4 +123,18 @@ public sealed class CambridgeEntryScannerTests
         Assert.Equal(new Uri(server.BaseUrl, "/media/english/uk_pron/u/ukw/ukwor/ukwordp005.mp3"), pair.Url);
         Assert.Equal(1, stats.Counters.GetValueOrDefault(CambridgeSpider.ParsedWithDom));
     }
+
+    [Fact]
+    public async Task Browsing_the_mirror_with_either_reader_gives_the_same_pairs()
+    {
+        await using var server = await LoopbackServer.StartAsync(new CambridgeMirror(new CambridgeLexicon(80, seed: 3)));
+
+        var (streamed, streamedStats) = await CambridgeCrawl.RunAsync(server.BaseUrl);
+        var (dom, domStats) = await CambridgeCrawl.RunAsync(server.BaseUrl, ("entryReader", "dom"));
+
+        Assert.NotEmpty(streamed);
+        Assert.Equal(dom.Select(p => (p.Url, p.Text)).ToHashSet(), streamed.Select(p => (p.Url, p.Text)).ToHashSet());
+        Assert.Equal(0, streamedStats.Counters.GetValueOrDefault(CambridgeSpider.ParsedWithDom));
+        Assert.Equal(domStats.Counters[CambridgeSpider.Entries], domStats.Counters[CambridgeSpider.ParsedWithDom]);
+    }
 }
