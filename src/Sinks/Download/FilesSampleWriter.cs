@@ -5,8 +5,9 @@ namespace AudioCrawl.Sinks.Download;
 /// <summary>
 /// Loose files: <c>{key}.flac</c> and <c>{key}.json</c> side by side. Each is written under a temporary name and
 /// renamed, the JSON last, so a sample with a JSON file (and its audio, in <paramref name="extension"/>) is complete.
+/// A null <paramref name="extension"/> accepts any audio suffix, as samples stored as downloaded have (mp3, ogg, ...).
 /// </summary>
-public sealed class FilesSampleWriter(string folder, string extension = "flac") : ISampleWriter
+public sealed class FilesSampleWriter(string folder, string? extension = "flac") : ISampleWriter
 {
     private Func<IReadOnlyList<SampleStatus>, ValueTask>? _committed;
 
@@ -18,17 +19,23 @@ public sealed class FilesSampleWriter(string folder, string extension = "flac") 
         Directory.CreateDirectory(folder);
         foreach (var leftover in Directory.EnumerateFiles(folder, "*.tmp"))
             File.Delete(leftover);
-        var names = Directory.EnumerateFiles(folder).Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
-        var packed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in names)
+        var withJson = new HashSet<string>(StringComparer.Ordinal);
+        var withAudio = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in Directory.EnumerateFiles(folder))
         {
-            if (name is null || !name.EndsWith(".json", StringComparison.Ordinal))
+            var name = Path.GetFileName(path);
+            var dot = name.IndexOf('.', StringComparison.Ordinal);
+            if (dot <= 0)
                 continue;
-            var key = name[..^".json".Length];
-            if (SampleKey.IsValid(key) && names.Contains($"{key}.{extension}"))
-                packed.Add(key);
+            var (key, suffix) = (name[..dot], name[(dot + 1)..]);
+            if (suffix == "json")
+                withJson.Add(key);
+            else if (extension is null ? !suffix.Contains('.', StringComparison.Ordinal) : suffix == extension)
+                withAudio.Add(key);
         }
-        return Task.FromResult<IReadOnlySet<string>>(packed);
+        withJson.IntersectWith(withAudio);
+        withJson.RemoveWhere(key => !SampleKey.IsValid(key));
+        return Task.FromResult<IReadOnlySet<string>>(withJson);
     }
 
     public async ValueTask WriteAsync(EncodedSample sample, CancellationToken cancellationToken = default)
