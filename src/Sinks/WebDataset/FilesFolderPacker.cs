@@ -50,6 +50,8 @@ public sealed class FilesFolderPacker(string input, WebDatasetWriter writer, Tim
                     {
                         if (stopToken.IsCancellationRequested)
                             break;
+                        if (sample.Error is { } error)
+                            throw error; // the samples before it in the batch are packed, and committed below
                         await writer.WriteAsync(sample.Key, sample.Extension, sample.Audio, sample.Json, sample.Status, CancellationToken.None).ConfigureAwait(false);
                         bytes += sample.Audio.Length + sample.Json.Length;
                     }
@@ -150,7 +152,7 @@ public sealed class FilesFolderPacker(string input, WebDatasetWriter writer, Tim
                 var batch = samples.Skip(start).Take(BatchSize).ToArray();
                 // Synchronous reads in a thread-pool batch: on Linux an async file read is a thread-pool read anyway,
                 // and one work item per 64 samples instead of two awaits per file halves the CPU the reading costs.
-                var load = Task.Run(() => batch.Select((sample, i) => Load(sample, start + i + 1, cancellationToken)).ToArray(), cancellationToken);
+                var load = Task.Run(() => batch.Select((sample, i) => LoadOrFail(sample, start + i + 1, cancellationToken)).ToArray(), cancellationToken);
                 await loads.WriteAsync(load, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -175,6 +177,18 @@ public sealed class FilesFolderPacker(string input, WebDatasetWriter writer, Tim
             {
                 // read ahead and never packed: its failure does not matter any more
             }
+        }
+    }
+
+    private LoadedSample LoadOrFail(LooseSample sample, long row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Load(sample, row, cancellationToken);
+        }
+        catch (CrawlerException ex)
+        {
+            return new LoadedSample(sample.Key, sample.Extension, [], [], new SampleStatus()) { Error = ex };
         }
     }
 
@@ -222,5 +236,9 @@ public sealed class FilesFolderPacker(string input, WebDatasetWriter writer, Tim
 
     private sealed record LooseSample(string Key, string Extension);
 
-    private sealed record LoadedSample(string Key, string Extension, byte[] Audio, byte[] Json, SampleStatus Status);
+    private sealed record LoadedSample(string Key, string Extension, byte[] Audio, byte[] Json, SampleStatus Status)
+    {
+        /// <summary>Why the sample could not be read; the writer stops there.</summary>
+        public CrawlerException? Error { get; init; }
+    }
 }
