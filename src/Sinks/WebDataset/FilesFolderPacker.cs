@@ -1,3 +1,5 @@
+using System.IO.Enumeration;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using AudioCrawl.Core;
@@ -100,9 +102,12 @@ public sealed class FilesFolderPacker(string input, WebDatasetWriter writer, Tim
         var audio = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         try
         {
-            foreach (var path in Directory.EnumerateFiles(input))
+            var names = new FileSystemEnumerable<string>(input, (ref FileSystemEntry entry) => entry.FileName.ToString())
             {
-                var name = Path.GetFileName(path);
+                ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
+            };
+            foreach (var name in names)
+            {
                 var dot = name.IndexOf('.', StringComparison.Ordinal);
                 if (dot <= 0 || RunFiles.Contains(name) || name.EndsWith(".tmp", StringComparison.Ordinal) || name[(dot + 1)..].Contains('.', StringComparison.Ordinal))
                     continue;
@@ -192,6 +197,7 @@ public sealed class FilesFolderPacker(string input, WebDatasetWriter writer, Tim
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs 10,000s of times in a run of a second or two
     private LoadedSample Load(LooseSample sample, long row, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -222,11 +228,20 @@ public sealed class FilesFolderPacker(string input, WebDatasetWriter writer, Tim
         return new LoadedSample(sample.Key, sample.Extension, audio, json, status);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static byte[] Read(string path)
     {
         try
         {
-            return File.ReadAllBytes(path);
+            using var handle = File.OpenHandle(path);
+            var length = RandomAccess.GetLength(handle);
+            if (length > Array.MaxLength)
+                throw new IOException($"{length} bytes is more than one sample can hold");
+            var bytes = new byte[length];
+            var read = 0;
+            while (read < bytes.Length && RandomAccess.Read(handle, bytes.AsSpan(read), read) is var n and > 0)
+                read += n;
+            return read == bytes.Length ? bytes : bytes[..read];
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,6 +1,5 @@
 using System.Formats.Tar;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AudioCrawl.Sinks.Download;
@@ -16,7 +15,6 @@ namespace AudioCrawl.Sinks.WebDataset;
 public sealed partial class ShardWriter(string folder, WebDatasetOptions options, TimeProvider time)
 {
     private const string TemporarySuffix = ".tmp";
-    private const int UstarNameLength = 100;
     private readonly Dictionary<string, int> _sizes = new(StringComparer.Ordinal);
     private readonly List<SampleStatus> _pending = [];
     private readonly Dictionary<string, int> _failures = new(StringComparer.Ordinal);
@@ -24,7 +22,7 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
     private Func<IReadOnlyList<SampleStatus>, ValueTask>? _committed;
     private int _nextIndex;
     private FileStream? _stream;
-    private TarWriter? _tar;
+    private TarMemberWriter? _tar;
     private string? _shardName;
     private DateTimeOffset _shardStarted;
     private long _audioBytes;
@@ -108,7 +106,6 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
     {
         if (_tar is null)
             return;
-        await _tar.DisposeAsync().ConfigureAwait(false);
         await _stream!.DisposeAsync().ConfigureAwait(false);
         File.Delete(Path.Combine(folder, _shardName! + TemporarySuffix));
         _tar = null;
@@ -121,28 +118,18 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
     {
         _shardName = $"{options.ShardPrefix}{_nextIndex.ToString("D5", CultureInfo.InvariantCulture)}.tar";
         _nextIndex++;
-        _stream = new FileStream(Path.Combine(folder, _shardName + TemporarySuffix), FileMode.Create, FileAccess.Write, FileShare.Read, 256 * 1024, useAsync: true);
-        _tar = new TarWriter(_stream, TarEntryFormat.Pax, leaveOpen: true);
+        _stream = new FileStream(Path.Combine(folder, _shardName + TemporarySuffix), FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0, useAsync: true); // TarMemberWriter buffers
+        _tar = new TarMemberWriter(_stream);
         _shardStarted = time.GetUtcNow();
         _audioBytes = 0;
     }
 
-    private async Task WriteMemberAsync(string name, byte[] data, DateTimeOffset modified)
-    {
-        // A plain ustar header (512 bytes) when the name fits, as GNU tar writes; a PAX entry adds a second
-        // header and an extended-attribute block (1 KB more per member, doubling the size of a 2 KB sample).
-        TarEntry entry = name.Length <= UstarNameLength && Ascii.IsValid(name)
-            ? new UstarTarEntry(TarEntryType.RegularFile, name)
-            : new PaxTarEntry(TarEntryType.RegularFile, name);
-        entry.DataStream = new MemoryStream(data, writable: false);
-        entry.ModificationTime = modified;
-        entry.Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
-        await _tar!.WriteEntryAsync(entry, CancellationToken.None).ConfigureAwait(false);
-    }
+    private ValueTask WriteMemberAsync(string name, byte[] data, DateTimeOffset modified) =>
+        _tar!.WriteAsync(name, data, modified, CancellationToken.None);
 
     private async Task FinishShardAsync(CancellationToken cancellationToken)
     {
-        await _tar!.DisposeAsync().ConfigureAwait(false);
+        await _tar!.FinishAsync(CancellationToken.None).ConfigureAwait(false);
         await _stream!.FlushAsync(cancellationToken).ConfigureAwait(false);
         _stream.Flush(flushToDisk: true);
         await _stream.DisposeAsync().ConfigureAwait(false);
@@ -170,7 +157,7 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
             EndTime = time.GetUtcNow(),
         };
         var statsPath = Path.Combine(folder, Path.GetFileNameWithoutExtension(shard) + "_stats.json");
-        await File.WriteAllTextAsync(statsPath + TemporarySuffix, JsonSerializer.Serialize(stats, StatsJson), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(statsPath + TemporarySuffix, JsonSerializer.Serialize(stats, WebDatasetJsonContext.Default.ShardStats), cancellationToken).ConfigureAwait(false);
         File.Move(statsPath + TemporarySuffix, statsPath, overwrite: true);
         File.Move(Path.Combine(folder, shard + TemporarySuffix), Path.Combine(folder, shard), overwrite: false);
         _sizes[shard] = _pending.Count;
@@ -203,8 +190,6 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
         packed.UnionWith(keys);
         return keys.Count;
     }
-
-    private static readonly JsonSerializerOptions StatsJson = new() { WriteIndented = true };
 
     [GeneratedRegex(@"^(?<prefix>.*?)(?<index>\d{5,})\.tar$", RegexOptions.CultureInvariant)]
     private static partial Regex ShardName();
