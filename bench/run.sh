@@ -6,7 +6,8 @@
 #   ENTRIES=2000 RUNS=5 bench/run.sh  # quicker
 #
 # Settings (environment): ENTRIES (20000), RUNS (3), PORT (8089), CONCURRENCY (32), PAGE_BYTES (80000),
-# BENCH_DIR (/tmp/audiocrawl-bench: the generated site is kept there and reused), SUITES ("crawl pipeline").
+# BENCH_DIR (/tmp/audiocrawl-bench: the generated site is kept there and reused), SUITES ("crawl pipeline"),
+# PACK_COPIES (1: pack the downloaded samples as they are; N: pack N hard-linked copies of each under new keys).
 set -euo pipefail
 
 ENTRIES=${ENTRIES:-20000}
@@ -16,6 +17,8 @@ CONCURRENCY=${CONCURRENCY:-32}
 PAGE_BYTES=${PAGE_BYTES:-80000}
 BENCH_DIR=${BENCH_DIR:-/tmp/audiocrawl-bench}
 SUITES=${SUITES:-"crawl pipeline"}
+PACK_COPIES=${PACK_COPIES:-1}
+[ "$PACK_COPIES" -ge 1 ] && [ "$PACK_COPIES" -le 16 ] || { echo "PACK_COPIES must be 1..16" >&2; exit 2; }
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BASE_URL="http://127.0.0.1:${PORT}/"
 SITE_DIR="$BENCH_DIR/cambridge-$ENTRIES-$PAGE_BYTES"
@@ -137,6 +140,18 @@ pipeline_suite() {
     measure download audiocrawl-files "$run" files - -- "${download[@]}" -o "$files" --format files
     measure download audiocrawl-wds "$run" files - -- "${download[@]}" -o "$shards" --format webdataset
     rm -rf "$target" "$shards"
+    if [ "$PACK_COPIES" -gt 1 ]; then
+      # More samples to pack than the site has: hard links under new keys (first hex digit XOR the copy number; up to 16).
+      "$SYSTEM_PYTHON" - "$files" "$PACK_COPIES" <<'PY'
+import os, sys
+folder, copies = sys.argv[1], int(sys.argv[2])
+for name in os.listdir(folder):
+    key, _, suffix = name.partition(".")
+    if len(key) == 32 and suffix in ("mp3", "ogg", "json"):
+        for copy in range(1, copies):
+            os.link(os.path.join(folder, name), os.path.join(folder, "%x%s.%s" % (int(key[0], 16) ^ copy, key[1:], suffix)))
+PY
+    fi
     # Both packers get the same {key}.mp3 + {key}.json pairs; the download's own status files are left out of tar.
     local bytes
     bytes=$(find "$files" -maxdepth 1 -type f \( -name '*.mp3' -o -name '*.ogg' -o -name '*.json' \) ! -name summary.json -printf '%s\n' | awk '{ s += $1 } END { printf "%.3f", s / 1e6 }')
