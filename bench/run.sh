@@ -139,7 +139,6 @@ pipeline_suite() {
       --auto-file-renaming=false --allow-overwrite=true --file-allocation=none -i "$target.input"
     measure download audiocrawl-files "$run" files - -- "${download[@]}" -o "$files" --format files
     measure download audiocrawl-wds "$run" files - -- "${download[@]}" -o "$shards" --format webdataset
-    rm -rf "$target" "$shards"
     if [ "$PACK_COPIES" -gt 1 ]; then
       # More samples to pack than the site has: hard links under new keys (first hex digit XOR the copy number; up to 16).
       "$SYSTEM_PYTHON" - "$files" "$PACK_COPIES" <<'PY'
@@ -156,11 +155,12 @@ PY
     local bytes
     bytes=$(find "$files" -maxdepth 1 -type f \( -name '*.mp3' -o -name '*.ogg' -o -name '*.json' \) ! -name summary.json -printf '%s\n' | awk '{ s += $1 } END { printf "%.3f", s / 1e6 }')
     measure pack tar "$run" "$bytes" - -- tar -cf "$RESULTS_DIR/tar-$run.tar" -C "$files" --exclude=summary.json --exclude=status.parquet --exclude=_status.jsonl .
-    rm -f "$RESULTS_DIR/tar-$run.tar"
     measure pack audiocrawl "$run" "$bytes" - -- "${AUDIOCRAWL[@]}" pack "$files" -o "$packed"
     log "pack audiocrawl run $run, as it reports itself (no process start): $(grep -E '^ +read ' "$RESULTS_DIR/pack-audiocrawl-$run.log" | tr -s ' ')"
-    rm -rf "$files" "$packed"
   done
+  # Deleted only now: ext4 skips recently freed inodes when it allocates new ones, and thousands of files deleted
+  # between runs made the next run's file creations several times slower (for whichever tool came next).
+  rm -rf "$RESULTS_DIR"/aria2c-[0-9]* "$RESULTS_DIR"/files-* "$RESULTS_DIR"/shards-* "$RESULTS_DIR"/packed-* "$RESULTS_DIR"/tar-*.tar
 }
 
 main() {

@@ -12,7 +12,7 @@ namespace AudioCrawl.Sinks.WebDataset;
 /// System.Formats.Tar's <c>TarWriter</c> goes through entry objects, a data stream and a chain of async calls per
 /// member (~60 µs per sample in bench/AudioCrawl.Benchmarks, Tar.Write_members, for PAX entries).
 /// </summary>
-internal sealed class TarMemberWriter(Stream stream)
+public sealed class TarMemberWriter(Stream stream)
 {
     private const int Block = 512;
     private readonly byte[] _buffer = new byte[1 << 20];
