@@ -39,6 +39,10 @@ public class HtmlExtractionBenchmarks
     [Benchmark]
     public int AngleSharp_extract_only() => CambridgeEntryParser.Parse(_parsed!, _url).Pronunciations.Count;
 
+    /// <summary>What the spider does now: one streaming pass over the markup, no DOM.</summary>
+    [Benchmark]
+    public int Streaming_scan() => CambridgeEntryScanner.TryParse(_html, _url, out _)!.Pronunciations.Count;
+
     [Benchmark]
     public object HtmlAgilityPack_parse()
     {

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using AudioCrawl.Core.Html;
 using HtmlAgilityPack;
 
 namespace AudioCrawl.Core.Http;
@@ -131,7 +132,7 @@ public sealed class Response
     {
         if (!IsHtml || Body.IsEmpty)
             return Url;
-        var href = Document.QuerySelector("base[href]")?.GetAttribute("href");
+        var href = HtmlTagSearch.FirstAttribute(Text, "base", "href");
         return LinkResolver.Resolve(Url, href) ?? Url;
     }
 }

@@ -1,3 +1,4 @@
+using AudioCrawl.Core.Html;
 using AudioCrawl.Core.Http;
 
 namespace AudioCrawl.Core.Politeness;
@@ -33,12 +34,12 @@ public static class OptOut
         }
         if (!response.IsHtml || response.Body.IsEmpty)
             return null;
-        foreach (var meta in response.Css("meta[name][content]"))
+        foreach (var (rawName, content) in HtmlTagSearch.MetaNamesAndContents(response.Text))
         {
-            var name = meta.GetAttribute("name")?.Trim();
+            var name = rawName.Trim();
             if (!string.Equals(name, "robots", StringComparison.OrdinalIgnoreCase) && !string.Equals(name, productToken, StringComparison.OrdinalIgnoreCase))
                 continue;
-            if (Match(meta.GetAttribute("content"), directives) is { } found)
+            if (Match(content, directives) is { } found)
                 return found;
         }
         return null;

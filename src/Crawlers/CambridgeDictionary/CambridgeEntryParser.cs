@@ -1,5 +1,4 @@
 using AngleSharp.Dom;
-using AudioCrawl.Core.Http;
 
 namespace AudioCrawl.Crawlers.CambridgeDictionary;
 
@@ -84,29 +83,8 @@ public static class CambridgeEntryParser
     private static string? UngroupedIpaOf(IElement block) =>
         Clean(Own(block, ".ipa").FirstOrDefault(ipa => ipa.Closest(".dpron-i") is null)?.TextContent);
 
-    private static (Uri? Mp3, Uri? Ogg) SourcesOf(IElement group, Uri baseUrl)
-    {
-        Uri? mp3 = null, ogg = null;
-        foreach (var source in group.QuerySelectorAll("source[src], audio[src]"))
-        {
-            var src = source.GetAttribute("src");
-            if (LinkResolver.Resolve(baseUrl, src) is not { } url)
-                continue;
-            var type = source.GetAttribute("type")?.Trim().ToLowerInvariant();
-            var path = url.AbsolutePath;
-            if (type is "audio/mpeg" or "audio/mp3" || (type is null && path.EndsWith(".mp3", StringComparison.OrdinalIgnoreCase)))
-                mp3 ??= url;
-            else if (type is "audio/ogg" || (type is null && path.EndsWith(".ogg", StringComparison.OrdinalIgnoreCase)))
-                ogg ??= url;
-        }
-        return (mp3, ogg);
-    }
+    private static (Uri? Mp3, Uri? Ogg) SourcesOf(IElement group, Uri baseUrl) =>
+        CambridgeText.Sources(group.QuerySelectorAll("source[src], audio[src]").Select(s => (s.GetAttribute("src"), s.GetAttribute("type"))), baseUrl);
 
-    private static string? Clean(string? text)
-    {
-        if (text is null)
-            return null;
-        var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return collapsed.Length == 0 ? null : collapsed;
-    }
+    private static string? Clean(string? text) => CambridgeText.Clean(text);
 }

@@ -18,6 +18,7 @@ public sealed class CambridgeSpider : Spider<CambridgeSettings>
     public const string NotFound = "cambridge/not_found";
     public const string NoAudio = "cambridge/no_audio";
     public const string Entries = "cambridge/entries";
+    public const string ParsedWithDom = "cambridge/dom_parsed";
 
     // Entries first, then ranges, then letters: pairs flow early and the frontier stays small during a full browse.
     private const int EntryPriority = 2;
@@ -68,7 +69,7 @@ public sealed class CambridgeSpider : Spider<CambridgeSettings>
             CountNotFound(response);
             yield break;
         }
-        var page = CambridgeEntryParser.Parse(response.Document, response.BaseUrl);
+        var page = ReadEntry(response);
         if (!page.IsEntry)
         {
             CountNotFound(response);
@@ -90,6 +91,16 @@ public sealed class CambridgeSpider : Spider<CambridgeSettings>
             }
         }
         await Task.CompletedTask;
+    }
+
+    /// <summary>The streaming reader, or the DOM parser for a page whose markup needs the full HTML tree rules.</summary>
+    private CambridgeEntryPage ReadEntry(Response response)
+    {
+        if (CambridgeEntryScanner.TryParse(response.Text, response.BaseUrl, out var unsupported) is { } page)
+            return page;
+        Context.Stats.Custom.Increment(ParsedWithDom);
+        Logger.LogDebug("Parsed {Url} with the DOM parser: {Reason}", response.Url, unsupported);
+        return CambridgeEntryParser.Parse(response.Document, response.BaseUrl);
     }
 
     private IEnumerable<Uri> Recordings(CambridgePronunciation pronunciation)

@@ -9,8 +9,18 @@ public sealed class CambridgeEntryParserTests
 {
     private static readonly Uri Page = new("https://dictionary.cambridge.org/dictionary/english/work");
 
-    private static CambridgeEntryPage Parse(string body, Uri? page = null) =>
-        CambridgeEntryParser.Parse(new HtmlParser().ParseDocument($"<!DOCTYPE html><html><head><title>t</title></head><body>{body}</body></html>"), page ?? Page);
+    // Every case is read by both readers: the DOM parser, and the streaming scanner the spider uses first, which
+    // must agree with it exactly.
+    private static CambridgeEntryPage Parse(string body, Uri? page = null)
+    {
+        var html = $"<!DOCTYPE html><html><head><title>t</title></head><body>{body}</body></html>";
+        var dom = CambridgeEntryParser.Parse(new HtmlParser().ParseDocument(html), page ?? Page);
+        var streamed = CambridgeEntryScanner.TryParse(html, page ?? Page, out var unsupported);
+        Assert.True(streamed is not null, $"the scanner gave up: {unsupported}");
+        Assert.Equal(dom.BlockCount, streamed.BlockCount);
+        Assert.Equal(dom.Pronunciations, streamed.Pronunciations);
+        return dom;
+    }
 
     private static string Group(string region, string mp3, string ogg, string ipa) => $"""
         <span class="{region} dpron-i "><span class="region dreg">{region}</span><span class="daud">

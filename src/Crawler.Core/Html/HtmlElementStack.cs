@@ -1,0 +1,288 @@
+using System.Collections.Frozen;
+
+namespace AudioCrawl.Core.Html;
+
+/// <summary>
+/// The stack of open elements of an HTML page read with <see cref="HtmlTokenReader"/>, with the part of the
+/// WHATWG tree-construction rules that well-formed and typically sloppy pages need: void elements, end tags that
+/// close their unclosed children, paragraphs and list items closed by what follows, SVG and MathML self-closing
+/// tags. Where a page needs the rest of the algorithm (misnested formatting elements, content moved out of
+/// tables, templates), <see cref="IsUnsupported"/> turns true and the caller should parse that page with a real
+/// HTML parser instead: the stack never guesses. Each open element carries a caller's <typeparamref name="TFrame"/>.
+/// </summary>
+public sealed class HtmlElementStack<TFrame>
+{
+    private static readonly FrozenSet<string> Special = FrozenSet.Create(StringComparer.Ordinal,
+    [
+        "address", "applet", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote", "body", "br", "button",
+        "caption", "center", "col", "colgroup", "dd", "details", "dir", "div", "dl", "dt", "embed", "fieldset",
+        "figcaption", "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+        "hgroup", "hr", "html", "iframe", "img", "input", "keygen", "li", "link", "listing", "main", "marquee", "menu",
+        "meta", "nav", "noembed", "noframes", "noscript", "object", "ol", "p", "param", "plaintext", "pre", "script",
+        "search", "section", "select", "source", "style", "summary", "table", "tbody", "td", "template", "textarea",
+        "tfoot", "th", "thead", "title", "tr", "track", "ul", "wbr", "xmp",
+    ]);
+
+    private static readonly FrozenSet<string> Formatting = FrozenSet.Create(StringComparer.Ordinal,
+        ["a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"]);
+
+    // Start tags that close an open <p>.
+    private static readonly FrozenSet<string> ClosesParagraph = FrozenSet.Create(StringComparer.Ordinal,
+    [
+        "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset",
+        "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "listing",
+        "main", "menu", "nav", "ol", "p", "plaintext", "pre", "search", "section", "summary", "table", "ul", "xmp", "li",
+        "dd", "dt",
+    ]);
+
+    // Elements that stop the search for an element "in scope".
+    private static readonly FrozenSet<string> ScopeBoundary = FrozenSet.Create(StringComparer.Ordinal,
+        ["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"]);
+
+    private static readonly FrozenSet<string> TableContext = FrozenSet.Create(StringComparer.Ordinal,
+        ["table", "tbody", "thead", "tfoot", "tr"]);
+
+    private static readonly FrozenSet<string> AllowedInTableContext = FrozenSet.Create(StringComparer.Ordinal,
+        ["caption", "colgroup", "col", "tbody", "thead", "tfoot", "tr", "td", "th", "script", "style", "template", "input", "form", "table"]);
+
+    // HTML elements that end SVG or MathML content when they start inside it.
+    private static readonly FrozenSet<string> BreaksOutOfForeign = FrozenSet.Create(StringComparer.Ordinal,
+    [
+        "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3",
+        "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s",
+        "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var", "font",
+    ]);
+
+    /// <summary>Deeper nesting than real pages ever have: such a page goes to the real parser, keeping every step here bounded.</summary>
+    public const int MaxDepth = 512;
+
+    private readonly List<OpenElement> _open = [];
+
+    public int Count => _open.Count;
+
+    public TFrame this[int depth] => _open[depth].Frame;
+
+    /// <summary>The page needs the full tree-construction algorithm; <see cref="UnsupportedReason"/> says why.</summary>
+    public bool IsUnsupported => UnsupportedReason is not null;
+
+    public string? UnsupportedReason { get; private set; }
+
+    /// <summary>Applies what a start tag closes; true when the element stays open, and the caller then calls <see cref="Push"/>.</summary>
+    public bool BeginElement(string name, bool selfClosing, Action<TFrame> onClose)
+    {
+        if (IsUnsupported || name is "html" or "head" or "body")
+            return false;
+        if (name is "template" or "frameset")
+            return Unsupported($"<{name}>");
+        if (_open.Count >= MaxDepth)
+            return Unsupported($"elements nested deeper than {MaxDepth}");
+        if (_open.Count > 0 && _open[^1].Foreign)
+        {
+            if (BreaksOutOfForeign.Contains(name))
+                return Unsupported($"<{name}> inside SVG or MathML");
+            return !selfClosing;
+        }
+        if (name is "svg" or "math")
+            return !selfClosing;
+        if (HtmlTagNames.IsVoid(name))
+            return false;
+        if (_open.Count > 0 && TableContext.Contains(_open[^1].Name) && !AllowedInTableContext.Contains(name))
+            return Unsupported($"<{name}> directly inside <{_open[^1].Name}>");
+        if (name == "a" && IsOpen("a"))
+            return Unsupported("<a> inside <a>");
+        if (name is "form" or "button" && IsOpen(name))
+            return Unsupported($"<{name}> inside <{name}>");
+        if (ClosesParagraph.Contains(name) && !CloseParagraph(onClose))
+            return false;
+        switch (name)
+        {
+            case "li":
+                return CloseSibling(onClose, "li");
+            case "dd" or "dt":
+                return CloseSibling(onClose, "dd", "dt");
+            case "h1" or "h2" or "h3" or "h4" or "h5" or "h6" when _open.Count > 0 && _open[^1].Name is "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
+                Pop(onClose);
+                return true;
+            case "option":
+                PopIfTop(onClose, "option");
+                return true;
+            case "optgroup":
+                PopIfTop(onClose, "option");
+                PopIfTop(onClose, "optgroup");
+                return true;
+            case "rb" or "rp" or "rt" or "rtc":
+                PopIfTop(onClose, "rb", "rp", "rt", "rtc");
+                return true;
+            case "td" or "th":
+                PopIfTop(onClose, "td", "th");
+                return true;
+            case "tr":
+                PopIfTop(onClose, "td", "th");
+                PopIfTop(onClose, "tr");
+                return true;
+            case "tbody" or "thead" or "tfoot":
+                PopIfTop(onClose, "td", "th");
+                PopIfTop(onClose, "tr");
+                PopIfTop(onClose, "tbody", "thead", "tfoot");
+                return true;
+        }
+        if (_open.Count > 0 && _open[^1].Name == "select" && name is not ("script" or "hr"))
+            return Unsupported($"<{name}> inside <select>");
+        return true;
+    }
+
+    public void Push(string name, TFrame frame)
+    {
+        var foreign = name is "svg" or "math" || (_open.Count > 0 && _open[^1].Foreign);
+        _open.Add(new OpenElement(name, foreign, frame));
+    }
+
+    public void EndElement(string name, Action<TFrame> onClose)
+    {
+        if (IsUnsupported || name is "html" or "head" or "body" or "br")
+            return;
+        if (_open.Count > 0 && _open[^1].Name == name)
+        {
+            Pop(onClose);
+            return;
+        }
+        if (_open.Count > 0 && _open[^1].Foreign)
+        {
+            Unsupported($"</{name}> inside SVG or MathML");
+            return;
+        }
+        if (Formatting.Contains(name))
+        {
+            if (IsOpen(name))
+                Unsupported($"misnested </{name}>");
+            return;
+        }
+        var depth = Special.Contains(name) ? FindInScope(name) : FindBeforeSpecial(name);
+        if (depth < 0)
+            return;
+        for (var i = _open.Count - 1; i > depth; i--)
+        {
+            if (Formatting.Contains(_open[i].Name))
+            {
+                Unsupported($"</{name}> closes an open <{_open[i].Name}>");
+                return;
+            }
+        }
+        while (_open.Count > depth)
+            Pop(onClose);
+    }
+
+    /// <summary>Text outside an element that may hold it (directly in a table) is moved by a browser: not supported.</summary>
+    public void Text(ReadOnlySpan<char> text)
+    {
+        if (IsUnsupported || _open.Count == 0 || !TableContext.Contains(_open[^1].Name))
+            return;
+        foreach (var c in text)
+        {
+            if (!HtmlTokenReader.IsWhitespace(c))
+            {
+                Unsupported($"text directly inside <{_open[^1].Name}>");
+                return;
+            }
+        }
+    }
+
+    /// <summary>Closes every element still open at the end of the page.</summary>
+    public void EndOfPage(Action<TFrame> onClose)
+    {
+        while (_open.Count > 0)
+            Pop(onClose);
+    }
+
+    private bool CloseParagraph(Action<TFrame> onClose)
+    {
+        for (var i = _open.Count - 1; i >= 0; i--)
+        {
+            var open = _open[i].Name;
+            if (open == "p")
+            {
+                if (i != _open.Count - 1)
+                    return Unsupported("an open <p> holding other open elements is closed by a block");
+                Pop(onClose);
+                return true;
+            }
+            if (ScopeBoundary.Contains(open) || open == "button" || _open[i].Foreign)
+                return true;
+        }
+        return true;
+    }
+
+    private bool CloseSibling(Action<TFrame> onClose, params ReadOnlySpan<string> names)
+    {
+        for (var i = _open.Count - 1; i >= 0; i--)
+        {
+            var open = _open[i].Name;
+            if (names.Contains(open))
+            {
+                if (i != _open.Count - 1)
+                    return Unsupported($"<{names[0]}> closes an open <{open}> holding other open elements");
+                Pop(onClose);
+                return true;
+            }
+            if (Special.Contains(open) && open is not ("address" or "div" or "p"))
+                return true;
+        }
+        return true;
+    }
+
+    private void PopIfTop(Action<TFrame> onClose, params ReadOnlySpan<string> names)
+    {
+        if (_open.Count > 0 && names.Contains(_open[^1].Name))
+            Pop(onClose);
+    }
+
+    private int FindInScope(string name)
+    {
+        for (var i = _open.Count - 1; i >= 0; i--)
+        {
+            if (_open[i].Name == name)
+                return i;
+            if (ScopeBoundary.Contains(_open[i].Name) || _open[i].Foreign)
+                return -1;
+        }
+        return -1;
+    }
+
+    // "Any other end tag": the nearest open element of that name, unless a special element comes first.
+    private int FindBeforeSpecial(string name)
+    {
+        for (var i = _open.Count - 1; i >= 0; i--)
+        {
+            if (_open[i].Name == name)
+                return i;
+            if (Special.Contains(_open[i].Name))
+                return -1;
+        }
+        return -1;
+    }
+
+    private bool IsOpen(string name)
+    {
+        foreach (var open in _open)
+        {
+            if (open.Name == name)
+                return true;
+        }
+        return false;
+    }
+
+    private void Pop(Action<TFrame> onClose)
+    {
+        var top = _open[^1];
+        _open.RemoveAt(_open.Count - 1);
+        onClose(top.Frame);
+    }
+
+    private bool Unsupported(string reason)
+    {
+        UnsupportedReason ??= reason;
+        return false;
+    }
+
+    private readonly record struct OpenElement(string Name, bool Foreign, TFrame Frame);
+}

@@ -1,0 +1,8 @@
+namespace AudioCrawl.Core.Html;
+
+public enum HtmlTokenKind
+{
+    StartTag,
+    EndTag,
+    Text,
+}

@@ -1,0 +1,34 @@
+using AudioCrawl.Core.Http;
+
+namespace AudioCrawl.Crawlers.CambridgeDictionary;
+
+/// <summary>What both entry readers (DOM and streaming) do the same way with a page's text and audio sources.</summary>
+internal static class CambridgeText
+{
+    /// <summary>Whitespace collapsed to single spaces; null when nothing is left.</summary>
+    public static string? Clean(string? text)
+    {
+        if (text is null)
+            return null;
+        var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return collapsed.Length == 0 ? null : collapsed;
+    }
+
+    /// <summary>The first mp3 and first ogg among a group's sources (src and type as written), in page order.</summary>
+    public static (Uri? Mp3, Uri? Ogg) Sources(IEnumerable<(string? Src, string? Type)> sources, Uri baseUrl)
+    {
+        Uri? mp3 = null, ogg = null;
+        foreach (var (src, rawType) in sources)
+        {
+            if (LinkResolver.Resolve(baseUrl, src) is not { } url)
+                continue;
+            var type = rawType?.Trim().ToLowerInvariant();
+            var path = url.AbsolutePath;
+            if (type is "audio/mpeg" or "audio/mp3" || (type is null && path.EndsWith(".mp3", StringComparison.OrdinalIgnoreCase)))
+                mp3 ??= url;
+            else if (type is "audio/ogg" || (type is null && path.EndsWith(".ogg", StringComparison.OrdinalIgnoreCase)))
+                ogg ??= url;
+        }
+        return (mp3, ogg);
+    }
+}
