@@ -72,6 +72,28 @@ public sealed class FilesPipelineCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Crawl_with_no_transcode_stores_every_pair_as_served_in_the_audio_dir()
+    {
+        var csv = _temp.File("pairs.csv");
+        var audio = _temp.File("audio");
+
+        var (code, stdout, stderr) = await RunCliAsync("crawl", "sounds", "-o", csv, "--audio-dir", audio, "--no-transcode",
+            "--set", "baseUrl=" + _server.BaseUrl.AbsoluteUri, "--set", "maxItems=10", "--delay", "0", "--per-host", "4");
+
+        Assert.True(code == ExitCodes.Success, stderr + stdout);
+        var pairs = CsvFile.ReadPairs(csv);
+        Assert.NotEmpty(pairs);
+        using var http = new HttpClient();
+        foreach (var pair in pairs)
+        {
+            var key = SampleKey.Of(pair.Url, pair.Text);
+            var stored = Assert.Single(Directory.EnumerateFiles(audio, key + ".*"), f => !f.EndsWith(".json", StringComparison.Ordinal));
+            Assert.Equal(await http.GetByteArrayAsync(pair.Url), await File.ReadAllBytesAsync(stored));
+            Assert.True(File.Exists(Path.Combine(audio, key + ".json")));
+        }
+    }
+
+    [Fact]
     public async Task No_transcode_refuses_the_flags_that_set_a_conversion()
     {
         var csv = WriteCsv([(_server.Url("/audio/1.wav").AbsoluteUri, "one")]);
