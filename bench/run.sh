@@ -6,7 +6,8 @@
 #   ENTRIES=2000 RUNS=5 bench/run.sh  # quicker
 #
 # Settings (environment): ENTRIES (20000), RUNS (3), PORT (8089), CONCURRENCY (32), PAGE_BYTES (80000),
-# BENCH_DIR (/tmp/audiocrawl-bench: the generated site is kept there and reused), SUITES ("crawl pipeline").
+# BENCH_DIR (/tmp/audiocrawl-bench: the generated site is kept there and reused), SUITES ("crawl pipeline"),
+# PACK_COPIES (1: pack the downloaded samples as they are; N: pack N hard-linked copies of each under new keys).
 set -euo pipefail
 
 ENTRIES=${ENTRIES:-20000}
@@ -16,6 +17,8 @@ CONCURRENCY=${CONCURRENCY:-32}
 PAGE_BYTES=${PAGE_BYTES:-80000}
 BENCH_DIR=${BENCH_DIR:-/tmp/audiocrawl-bench}
 SUITES=${SUITES:-"crawl pipeline"}
+PACK_COPIES=${PACK_COPIES:-1}
+[ "$PACK_COPIES" -ge 1 ] && [ "$PACK_COPIES" -le 16 ] || { echo "PACK_COPIES must be 1..16" >&2; exit 2; }
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BASE_URL="http://127.0.0.1:${PORT}/"
 SITE_DIR="$BENCH_DIR/cambridge-$ENTRIES-$PAGE_BYTES"
@@ -121,26 +124,43 @@ crawl_suite() {
   done
 }
 
+# The pipeline, files only: 'audiocrawl download --no-transcode' (loose files, and WebDataset shards) against aria2c
+# over the same mp3 URLs at the same concurrency, then 'audiocrawl pack' against GNU tar over the same downloaded
+# files. aria2c does not read robots.txt; AudioCrawl obeys it (one extra request per run).
 pipeline_suite() {
-  local urls="$SITE_DIR/audio-urls.txt" files
-  files=$(wc -l <"$urls")
-  if "${AUDIOCRAWL[@]}" --help 2>/dev/null | grep -qE '^\s+download\b'; then
-    log "TODO: 'audiocrawl download' exists now; wire it in here (files only, no transcoding) against aria2c"
-  else
-    log "TODO (issue 6): 'audiocrawl download' and the WebDataset sink are not on this branch yet; measuring the aria2c and GNU tar baselines only"
-  fi
+  local urls="$SITE_DIR/audio-urls.txt" csv="$SITE_DIR/expected.csv"
+  local download=("${AUDIOCRAWL[@]}" download "$csv" --no-transcode --download-concurrency "$CONCURRENCY" --per-host "$CONCURRENCY" --delay 0)
   for run in $(seq "$RUNS"); do
-    local target="$RESULTS_DIR/aria2c-$run"
-    rm -rf "$target"; mkdir -p "$target"
+    local target="$RESULTS_DIR/aria2c-$run" files="$RESULTS_DIR/files-$run" shards="$RESULTS_DIR/shards-$run" packed="$RESULTS_DIR/packed-$run"
+    rm -rf "$target" "$files" "$shards" "$packed"; mkdir -p "$target"
     # aria2c names files by their last path segment; the keys are unique per region folder, so keep the tree.
     awk -v root="$target" '{ path = $0; sub(/^https?:\/\/[^\/]+\//, "", path); dir = path; sub(/\/[^\/]*$/, "", dir); print $0 "\n  dir=" root "/" dir }' "$urls" >"$target.input"
     measure download aria2c "$run" files - -- aria2c -q -j "$CONCURRENCY" -x 1 --max-connection-per-server=1 \
       --auto-file-renaming=false --allow-overwrite=true --file-allocation=none -i "$target.input"
+    measure download audiocrawl-files "$run" files - -- "${download[@]}" -o "$files" --format files
+    measure download audiocrawl-wds "$run" files - -- "${download[@]}" -o "$shards" --format webdataset
+    if [ "$PACK_COPIES" -gt 1 ]; then
+      # More samples to pack than the site has: hard links under new keys (first hex digit XOR the copy number; up to 16).
+      "$SYSTEM_PYTHON" - "$files" "$PACK_COPIES" <<'PY'
+import os, sys
+folder, copies = sys.argv[1], int(sys.argv[2])
+for name in os.listdir(folder):
+    key, _, suffix = name.partition(".")
+    if len(key) == 32 and suffix in ("mp3", "ogg", "json"):
+        for copy in range(1, copies):
+            os.link(os.path.join(folder, name), os.path.join(folder, "%x%s.%s" % (int(key[0], 16) ^ copy, key[1:], suffix)))
+PY
+    fi
+    # Both packers get the same {key}.mp3 + {key}.json pairs; the download's own status files are left out of tar.
     local bytes
-    bytes=$(du -sb "$target" | cut -f1)
-    measure pack tar "$run" "$(awk -v b="$bytes" 'BEGIN { printf "%.3f", b / 1e6 }')" - -- tar -cf "$RESULTS_DIR/tar-$run.tar" -C "$target" .
-    rm -f "$RESULTS_DIR/tar-$run.tar"
+    bytes=$(find "$files" -maxdepth 1 -type f \( -name '*.mp3' -o -name '*.ogg' -o -name '*.json' \) ! -name summary.json -printf '%s\n' | awk '{ s += $1 } END { printf "%.3f", s / 1e6 }')
+    measure pack tar "$run" "$bytes" - -- tar -cf "$RESULTS_DIR/tar-$run.tar" -C "$files" --exclude=summary.json --exclude=status.parquet --exclude=_status.jsonl .
+    measure pack audiocrawl "$run" "$bytes" - -- "${AUDIOCRAWL[@]}" pack "$files" -o "$packed"
+    log "pack audiocrawl run $run, as it reports itself (no process start): $(grep -E '^ +read ' "$RESULTS_DIR/pack-audiocrawl-$run.log" | tr -s ' ')"
   done
+  # Deleted only now: ext4 skips recently freed inodes when it allocates new ones, and thousands of files deleted
+  # between runs made the next run's file creations several times slower (for whichever tool came next).
+  rm -rf "$RESULTS_DIR"/aria2c-[0-9]* "$RESULTS_DIR"/files-* "$RESULTS_DIR"/shards-* "$RESULTS_DIR"/packed-* "$RESULTS_DIR"/tar-*.tar
 }
 
 main() {

@@ -14,6 +14,7 @@ public static class AudioCrawlCli
             ListCommand.Create(common, environment),
             CrawlCommand.Create(common, environment),
             DownloadCommand.Create(common, environment),
+            PackCommand.Create(environment),
             CheckCommand.Create(common, environment),
             DemoCommand.Create(common, environment),
             SchemaCommand.Create(environment),

@@ -17,7 +17,7 @@ public static class DownloadCommand
     {
         var input = new Argument<string>("csv") { Description = "A url,text CSV (extra columns go to original_data; start/end cut a segment)." };
         var output = new Option<string>("--output", "-o") { Description = "The output folder (created if missing; reused to resume).", Required = true };
-        var format = new Option<string>("--format") { Description = "webdataset (tar shards, default) or files (loose {key}.flac + {key}.json).", DefaultValueFactory = _ => "webdataset" };
+        var format = new Option<string>("--format") { Description = "webdataset (tar shards, default) or files (loose {key}.flac, or {key}.mp3 ... with --no-transcode, + {key}.json).", DefaultValueFactory = _ => "webdataset" };
         format.AcceptOnlyFromAmong("webdataset", "files");
         var perHost = new Option<int>("--per-host") { Description = "Downloads in flight at once to one host (default 8).", DefaultValueFactory = _ => 8 };
         var delay = new Option<double>("--delay") { Description = "Seconds between download starts on one host (default 0)." };

@@ -28,6 +28,8 @@ public sealed class DownloadOptionSet(bool withRetryFailed = true)
 
     public Option<string> Codec { get; } = new("--codec") { Description = "ffmpeg audio codec (default flac); the member suffix follows it.", DefaultValueFactory = _ => "flac" };
 
+    public Option<bool> NoTranscode { get; } = new("--no-transcode") { Description = "Store the downloaded bytes as they are ({key}.mp3, {key}.ogg, ... by container): no ffmpeg, only a check that they start like audio." };
+
     public Option<double> MaxDuration { get; } = new("--max-duration") { Description = "Keep at most this many seconds of each sample (default 0: all)." };
 
     public Option<int> DownloadConcurrency { get; } = new("--download-concurrency") { Description = "Audio downloads in flight at once (default 16).", DefaultValueFactory = _ => 16 };
@@ -48,14 +50,14 @@ public sealed class DownloadOptionSet(bool withRetryFailed = true)
 
     public IEnumerable<Option> All =>
     [
-        SamplesPerShard, ShardPrefix, Split, TrainPercent, SampleRate, Channels, Codec, MaxDuration, DownloadConcurrency,
+        SamplesPerShard, ShardPrefix, Split, TrainPercent, NoTranscode, SampleRate, Channels, Codec, MaxDuration, DownloadConcurrency,
         TranscodeWorkers, MaxAudioBytes, AudioTimeout, YtDlp, ResolveHosts, FfmpegFolder, .. (withRetryFailed ? new Option[] { RetryFailed } : []),
     ];
 
     public ISampleWriter CreateWriter(ParseResult parse, string folder, bool webDataset, TimeProvider time)
     {
         if (!webDataset)
-            return new FilesSampleWriter(folder, TranscodeOptions.ExtensionFor(parse.GetValue(Codec) ?? "flac"));
+            return new FilesSampleWriter(folder, parse.GetValue(NoTranscode) ? null : TranscodeOptions.ExtensionFor(parse.GetValue(Codec) ?? "flac"));
         var options = new WebDatasetOptions
         {
             SamplesPerShard = parse.GetValue(SamplesPerShard),
@@ -76,6 +78,7 @@ public sealed class DownloadOptionSet(bool withRetryFailed = true)
             Concurrency = parse.GetValue(DownloadConcurrency),
             TranscodeWorkers = parse.GetValue(TranscodeWorkers),
             RetryFailed = withRetryFailed && parse.GetValue(RetryFailed),
+            NoTranscode = parse.GetValue(NoTranscode),
             Transcode = new TranscodeOptions
             {
                 Codec = codec,
@@ -86,6 +89,8 @@ public sealed class DownloadOptionSet(bool withRetryFailed = true)
                 MaxDurationSeconds = parse.GetValue(MaxDuration),
             },
         };
+        if (options.NoTranscode && new Option[] { Codec, SampleRate, Channels, MaxDuration, TranscodeWorkers }.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } conflicting)
+            throw new ConfigurationException($"{conflicting.Name} sets how audio is converted, and --no-transcode stores it as downloaded; drop one of them.");
         if (options.Concurrency < 1 || options.TranscodeWorkers < 1)
             throw new ConfigurationException("--download-concurrency and --transcode-workers must be at least 1.");
         if (options.Transcode.SampleRate is < 1000 or > 768_000)

@@ -6,8 +6,10 @@ namespace AudioCrawl.Sinks.Download;
 /// Gets the audio of one row onto disk: page URLs through the first media resolver that claims them, file URLs
 /// through the crawl's fetch path (an <see cref="IFetcher"/>, normally the engine's <c>FetchPipeline</c>: robots.txt,
 /// retries, per-host slots, limits). What arrives must look like audio by media type and by its first bytes.
+/// With <paramref name="keepInMemory"/> the bytes are handed on in memory (for storing as they are) instead of
+/// being written to <paramref name="workFolder"/> for ffmpeg.
 /// </summary>
-public sealed class AudioDownloader(IFetcher fetcher, IReadOnlyList<IMediaResolver> resolvers, string workFolder)
+public sealed class AudioDownloader(IFetcher fetcher, IReadOnlyList<IMediaResolver> resolvers, string workFolder, bool keepInMemory = false)
 {
     public async Task<DownloadedAudio> DownloadAsync(AudioSource source, CancellationToken cancellationToken = default)
     {
@@ -37,6 +39,8 @@ public sealed class AudioDownloader(IFetcher fetcher, IReadOnlyList<IMediaResolv
         var container = AudioSignature.Detect(response.Body.Span[..Math.Min(response.Body.Length, 64)])
             ?? throw new SampleRejectedException(SampleFailureReasons.NotAudio, $"{url}: {response.Body.Length} bytes served as {response.MediaType ?? "no media type"} that start like no audio format ({Describe(response.Body.Span)}).");
 
+        if (keepInMemory)
+            return new DownloadedAudio(source, null, response.Body.Length, response.Headers.ContentType, container) { Data = response.Body.ToArray(), FinalUrl = response.Url.AbsoluteUri };
         var path = Path.Combine(workFolder, source.Key + ".download");
         await File.WriteAllBytesAsync(path, response.Body.ToArray(), cancellationToken).ConfigureAwait(false);
         return new DownloadedAudio(source, path, response.Body.Length, response.Headers.ContentType, container) { FinalUrl = response.Url.AbsoluteUri };
@@ -58,7 +62,11 @@ public sealed class AudioDownloader(IFetcher fetcher, IReadOnlyList<IMediaResolv
             read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         var container = AudioSignature.Detect(head.AsSpan(0, read))
             ?? throw new SampleRejectedException(SampleFailureReasons.NotAudio, $"{url}: {resolver.Name} downloaded a file that starts like no audio format ({Describe(head.AsSpan(0, read))}).");
-        return new DownloadedAudio(source, media.Path, new FileInfo(media.Path).Length, null, container) { ResolverMetadata = media.Metadata };
+        if (!keepInMemory)
+            return new DownloadedAudio(source, media.Path, new FileInfo(media.Path).Length, null, container) { ResolverMetadata = media.Metadata };
+        var data = await File.ReadAllBytesAsync(media.Path, cancellationToken).ConfigureAwait(false);
+        Directory.Delete(folder, recursive: true);
+        return new DownloadedAudio(source, null, data.Length, null, container) { Data = data, ResolverMetadata = media.Metadata };
     }
 
     private static string Describe(ReadOnlySpan<byte> body)

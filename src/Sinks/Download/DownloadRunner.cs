@@ -46,7 +46,7 @@ public sealed class DownloadRunner
         _logger = logger;
         _time = time;
         _work = Path.Combine(outputFolder, WorkFolderName);
-        _downloader = new AudioDownloader(fetcher, resolvers, _work);
+        _downloader = new AudioDownloader(fetcher, resolvers, _work, keepInMemory: options.NoTranscode);
         _transcoder = new AudioTranscoder(options.Transcode);
     }
 
@@ -66,7 +66,7 @@ public sealed class DownloadRunner
     public async Task<DownloadSummary> RunAsync(IAsyncEnumerable<AudioSource> sources, CancellationToken stopToken = default)
     {
         var started = _time.GetTimestamp();
-        _transcoder.EnsureAvailable();
+        CheckTools();
         PrepareFolders();
         await using var journal = await StatusJournal.OpenAsync(_output, stopToken).ConfigureAwait(false);
         _journal = journal;
@@ -79,8 +79,19 @@ public sealed class DownloadRunner
         var toWrite = Channel.CreateBounded<EncodedSample>(new BoundedChannelOptions(64) { SingleReader = true });
 
         var produce = RunStageAsync(() => ProduceAsync(sources, packed, toFetch.Writer, producing.Token), toFetch.Writer, failure);
-        var fetch = RunStageAsync(() => Task.WhenAll(Enumerable.Range(0, Math.Max(_options.Concurrency, 1)).Select(_ => FetchAsync(toFetch.Reader, toConvert.Writer, failure.Token))), toConvert.Writer, failure);
-        var convert = RunStageAsync(() => Task.WhenAll(Enumerable.Range(0, Math.Max(_options.TranscodeWorkers, 1)).Select(_ => ConvertAsync(toConvert.Reader, toWrite.Writer, failure.Token))), toWrite.Writer, failure);
+        var fetchers = Enumerable.Range(0, Math.Max(_options.Concurrency, 1));
+        Task fetch, convert;
+        if (_options.NoTranscode)
+        {
+            // Stored as downloaded: the fetch workers hand samples straight to the writer, no conversion stage.
+            fetch = RunStageAsync(() => Task.WhenAll(fetchers.Select(_ => FetchAndStoreAsync(toFetch.Reader, toWrite.Writer, failure.Token))), toWrite.Writer, failure);
+            convert = Task.CompletedTask;
+        }
+        else
+        {
+            fetch = RunStageAsync(() => Task.WhenAll(fetchers.Select(_ => FetchAsync(toFetch.Reader, toConvert.Writer, failure.Token))), toConvert.Writer, failure);
+            convert = RunStageAsync(() => Task.WhenAll(Enumerable.Range(0, Math.Max(_options.TranscodeWorkers, 1)).Select(_ => ConvertAsync(toConvert.Reader, toWrite.Writer, failure.Token))), toWrite.Writer, failure);
+        }
         var write = RunStageAsync(() => WriteAsync(toWrite.Reader, failure.Token), null, failure);
 
         Exception? error = null;
@@ -111,8 +122,12 @@ public sealed class DownloadRunner
         return summary;
     }
 
-    /// <summary>Fails early when ffmpeg or ffprobe is missing.</summary>
-    public void CheckTools() => _transcoder.EnsureAvailable();
+    /// <summary>Fails early when ffmpeg or ffprobe is missing (and needed: storing as downloaded needs neither).</summary>
+    public void CheckTools()
+    {
+        if (!_options.NoTranscode)
+            _transcoder.EnsureAvailable();
+    }
 
     /// <summary>Stops at once: downloads and conversions in flight are dropped and redone by the next run.</summary>
     public void Abort() => _abort.Cancel();
@@ -234,13 +249,44 @@ public sealed class DownloadRunner
         }
     }
 
+    private async Task FetchAndStoreAsync(ChannelReader<AudioSource> sources, ChannelWriter<EncodedSample> next, CancellationToken cancellationToken)
+    {
+        await foreach (var source in sources.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            DownloadedAudio downloaded;
+            try
+            {
+                downloaded = await _downloader.DownloadAsync(source, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SampleRejectedException ex)
+            {
+                await FailAsync(source, ex.Reason, ex.Message, 0).ConfigureAwait(false);
+                continue;
+            }
+            Interlocked.Add(ref _bytes, downloaded.Bytes);
+            var status = new SampleStatus
+            {
+                Row = source.Row,
+                Key = source.Key,
+                Url = source.Url,
+                Status = SampleStatuses.Success,
+                Bytes = downloaded.Bytes,
+            };
+            var mediaType = downloaded.ContentType?.Split(';', 2)[0].Trim();
+            var extension = AudioFileExtension.For(downloaded.Container, downloaded.FinalUrl ?? source.Url, mediaType);
+            var sample = new EncodedSample(source.Key, extension, downloaded.Data!, LaionSampleJson.CreateStored(downloaded), status);
+            await next.WriteAsync(sample, cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _converted);
+        }
+    }
+
     private async Task ConvertAsync(ChannelReader<DownloadedAudio> downloads, ChannelWriter<EncodedSample> next, CancellationToken cancellationToken)
     {
         await foreach (var download in downloads.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             try
             {
-                var audio = await _transcoder.TranscodeAsync(download.Path, download.Source.Segment, cancellationToken).ConfigureAwait(false);
+                var audio = await _transcoder.TranscodeAsync(download.Path!, download.Source.Segment, cancellationToken).ConfigureAwait(false);
                 var status = new SampleStatus
                 {
                     Row = download.Source.Row,
@@ -260,7 +306,7 @@ public sealed class DownloadRunner
             }
             finally
             {
-                File.Delete(download.Path);
+                File.Delete(download.Path!);
             }
         }
     }

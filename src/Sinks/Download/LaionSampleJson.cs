@@ -10,15 +10,7 @@ public static class LaionSampleJson
 {
     public static JsonObject Create(DownloadedAudio download, TranscodedAudio audio)
     {
-        var source = download.Source;
-        var original = (JsonObject)source.OriginalData.DeepClone();
-        original["url"] = source.Url;
-        if (download.FinalUrl is { } finalUrl && finalUrl != source.Url)
-            original["final_url"] = finalUrl;
-        if (source.Page is not null)
-            original["page"] = source.Page;
-        if (source.Spider is not null)
-            original["spider"] = source.Spider;
+        var original = RowFacts(download);
         original["duration"] = Math.Round(audio.DurationSeconds, 3);
         original["sample_rate"] = audio.SampleRate;
         original["channels"] = audio.Channels;
@@ -32,6 +24,38 @@ public static class LaionSampleJson
             original["original_channels"] = channels;
         if (audio.OriginalDurationSeconds is { } duration)
             original["original_duration"] = Math.Round(duration, 3);
+        return Finish(download, original);
+    }
+
+    /// <summary>
+    /// The JSON of a sample stored as it was downloaded: no ffprobe ran, so there is no duration or stream facts,
+    /// and a row's segment is recorded (<c>segment_start</c>, <c>segment_end</c>) but not cut.
+    /// </summary>
+    public static JsonObject CreateStored(DownloadedAudio download)
+    {
+        var original = RowFacts(download);
+        original["original_container"] = download.Container;
+        original["transcoded"] = false;
+        return Finish(download, original);
+    }
+
+    private static JsonObject RowFacts(DownloadedAudio download)
+    {
+        var source = download.Source;
+        var original = (JsonObject)source.OriginalData.DeepClone();
+        original["url"] = source.Url;
+        if (download.FinalUrl is { } finalUrl && finalUrl != source.Url)
+            original["final_url"] = finalUrl;
+        if (source.Page is not null)
+            original["page"] = source.Page;
+        if (source.Spider is not null)
+            original["spider"] = source.Spider;
+        return original;
+    }
+
+    private static JsonObject Finish(DownloadedAudio download, JsonObject original)
+    {
+        var source = download.Source;
         if (download.ContentType is not null)
             original["content_type"] = download.ContentType;
         original["original_bytes"] = download.Bytes;

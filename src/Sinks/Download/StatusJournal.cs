@@ -60,8 +60,10 @@ public sealed class StatusJournal : IAsyncDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await _stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-            await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            // One write system call, made here: a line or a shard's lines are a few hundred bytes, and the async
+            // path would hand each flush to the thread pool (one hand-off per sample with loose files).
+            _stream.Write(bytes);
+            _stream.Flush();
         }
         finally
         {

@@ -22,7 +22,7 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
     private Func<IReadOnlyList<SampleStatus>, ValueTask>? _committed;
     private int _nextIndex;
     private FileStream? _stream;
-    private TarWriter? _tar;
+    private TarMemberWriter? _tar;
     private string? _shardName;
     private DateTimeOffset _shardStarted;
     private long _audioBytes;
@@ -60,10 +60,14 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
         return packed;
     }
 
-    public async ValueTask WriteAsync(EncodedSample sample, CancellationToken cancellationToken = default)
+    public ValueTask WriteAsync(EncodedSample sample, CancellationToken cancellationToken = default) =>
+        WriteAsync(sample.Key, sample.Extension, sample.Audio, JsonSerializer.SerializeToUtf8Bytes(sample.Json), sample.Status, cancellationToken);
+
+    /// <summary>Packs one sample whose JSON is already serialised (as <c>audiocrawl pack</c> finds it on disk).</summary>
+    public async ValueTask WriteAsync(string key, string extension, byte[] audio, byte[] json, SampleStatus status, CancellationToken cancellationToken = default)
     {
-        if (!SampleKey.IsValid(sample.Key))
-            throw new ArgumentException($"'{sample.Key}' is no WebDataset key: keys hold no dots or path separators.", nameof(sample));
+        if (!SampleKey.IsValid(key))
+            throw new ArgumentException($"'{key}' is no WebDataset key: keys hold no dots or path separators.", nameof(key));
         if (_tar is null)
             StartShard();
         cancellationToken.ThrowIfCancellationRequested();
@@ -71,13 +75,13 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
         // A sample is written whole or the shard is abandoned: cancellation is only honoured between samples,
         // and a failed write marks the shard broken so it is never renamed with a torn member inside.
         _broken = true;
-        await WriteMemberAsync($"{sample.Key}.{sample.Extension}", sample.Audio, now).ConfigureAwait(false);
-        await WriteMemberAsync($"{sample.Key}.json", JsonSerializer.SerializeToUtf8Bytes(sample.Json), now).ConfigureAwait(false);
+        await WriteMemberAsync($"{key}.{extension}", audio, now).ConfigureAwait(false);
+        await WriteMemberAsync($"{key}.json", json, now).ConfigureAwait(false);
         _broken = false;
-        var status = sample.Status.Copy();
+        status = status.Copy();
         status.Shard = Path.Combine(Path.GetFileName(folder), _shardName!);
         _pending.Add(status);
-        _audioBytes += sample.Audio.Length;
+        _audioBytes += audio.Length;
         if (_pending.Count >= options.SamplesPerShard)
             await FinishShardAsync(CancellationToken.None).ConfigureAwait(false);
     }
@@ -102,7 +106,6 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
     {
         if (_tar is null)
             return;
-        await _tar.DisposeAsync().ConfigureAwait(false);
         await _stream!.DisposeAsync().ConfigureAwait(false);
         File.Delete(Path.Combine(folder, _shardName! + TemporarySuffix));
         _tar = null;
@@ -115,26 +118,18 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
     {
         _shardName = $"{options.ShardPrefix}{_nextIndex.ToString("D5", CultureInfo.InvariantCulture)}.tar";
         _nextIndex++;
-        _stream = new FileStream(Path.Combine(folder, _shardName + TemporarySuffix), FileMode.Create, FileAccess.Write, FileShare.Read, 256 * 1024, useAsync: true);
-        _tar = new TarWriter(_stream, TarEntryFormat.Pax, leaveOpen: true);
+        _stream = new FileStream(Path.Combine(folder, _shardName + TemporarySuffix), FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0, useAsync: true); // TarMemberWriter buffers
+        _tar = new TarMemberWriter(_stream);
         _shardStarted = time.GetUtcNow();
         _audioBytes = 0;
     }
 
-    private async Task WriteMemberAsync(string name, byte[] data, DateTimeOffset modified)
-    {
-        var entry = new PaxTarEntry(TarEntryType.RegularFile, name)
-        {
-            DataStream = new MemoryStream(data, writable: false),
-            ModificationTime = modified,
-            Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
-        };
-        await _tar!.WriteEntryAsync(entry, CancellationToken.None).ConfigureAwait(false);
-    }
+    private ValueTask WriteMemberAsync(string name, byte[] data, DateTimeOffset modified) =>
+        _tar!.WriteAsync(name, data, modified, CancellationToken.None);
 
     private async Task FinishShardAsync(CancellationToken cancellationToken)
     {
-        await _tar!.DisposeAsync().ConfigureAwait(false);
+        await _tar!.FinishAsync(CancellationToken.None).ConfigureAwait(false);
         await _stream!.FlushAsync(cancellationToken).ConfigureAwait(false);
         _stream.Flush(flushToDisk: true);
         await _stream.DisposeAsync().ConfigureAwait(false);
@@ -162,7 +157,7 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
             EndTime = time.GetUtcNow(),
         };
         var statsPath = Path.Combine(folder, Path.GetFileNameWithoutExtension(shard) + "_stats.json");
-        await File.WriteAllTextAsync(statsPath + TemporarySuffix, JsonSerializer.Serialize(stats, StatsJson), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(statsPath + TemporarySuffix, JsonSerializer.Serialize(stats, WebDatasetJsonContext.Default.ShardStats), cancellationToken).ConfigureAwait(false);
         File.Move(statsPath + TemporarySuffix, statsPath, overwrite: true);
         File.Move(Path.Combine(folder, shard + TemporarySuffix), Path.Combine(folder, shard), overwrite: false);
         _sizes[shard] = _pending.Count;
@@ -195,8 +190,6 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
         packed.UnionWith(keys);
         return keys.Count;
     }
-
-    private static readonly JsonSerializerOptions StatsJson = new() { WriteIndented = true };
 
     [GeneratedRegex(@"^(?<prefix>.*?)(?<index>\d{5,})\.tar$", RegexOptions.CultureInvariant)]
     private static partial Regex ShardName();

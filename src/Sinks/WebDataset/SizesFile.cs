@@ -7,13 +7,11 @@ public static class SizesFile
 {
     public const string FileName = "sizes.json";
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     public static async Task WriteAsync(string folder, IReadOnlyDictionary<string, int> sizes, CancellationToken cancellationToken = default)
     {
         var path = Path.Combine(folder, FileName);
         var sorted = new SortedDictionary<string, int>(sizes.ToDictionary(), StringComparer.Ordinal);
-        await File.WriteAllTextAsync(path + ".tmp", JsonSerializer.Serialize(sorted, Indented), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(path + ".tmp", JsonSerializer.Serialize(sorted, WebDatasetJsonContext.Default.SortedDictionaryStringInt32), cancellationToken).ConfigureAwait(false);
         File.Move(path + ".tmp", path, overwrite: true);
     }
 }

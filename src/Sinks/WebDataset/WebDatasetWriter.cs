@@ -54,8 +54,25 @@ public sealed class WebDatasetWriter : ISampleWriter
         return packed;
     }
 
+    /// <summary>Deletes the shards, their stats and <c>sizes.json</c> from the output (for a pack that starts over); call before opening.</summary>
+    public void RemoveShards()
+    {
+        foreach (var writer in Writers.Where(w => Directory.Exists(w.Folder)))
+        {
+            foreach (var pattern in new[] { "*.tar", "*.tar.tmp", "*_stats.json", "*_stats.json.tmp", SizesFile.FileName })
+            {
+                foreach (var path in Directory.EnumerateFiles(writer.Folder, pattern))
+                    File.Delete(path);
+            }
+        }
+    }
+
     public ValueTask WriteAsync(EncodedSample sample, CancellationToken cancellationToken = default) =>
         WriterFor(sample.Key).WriteAsync(sample, cancellationToken);
+
+    /// <summary>Packs one sample whose JSON is already serialised.</summary>
+    public ValueTask WriteAsync(string key, string extension, byte[] audio, byte[] json, SampleStatus status, CancellationToken cancellationToken = default) =>
+        WriterFor(key).WriteAsync(key, extension, audio, json, status, cancellationToken);
 
     public void NoteFailure(SampleStatus status) => WriterFor(status.Key).NoteFailure(status);
 

@@ -21,6 +21,7 @@ internal static class DownloadHarness
         DownloadOptions? options = null,
         IReadOnlyList<IMediaResolver>? resolvers = null,
         long maxBytes = 1_000_000,
+        ISampleWriter? writer = null,
         CancellationToken cancellationToken = default)
     {
         using var transport = new HttpFetcher(Fetch(maxBytes));
@@ -28,7 +29,7 @@ internal static class DownloadHarness
         var runner = new DownloadRunner(
             fetchPath.Fetcher,
             resolvers ?? [],
-            new WebDatasetWriter(output, shards ?? new WebDatasetOptions { SamplesPerShard = 2 }, TimeProvider.System),
+            writer ?? new WebDatasetWriter(output, shards ?? new WebDatasetOptions { SamplesPerShard = 2 }, TimeProvider.System),
             output,
             options ?? new DownloadOptions { Concurrency = 4, TranscodeWorkers = 2 },
             NullLogger.Instance,

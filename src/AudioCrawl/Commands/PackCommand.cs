@@ -1,0 +1,54 @@
+using System.CommandLine;
+using System.Globalization;
+using AudioCrawl.Cli.Running;
+using AudioCrawl.Core.Configuration;
+using AudioCrawl.Sinks.WebDataset;
+
+namespace AudioCrawl.Cli.Commands;
+
+/// <summary>
+/// <c>audiocrawl pack files/ -o shards/</c>: packs the loose samples of a <c>download --format files</c> folder into
+/// WebDataset shards. Running it again into the same folder packs only what is not in a finished shard yet.
+/// </summary>
+public static class PackCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var input = new Argument<string>("folder") { Description = "A folder of {key}.<audio> + {key}.json samples (audiocrawl download --format files)." };
+        var output = new Option<string>("--output", "-o") { Description = "The shard folder (created if missing; reused to resume).", Required = true };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Delete the shards already in the output and pack everything again (by default a re-run packs only what is missing)." };
+        var shards = new DownloadOptionSet();
+        var command = new Command("pack", "Pack a folder of loose samples into WebDataset shards (sizes.json, _stats.json per shard).")
+        {
+            input, output, overwrite, shards.SamplesPerShard, shards.ShardPrefix, shards.Split, shards.TrainPercent,
+        };
+        command.SetAction(parse => CommandAction.GuardAsync(environment, async () =>
+        {
+            var from = Path.GetFullPath(parse.GetValue(input)!);
+            var to = Path.GetFullPath(parse.GetValue(output)!);
+            if (string.Equals(from.TrimEnd(Path.DirectorySeparatorChar), to.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+                throw new ConfigurationException($"{to}: the shards need a folder of their own, not the folder being packed.");
+            var writer = (WebDatasetWriter)shards.CreateWriter(parse, to, webDataset: true, environment.Time);
+            if (parse.GetValue(overwrite))
+                writer.RemoveShards();
+            using var stop = new StopSignal(environment);
+            var summary = await new FilesFolderPacker(from, writer, environment.Time).PackAsync(stop.Token).ConfigureAwait(false);
+            await environment.Out.WriteAsync(Format(summary, to)).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static string Format(PackSummary summary, string output)
+    {
+        var megabytes = summary.BytesRead / 1_000_000.0;
+        var seconds = Math.Max(summary.ElapsedSeconds, 1e-6);
+        return string.Create(CultureInfo.InvariantCulture, $"""
+            pack -> {output}: {(summary.Cancelled ? "stopped" : "finished")} in {summary.ElapsedSeconds:0.000} s
+              packed            {summary.Packed} samples ({summary.Packed / seconds:0} samples/s)
+              read              {megabytes:0.0} MB ({megabytes / seconds:0.0} MB/s)
+              already packed    {summary.AlreadyPacked}
+
+            """);
+    }
+}

@@ -1,0 +1,122 @@
+using System.Text;
+using AudioCrawl.Cli;
+using AudioCrawl.SampleSite;
+using AudioCrawl.Sinks.Download;
+using AudioCrawl.Testing;
+using Xunit;
+
+namespace AudioCrawl.Tests;
+
+/// <summary>The files-only pipeline through the CLI: 'download --no-transcode' then 'pack'.</summary>
+public sealed class FilesPipelineCliTests : IAsyncLifetime
+{
+    private readonly TempDirectory _temp = new();
+    private LoopbackServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await LoopbackServer.StartAsync(SampleWeb.AllSites()[0]);
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    private static async Task<(int Code, string Output, string Error)> RunCliAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await AudioCrawlCli.RunAsync(args, CliEnvironment.Capture(output, error));
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private string WriteCsv(IEnumerable<(string Url, string Text)> rows)
+    {
+        var csv = new StringBuilder("url,text\r\n");
+        foreach (var (url, text) in rows)
+            csv.Append(url).Append(',').Append(text).Append("\r\n");
+        var path = _temp.File("pairs.csv");
+        File.WriteAllText(path, csv.ToString());
+        return path;
+    }
+
+    [Fact]
+    public async Task Download_without_transcoding_then_pack_gives_shards_of_the_served_bytes()
+    {
+        var rows = Enumerable.Range(1, 5).Select(i => (_server.Url($"/audio/{i}.wav").AbsoluteUri, $"sound {i}")).ToArray();
+        var files = _temp.File("files");
+        var shards = _temp.File("shards");
+
+        var download = await RunCliAsync("download", WriteCsv(rows), "-o", files, "--format", "files", "--no-transcode", "--download-concurrency", "32", "--per-host", "32");
+        var pack = await RunCliAsync("pack", files, "-o", shards, "--samples-per-shard", "2");
+
+        Assert.True(download.Code == ExitCodes.Success, download.Error);
+        Assert.True(pack.Code == ExitCodes.Success, pack.Error);
+        Assert.Contains("packed            5 samples", pack.Output, StringComparison.Ordinal);
+        Assert.Equal(new Dictionary<string, int> { ["00000.tar"] = 2, ["00001.tar"] = 2, ["00002.tar"] = 1 }, WebDatasetReader.ReadSizes(shards));
+        var shardOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var shard in Directory.EnumerateFiles(shards, "*.tar"))
+        {
+            foreach (var member in await WebDatasetReader.ListWithGnuTarAsync(shard))
+                shardOf[member] = shard;
+        }
+        using var http = new HttpClient();
+        foreach (var (url, text) in rows)
+        {
+            var key = SampleKey.Of(url, text);
+            var served = await http.GetByteArrayAsync(url);
+            Assert.Equal(served, await File.ReadAllBytesAsync(Path.Combine(files, key + ".wav")));
+            var sample = Assert.Single(await WebDatasetReader.ReadWithPythonAsync(shardOf[key + ".wav"]), s => s.Key == key);
+            Assert.Equal(served.Length, sample.AudioBytes);
+            Assert.Equal(text, sample.Json.GetProperty("text")[0].GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Crawl_with_no_transcode_stores_every_pair_as_served_in_the_audio_dir()
+    {
+        var csv = _temp.File("pairs.csv");
+        var audio = _temp.File("audio");
+
+        var (code, stdout, stderr) = await RunCliAsync("crawl", "sounds", "-o", csv, "--audio-dir", audio, "--no-transcode",
+            "--set", "baseUrl=" + _server.BaseUrl.AbsoluteUri, "--set", "maxItems=10", "--delay", "0", "--per-host", "4");
+
+        Assert.True(code == ExitCodes.Success, stderr + stdout);
+        var pairs = CsvFile.ReadPairs(csv);
+        Assert.NotEmpty(pairs);
+        using var http = new HttpClient();
+        foreach (var pair in pairs)
+        {
+            var key = SampleKey.Of(pair.Url, pair.Text);
+            var stored = Assert.Single(Directory.EnumerateFiles(audio, key + ".*"), f => !f.EndsWith(".json", StringComparison.Ordinal));
+            Assert.Equal(await http.GetByteArrayAsync(pair.Url), await File.ReadAllBytesAsync(stored));
+            Assert.True(File.Exists(Path.Combine(audio, key + ".json")));
+        }
+    }
+
+    [Fact]
+    public async Task No_transcode_refuses_the_flags_that_set_a_conversion()
+    {
+        var csv = WriteCsv([(_server.Url("/audio/1.wav").AbsoluteUri, "one")]);
+
+        var (code, _, stderr) = await RunCliAsync("download", csv, "-o", _temp.File("out"), "--no-transcode", "--sample-rate", "16000");
+
+        Assert.Equal(ExitCodes.BadUsage, code);
+        Assert.Contains("--sample-rate", stderr, StringComparison.Ordinal);
+        Assert.Contains("--no-transcode", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pack_names_a_missing_folder_and_refuses_to_pack_a_folder_into_itself()
+    {
+        var missing = _temp.File("nope");
+        var files = Directory.CreateDirectory(_temp.File("files")).FullName;
+
+        var absent = await RunCliAsync("pack", missing, "-o", _temp.File("shards"));
+        var itself = await RunCliAsync("pack", files, "-o", files);
+
+        Assert.Equal(ExitCodes.BadUsage, absent.Code);
+        Assert.Contains($"{missing}: no such folder", absent.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadUsage, itself.Code);
+        Assert.Contains("folder of their own", itself.Error, StringComparison.Ordinal);
+    }
+}
