@@ -7,7 +7,8 @@
 #
 # Settings (environment): ENTRIES (20000), RUNS (3), PORT (8089), CONCURRENCY (32), PAGE_BYTES (80000),
 # BENCH_DIR (/tmp/audiocrawl-bench: the generated site is kept there and reused), SUITES ("crawl pipeline"),
-# PACK_COPIES (1: pack the downloaded samples as they are; N: pack N hard-linked copies of each under new keys).
+# PACK_COPIES (1: pack the downloaded samples as they are; N: pack N hard-linked copies of each under new keys),
+# DOM_READER (0; 1: also crawl with the cambridge spider's entryReader=dom, to measure the streaming reader).
 set -euo pipefail
 
 ENTRIES=${ENTRIES:-20000}
@@ -18,6 +19,7 @@ PAGE_BYTES=${PAGE_BYTES:-80000}
 BENCH_DIR=${BENCH_DIR:-/tmp/audiocrawl-bench}
 SUITES=${SUITES:-"crawl pipeline"}
 PACK_COPIES=${PACK_COPIES:-1}
+DOM_READER=${DOM_READER:-0}
 [ "$PACK_COPIES" -ge 1 ] && [ "$PACK_COPIES" -le 16 ] || { echo "PACK_COPIES must be 1..16" >&2; exit 2; }
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BASE_URL="http://127.0.0.1:${PORT}/"
@@ -121,6 +123,12 @@ crawl_suite() {
       --set "baseUrl=$BASE_URL" --concurrency "$CONCURRENCY" --per-host "$CONCURRENCY" --delay 0 --stats "$RESULTS_DIR/audiocrawl-$run.stats.json"
     (cd "$ROOT/bench/scrapy_cambridge" && measure crawl scrapy "$run" pages "$theirs" -- "$SYSTEM_PYTHON" -m scrapy crawl cambridge \
       -a "base_url=$BASE_URL" -O "$theirs:csv" -s "CONCURRENT_REQUESTS=$CONCURRENCY" -s "CONCURRENT_REQUESTS_PER_DOMAIN=$CONCURRENCY")
+    if [ "$DOM_READER" = 1 ]; then
+      # The same crawl with every entry page through AngleSharp's DOM: what the streaming reader buys, in the same run.
+      local dom="$RESULTS_DIR/audiocrawl-dom-$run.csv"
+      measure crawl audiocrawl-dom "$run" pages "$dom" -- "${AUDIOCRAWL[@]}" crawl cambridge -o "$dom" --overwrite \
+        --set "baseUrl=$BASE_URL" --set entryReader=dom --concurrency "$CONCURRENCY" --per-host "$CONCURRENCY" --delay 0
+    fi
   done
 }
 
@@ -154,7 +162,9 @@ PY
     # Both packers get the same {key}.mp3 + {key}.json pairs; the download's own status files are left out of tar.
     local bytes
     bytes=$(find "$files" -maxdepth 1 -type f \( -name '*.mp3' -o -name '*.ogg' -o -name '*.json' \) ! -name summary.json -printf '%s\n' | awk '{ s += $1 } END { printf "%.3f", s / 1e6 }')
-    measure pack tar "$run" "$bytes" - -- tar -cf "$RESULTS_DIR/tar-$run.tar" -C "$files" --exclude=summary.json --exclude=status.parquet --exclude=_status.jsonl .
+    # --hard-dereference: with PACK_COPIES the copies are hard links, which tar would otherwise store as links
+    # (a header, no data) while pack reads and writes every sample in full.
+    measure pack tar "$run" "$bytes" - -- tar --hard-dereference -cf "$RESULTS_DIR/tar-$run.tar" -C "$files" --exclude=summary.json --exclude=status.parquet --exclude=_status.jsonl .
     measure pack audiocrawl "$run" "$bytes" - -- "${AUDIOCRAWL[@]}" pack "$files" -o "$packed"
     log "pack audiocrawl run $run, as it reports itself (no process start): $(grep -E '^ +read ' "$RESULTS_DIR/pack-audiocrawl-$run.log" | tr -s ' ')"
   done
