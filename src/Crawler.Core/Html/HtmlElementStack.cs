@@ -39,6 +39,10 @@ public sealed class HtmlElementStack<TFrame>
     private static readonly FrozenSet<string> ScopeBoundary = FrozenSet.Create(StringComparer.Ordinal,
         ["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"]);
 
+    // Start tags a browser drops unless a table is open.
+    private static readonly FrozenSet<string> TableParts = FrozenSet.Create(StringComparer.Ordinal,
+        ["caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr"]);
+
     private static readonly FrozenSet<string> TableContext = FrozenSet.Create(StringComparer.Ordinal,
         ["table", "tbody", "thead", "tfoot", "tr"]);
 
@@ -67,68 +71,72 @@ public sealed class HtmlElementStack<TFrame>
 
     public string? UnsupportedReason { get; private set; }
 
-    /// <summary>Applies what a start tag closes; true when the element stays open, and the caller then calls <see cref="Push"/>.</summary>
-    public bool BeginElement(string name, bool selfClosing, Action<TFrame> onClose)
+    /// <summary>Applies what a start tag closes and says what it makes; for <see cref="HtmlStartTag.Opened"/> the caller then calls <see cref="Push"/>.</summary>
+    public HtmlStartTag BeginElement(string name, bool selfClosing, Action<TFrame> onClose)
     {
-        if (IsUnsupported || name is "html" or "head" or "body")
-            return false;
+        if (IsUnsupported)
+            return HtmlStartTag.Unsupported;
+        if (name is "html" or "head" or "body")
+            return HtmlStartTag.Ignored;
         if (name is "template" or "frameset")
-            return Unsupported($"<{name}>");
+            return Refuse($"<{name}>");
         if (_open.Count >= MaxDepth)
-            return Unsupported($"elements nested deeper than {MaxDepth}");
+            return Refuse($"elements nested deeper than {MaxDepth}");
         if (_open.Count > 0 && _open[^1].Foreign)
         {
             if (BreaksOutOfForeign.Contains(name))
-                return Unsupported($"<{name}> inside SVG or MathML");
-            return !selfClosing;
+                return Refuse($"<{name}> inside SVG or MathML");
+            return selfClosing ? HtmlStartTag.Empty : HtmlStartTag.Opened;
         }
         if (name is "svg" or "math")
-            return !selfClosing;
+            return selfClosing ? HtmlStartTag.Empty : HtmlStartTag.Opened;
+        if (IsOpen("select") && name is not ("option" or "optgroup" or "hr"))
+            return Refuse($"<{name}> inside <select>");
+        if (TableParts.Contains(name) && !IsOpen("table"))
+            return HtmlStartTag.Ignored;
         if (HtmlTagNames.IsVoid(name))
-            return false;
+            return HtmlStartTag.Empty;
         if (_open.Count > 0 && TableContext.Contains(_open[^1].Name) && !AllowedInTableContext.Contains(name))
-            return Unsupported($"<{name}> directly inside <{_open[^1].Name}>");
+            return Refuse($"<{name}> directly inside <{_open[^1].Name}>");
         if (name == "a" && IsOpen("a"))
-            return Unsupported("<a> inside <a>");
+            return Refuse("<a> inside <a>");
         if (name is "form" or "button" && IsOpen(name))
-            return Unsupported($"<{name}> inside <{name}>");
+            return Refuse($"<{name}> inside <{name}>");
         if (ClosesParagraph.Contains(name) && !CloseParagraph(onClose))
-            return false;
+            return HtmlStartTag.Unsupported;
         switch (name)
         {
             case "li":
-                return CloseSibling(onClose, "li");
+                return CloseSibling(onClose, "li") ? HtmlStartTag.Opened : HtmlStartTag.Unsupported;
             case "dd" or "dt":
-                return CloseSibling(onClose, "dd", "dt");
+                return CloseSibling(onClose, "dd", "dt") ? HtmlStartTag.Opened : HtmlStartTag.Unsupported;
             case "h1" or "h2" or "h3" or "h4" or "h5" or "h6" when _open.Count > 0 && _open[^1].Name is "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
                 Pop(onClose);
-                return true;
+                break;
             case "option":
                 PopIfTop(onClose, "option");
-                return true;
+                break;
             case "optgroup":
                 PopIfTop(onClose, "option");
                 PopIfTop(onClose, "optgroup");
-                return true;
+                break;
             case "rb" or "rp" or "rt" or "rtc":
                 PopIfTop(onClose, "rb", "rp", "rt", "rtc");
-                return true;
+                break;
             case "td" or "th":
                 PopIfTop(onClose, "td", "th");
-                return true;
+                break;
             case "tr":
                 PopIfTop(onClose, "td", "th");
                 PopIfTop(onClose, "tr");
-                return true;
+                break;
             case "tbody" or "thead" or "tfoot":
                 PopIfTop(onClose, "td", "th");
                 PopIfTop(onClose, "tr");
                 PopIfTop(onClose, "tbody", "thead", "tfoot");
-                return true;
+                break;
         }
-        if (_open.Count > 0 && _open[^1].Name == "select" && name is not ("script" or "hr"))
-            return Unsupported($"<{name}> inside <select>");
-        return true;
+        return HtmlStartTag.Opened;
     }
 
     public void Push(string name, TFrame frame)
@@ -149,6 +157,11 @@ public sealed class HtmlElementStack<TFrame>
         if (_open.Count > 0 && _open[^1].Foreign)
         {
             Unsupported($"</{name}> inside SVG or MathML");
+            return;
+        }
+        if (name is not ("select" or "option" or "optgroup") && IsOpen("select"))
+        {
+            Unsupported($"</{name}> inside <select>");
             return;
         }
         if (Formatting.Contains(name))
@@ -282,6 +295,12 @@ public sealed class HtmlElementStack<TFrame>
     {
         UnsupportedReason ??= reason;
         return false;
+    }
+
+    private HtmlStartTag Refuse(string reason)
+    {
+        Unsupported(reason);
+        return HtmlStartTag.Unsupported;
     }
 
     private readonly record struct OpenElement(string Name, bool Foreign, TFrame Frame);

@@ -23,12 +23,12 @@ public static class CambridgeEntryScanner
             switch (reader.Kind)
             {
                 case HtmlTokenKind.StartTag:
-                    var stays = stack.BeginElement(reader.Name, reader.IsSelfClosing, close);
-                    if (stack.IsUnsupported)
+                    var made = stack.BeginElement(reader.Name, reader.IsSelfClosing, close);
+                    if (made is HtmlStartTag.Ignored or HtmlStartTag.Unsupported)
                         break;
                     var parent = stack.Count > 0 ? stack[stack.Count - 1] : Frame.Root;
                     var frame = scan.Open(ref reader, parent, stack.Count);
-                    if (stays)
+                    if (made == HtmlStartTag.Opened)
                         stack.Push(reader.Name, frame);
                     else
                         scan.Close(frame);
@@ -71,9 +71,13 @@ public static class CambridgeEntryScanner
         public Capture? UngroupedIpa { get; set; }
     }
 
-    private sealed class Group(int block, string? regionClass)
+    private sealed class Group(int block, int parent, string? regionClass)
     {
         public int Block { get; } = block;
+
+        /// <summary>The group this one sits in (-1 when none): sloppy markup can leave a group open around the next.</summary>
+        public int Parent { get; } = parent;
+
         public string? RegionClass { get; } = regionClass;
         public Capture? Ipa { get; set; }
         public Capture? Region { get; set; }
@@ -115,19 +119,27 @@ public static class CambridgeEntryScanner
             }
             if (parent.Group >= 0)
             {
-                var group = _groups[parent.Group];
-                if (HtmlClassList.Contains(classes, "ipa"))
-                    group.Ipa ??= Start(depth);
-                if (HtmlClassList.Contains(classes, "region"))
-                    group.Region ??= Start(depth);
-                if (tag.Name is "source" or "audio" && tag.GetAttribute("src") is { } src)
-                    group.Sources.Add((src, tag.GetAttribute("type")));
+                // A group's IPA, region and sources are its descendants', nested groups included (as a DOM query finds them).
+                var isIpa = HtmlClassList.Contains(classes, "ipa");
+                var isRegion = HtmlClassList.Contains(classes, "region");
+                var source = tag.Name is "source" or "audio" && tag.GetAttribute("src") is { } src ? (src, tag.GetAttribute("type")) : ((string, string?)?)null;
+                Capture? ipa = null, region = null;
+                for (var index = parent.Group; index >= 0; index = _groups[index].Parent)
+                {
+                    var group = _groups[index];
+                    if (isIpa && group.Ipa is null)
+                        group.Ipa = ipa ??= Start(depth);
+                    if (isRegion && group.Region is null)
+                        group.Region = region ??= Start(depth);
+                    if (source is { } found)
+                        group.Sources.Add(found);
+                }
             }
             var groupIndex = parent.Group;
             if (isGroup)
             {
                 var region = HtmlClassList.Contains(classes, "uk") ? "uk" : HtmlClassList.Contains(classes, "us") ? "us" : null;
-                _groups.Add(new Group(block, region));
+                _groups.Add(new Group(block, parent.Group, region));
                 groupIndex = _groups.Count - 1;
             }
             return new Frame(block, groupIndex, parent.IdiomDepth + (isIdiom ? 1 : 0), depth);

@@ -17,12 +17,12 @@ public sealed class HtmlElementStackTests
             switch (reader.Kind)
             {
                 case HtmlTokenKind.StartTag:
-                    var stays = stack.BeginElement(reader.Name, reader.IsSelfClosing, _ => { });
-                    if (stack.IsUnsupported)
+                    var made = stack.BeginElement(reader.Name, reader.IsSelfClosing, _ => { });
+                    if (made is HtmlStartTag.Ignored or HtmlStartTag.Unsupported)
                         break;
                     var path = stack.Count > 0 ? $"{stack[stack.Count - 1]} > {reader.Name}" : reader.Name;
                     paths.Add(path);
-                    if (stays)
+                    if (made == HtmlStartTag.Opened)
                         stack.Push(reader.Name, path);
                     break;
                 case HtmlTokenKind.EndTag:
@@ -39,7 +39,7 @@ public sealed class HtmlElementStackTests
     [Fact]
     public void Void_elements_hold_nothing_and_html_head_and_body_are_transparent()
     {
-        Assert.Equal(["html", "body", "div", "div > img", "div > span"], Paths("<html><body><div><img src=x><span></span></div></body></html>"));
+        Assert.Equal(["div", "div > img", "div > span"], Paths("<html><body><div><img src=x><span></span></div></body></html>"));
     }
 
     [Fact]
@@ -103,6 +103,12 @@ public sealed class HtmlElementStackTests
         var html = string.Concat(Enumerable.Repeat("<div>", HtmlElementStack<string>.MaxDepth + 1));
 
         Assert.Equal([$"unsupported: elements nested deeper than {HtmlElementStack<string>.MaxDepth}"], Paths(html));
+    }
+
+    [Fact]
+    public void Table_cells_and_captions_outside_a_table_are_dropped_as_browsers_do()
+    {
+        Assert.Equal(["div", "div > span"], Paths("<div><caption><td><span></span></td></caption></div>"));
     }
 
     [Fact]
