@@ -18,7 +18,9 @@ public sealed class RetryingFetcherTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await LoopbackServer.StartAsync();
-        _http = new HttpFetcher(HttpFetcherOptions.From(new EngineSettings { RequestTimeout = 0.5 }));
+        // Short enough for the 3-second delay routes to time out, long enough that a first request on a busy
+        // machine (server start, JIT, connection) is not mistaken for one: 0.5 s made the 500-then-200 test flaky.
+        _http = new HttpFetcher(HttpFetcherOptions.From(new EngineSettings { RequestTimeout = 1.5 }));
     }
 
     public async Task DisposeAsync()
