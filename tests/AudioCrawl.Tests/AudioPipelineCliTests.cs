@@ -4,6 +4,7 @@ using AudioCrawl.SampleSite;
 using AudioCrawl.SampleSite.Sounds;
 using AudioCrawl.Sinks.Download;
 using AudioCrawl.Testing;
+using CliRunner = AudioCrawl.Cli.Tests.Cli;
 using Xunit;
 
 namespace AudioCrawl.Tests;
@@ -19,14 +20,6 @@ public sealed class AudioPipelineCliTests : IAsyncLifetime
     {
         await _server.DisposeAsync();
         _temp.Dispose();
-    }
-
-    private static async Task<(int Code, string Output, string Error)> RunCliAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await AudioCrawlCli.RunAsync(args, CliEnvironment.Capture(output, error));
-        return (code, output.ToString(), error.ToString());
     }
 
     private static async Task<List<string>> PackedKeysAsync(string folder)
@@ -55,7 +48,7 @@ public sealed class AudioPipelineCliTests : IAsyncLifetime
             .ToArray();
         var output = _temp.File("out");
 
-        var (code, stdout, stderr) = await RunCliAsync("download", WriteCsv(rows), "-o", output, "--samples-per-shard", "4", "--transcode-workers", "2");
+        var (code, stdout, stderr) = await CliRunner.RunAsync("download", WriteCsv(rows), "-o", output, "--samples-per-shard", "4", "--transcode-workers", "2");
 
         Assert.True(code == ExitCodes.Success, stderr);
         var expected = new SoundCatalogue().Sounds.Take(6).Count(s => s.HasAudio);
@@ -73,7 +66,7 @@ public sealed class AudioPipelineCliTests : IAsyncLifetime
         var rows = new[] { (_server.Url("/audio/1.wav").AbsoluteUri, "sound one") };
         var output = _temp.File("files");
 
-        var (code, _, stderr) = await RunCliAsync("download", WriteCsv(rows), "-o", output, "--format", "files", "--sample-rate", "16000");
+        var (code, _, stderr) = await CliRunner.RunAsync("download", WriteCsv(rows), "-o", output, "--format", "files", "--sample-rate", "16000");
 
         Assert.True(code == ExitCodes.Success, stderr);
         var key = SampleKey.Of(rows[0].Item1, rows[0].Item2);
@@ -88,7 +81,7 @@ public sealed class AudioPipelineCliTests : IAsyncLifetime
         var csv = _temp.File("pairs.csv");
         var shards = _temp.File("shards");
 
-        var (code, stdout, stderr) = await RunCliAsync("crawl", "sounds", "-o", csv, "--webdataset", shards, "--split",
+        var (code, stdout, stderr) = await CliRunner.RunAsync("crawl", "sounds", "-o", csv, "--webdataset", shards, "--split",
             "--set", "baseUrl=" + _server.BaseUrl.AbsoluteUri, "--set", "maxItems=30", "--delay", "0", "--per-host", "4", "--samples-per-shard", "8");
 
         Assert.True(code == ExitCodes.Success, stderr + stdout);
@@ -110,15 +103,15 @@ public sealed class AudioPipelineCliTests : IAsyncLifetime
         var blocker = _temp.File("a-file");
         await File.WriteAllTextAsync(blocker, "not a folder");
 
-        var missing = await RunCliAsync("download", _temp.File("nope.csv"), "-o", _temp.File("out"));
-        var notFolder = await RunCliAsync("download", csv, "-o", blocker);
-        var badRate = await RunCliAsync("download", csv, "-o", _temp.File("out2"), "--sample-rate", "5");
+        var missing = await CliRunner.RunAsync("download", _temp.File("nope.csv"), "-o", _temp.File("out"));
+        var notFolder = await CliRunner.RunAsync("download", csv, "-o", blocker);
+        var badRate = await CliRunner.RunAsync("download", csv, "-o", _temp.File("out2"), "--sample-rate", "5");
 
-        Assert.Equal(ExitCodes.BadUsage, missing.Code);
+        Assert.Equal(ExitCodes.BadUsage, missing.ExitCode);
         Assert.Contains("nope.csv", missing.Error, StringComparison.Ordinal);
-        Assert.Equal(ExitCodes.BadUsage, notFolder.Code);
+        Assert.Equal(ExitCodes.BadUsage, notFolder.ExitCode);
         Assert.Contains(blocker, notFolder.Error, StringComparison.Ordinal);
-        Assert.Equal(ExitCodes.BadUsage, badRate.Code);
+        Assert.Equal(ExitCodes.BadUsage, badRate.ExitCode);
         Assert.Contains("--sample-rate", badRate.Error, StringComparison.Ordinal);
     }
 
@@ -127,7 +120,7 @@ public sealed class AudioPipelineCliTests : IAsyncLifetime
     [InlineData("--webdataset", "a", "--audio-dir", "b")]
     public async Task Crawl_refuses_download_flags_that_do_not_say_where_the_audio_goes(params string[] flags)
     {
-        var (code, _, stderr) = await RunCliAsync(["crawl", "sounds", "-o", _temp.File("p.csv"), .. flags]);
+        var (code, _, stderr) = await CliRunner.RunAsync(["crawl", "sounds", "-o", _temp.File("p.csv"), .. flags]);
 
         Assert.Equal(ExitCodes.BadUsage, code);
         Assert.Contains("--", stderr, StringComparison.Ordinal);

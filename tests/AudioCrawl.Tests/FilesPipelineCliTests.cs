@@ -3,6 +3,7 @@ using AudioCrawl.Cli;
 using AudioCrawl.SampleSite;
 using AudioCrawl.Sinks.Download;
 using AudioCrawl.Testing;
+using CliRunner = AudioCrawl.Cli.Tests.Cli;
 using Xunit;
 
 namespace AudioCrawl.Tests;
@@ -19,14 +20,6 @@ public sealed class FilesPipelineCliTests : IAsyncLifetime
     {
         await _server.DisposeAsync();
         _temp.Dispose();
-    }
-
-    private static async Task<(int Code, string Output, string Error)> RunCliAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await AudioCrawlCli.RunAsync(args, CliEnvironment.Capture(output, error));
-        return (code, output.ToString(), error.ToString());
     }
 
     private string WriteCsv(IEnumerable<(string Url, string Text)> rows)
@@ -46,11 +39,11 @@ public sealed class FilesPipelineCliTests : IAsyncLifetime
         var files = _temp.File("files");
         var shards = _temp.File("shards");
 
-        var download = await RunCliAsync("download", WriteCsv(rows), "-o", files, "--format", "files", "--no-transcode", "--download-concurrency", "32", "--per-host", "32");
-        var pack = await RunCliAsync("pack", files, "-o", shards, "--samples-per-shard", "2");
+        var download = await CliRunner.RunAsync("download", WriteCsv(rows), "-o", files, "--format", "files", "--no-transcode", "--download-concurrency", "32", "--per-host", "32");
+        var pack = await CliRunner.RunAsync("pack", files, "-o", shards, "--samples-per-shard", "2");
 
-        Assert.True(download.Code == ExitCodes.Success, download.Error);
-        Assert.True(pack.Code == ExitCodes.Success, pack.Error);
+        Assert.True(download.ExitCode == ExitCodes.Success, download.Error);
+        Assert.True(pack.ExitCode == ExitCodes.Success, pack.Error);
         Assert.Contains("packed            5 samples", pack.Output, StringComparison.Ordinal);
         Assert.Equal(new Dictionary<string, int> { ["00000.tar"] = 2, ["00001.tar"] = 2, ["00002.tar"] = 1 }, WebDatasetReader.ReadSizes(shards));
         var shardOf = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -77,7 +70,7 @@ public sealed class FilesPipelineCliTests : IAsyncLifetime
         var csv = _temp.File("pairs.csv");
         var audio = _temp.File("audio");
 
-        var (code, stdout, stderr) = await RunCliAsync("crawl", "sounds", "-o", csv, "--audio-dir", audio, "--no-transcode",
+        var (code, stdout, stderr) = await CliRunner.RunAsync("crawl", "sounds", "-o", csv, "--audio-dir", audio, "--no-transcode",
             "--set", "baseUrl=" + _server.BaseUrl.AbsoluteUri, "--set", "maxItems=10", "--delay", "0", "--per-host", "4");
 
         Assert.True(code == ExitCodes.Success, stderr + stdout);
@@ -98,7 +91,7 @@ public sealed class FilesPipelineCliTests : IAsyncLifetime
     {
         var csv = WriteCsv([(_server.Url("/audio/1.wav").AbsoluteUri, "one")]);
 
-        var (code, _, stderr) = await RunCliAsync("download", csv, "-o", _temp.File("out"), "--no-transcode", "--sample-rate", "16000");
+        var (code, _, stderr) = await CliRunner.RunAsync("download", csv, "-o", _temp.File("out"), "--no-transcode", "--sample-rate", "16000");
 
         Assert.Equal(ExitCodes.BadUsage, code);
         Assert.Contains("--sample-rate", stderr, StringComparison.Ordinal);
@@ -111,12 +104,12 @@ public sealed class FilesPipelineCliTests : IAsyncLifetime
         var missing = _temp.File("nope");
         var files = Directory.CreateDirectory(_temp.File("files")).FullName;
 
-        var absent = await RunCliAsync("pack", missing, "-o", _temp.File("shards"));
-        var itself = await RunCliAsync("pack", files, "-o", files);
+        var absent = await CliRunner.RunAsync("pack", missing, "-o", _temp.File("shards"));
+        var itself = await CliRunner.RunAsync("pack", files, "-o", files);
 
-        Assert.Equal(ExitCodes.BadUsage, absent.Code);
+        Assert.Equal(ExitCodes.BadUsage, absent.ExitCode);
         Assert.Contains($"{missing}: no such folder", absent.Error, StringComparison.Ordinal);
-        Assert.Equal(ExitCodes.BadUsage, itself.Code);
+        Assert.Equal(ExitCodes.BadUsage, itself.ExitCode);
         Assert.Contains("folder of their own", itself.Error, StringComparison.Ordinal);
     }
 }

@@ -234,36 +234,34 @@ public sealed class DownloadRunner
     {
         await foreach (var source in sources.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            DownloadedAudio downloaded;
-            try
-            {
-                downloaded = await _downloader.DownloadAsync(source, cancellationToken).ConfigureAwait(false);
-            }
-            catch (SampleRejectedException ex)
-            {
-                await FailAsync(source, ex.Reason, ex.Message, 0).ConfigureAwait(false);
-                continue;
-            }
-            Interlocked.Add(ref _bytes, downloaded.Bytes);
-            await next.WriteAsync(downloaded, cancellationToken).ConfigureAwait(false);
+            if (await TryDownloadAsync(source, cancellationToken).ConfigureAwait(false) is { } downloaded)
+                await next.WriteAsync(downloaded, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The download, counted; null when it was rejected (the row is then marked failed with the reason).</summary>
+    private async Task<DownloadedAudio?> TryDownloadAsync(AudioSource source, CancellationToken cancellationToken)
+    {
+        DownloadedAudio downloaded;
+        try
+        {
+            downloaded = await _downloader.DownloadAsync(source, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SampleRejectedException ex)
+        {
+            await FailAsync(source, ex.Reason, ex.Message, 0).ConfigureAwait(false);
+            return null;
+        }
+        Interlocked.Add(ref _bytes, downloaded.Bytes);
+        return downloaded;
     }
 
     private async Task FetchAndStoreAsync(ChannelReader<AudioSource> sources, ChannelWriter<EncodedSample> next, CancellationToken cancellationToken)
     {
         await foreach (var source in sources.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            DownloadedAudio downloaded;
-            try
-            {
-                downloaded = await _downloader.DownloadAsync(source, cancellationToken).ConfigureAwait(false);
-            }
-            catch (SampleRejectedException ex)
-            {
-                await FailAsync(source, ex.Reason, ex.Message, 0).ConfigureAwait(false);
+            if (await TryDownloadAsync(source, cancellationToken).ConfigureAwait(false) is not { } downloaded)
                 continue;
-            }
-            Interlocked.Add(ref _bytes, downloaded.Bytes);
             var status = new SampleStatus
             {
                 Row = source.Row,
