@@ -11,16 +11,11 @@ namespace AudioCrawl.Tests;
 
 public sealed class AudioPipelineCliTests : IAsyncLifetime
 {
-    private readonly TempDirectory _temp = new();
-    private LoopbackServer _server = null!;
+    private readonly SoundSiteWorkspace _site = new();
 
-    public async Task InitializeAsync() => _server = await LoopbackServer.StartAsync(SampleWeb.AllSites()[0]);
+    public Task InitializeAsync() => _site.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _temp.Dispose();
-    }
+    public async Task DisposeAsync() => await _site.DisposeAsync();
 
     private static async Task<List<string>> PackedKeysAsync(string folder)
     {
@@ -30,25 +25,15 @@ public sealed class AudioPipelineCliTests : IAsyncLifetime
         return keys;
     }
 
-    private string WriteCsv(IEnumerable<(string Url, string Text)> rows)
-    {
-        var csv = new StringBuilder("url,text,license\r\n");
-        foreach (var (url, text) in rows)
-            csv.Append(url).Append(',').Append(text).Append(",CC0\r\n");
-        var path = _temp.File("pairs.csv");
-        File.WriteAllText(path, csv.ToString());
-        return path;
-    }
-
     [Fact]
     public async Task Download_packs_a_csv_into_shards_and_reports_failures_by_reason()
     {
-        var rows = Enumerable.Range(1, 6).Select(i => (_server.Url($"/audio/{i}.wav").AbsoluteUri, $"sound {i}"))
-            .Append((_server.Url("/status/404").AbsoluteUri, "missing"))
+        var rows = Enumerable.Range(1, 6).Select(i => (_site.Server.Url($"/audio/{i}.wav").AbsoluteUri, $"sound {i}"))
+            .Append((_site.Server.Url("/status/404").AbsoluteUri, "missing"))
             .ToArray();
-        var output = _temp.File("out");
+        var output = _site.Temp.File("out");
 
-        var (code, stdout, stderr) = await CliRunner.RunAsync("download", WriteCsv(rows), "-o", output, "--samples-per-shard", "4", "--transcode-workers", "2");
+        var (code, stdout, stderr) = await CliRunner.RunAsync("download", _site.WriteCsv(rows, license: "CC0"), "-o", output, "--samples-per-shard", "4", "--transcode-workers", "2");
 
         Assert.True(code == ExitCodes.Success, stderr);
         var expected = new SoundCatalogue().Sounds.Take(6).Count(s => s.HasAudio);
@@ -63,10 +48,10 @@ public sealed class AudioPipelineCliTests : IAsyncLifetime
     [Fact]
     public async Task Download_with_files_format_writes_a_flac_and_a_json_per_sample()
     {
-        var rows = new[] { (_server.Url("/audio/1.wav").AbsoluteUri, "sound one") };
-        var output = _temp.File("files");
+        var rows = new[] { (_site.Server.Url("/audio/1.wav").AbsoluteUri, "sound one") };
+        var output = _site.Temp.File("files");
 
-        var (code, _, stderr) = await CliRunner.RunAsync("download", WriteCsv(rows), "-o", output, "--format", "files", "--sample-rate", "16000");
+        var (code, _, stderr) = await CliRunner.RunAsync("download", _site.WriteCsv(rows, license: "CC0"), "-o", output, "--format", "files", "--sample-rate", "16000");
 
         Assert.True(code == ExitCodes.Success, stderr);
         var key = SampleKey.Of(rows[0].Item1, rows[0].Item2);
@@ -78,11 +63,11 @@ public sealed class AudioPipelineCliTests : IAsyncLifetime
     [Fact]
     public async Task Crawl_with_webdataset_packs_the_audio_of_every_pair_it_writes_to_the_csv()
     {
-        var csv = _temp.File("pairs.csv");
-        var shards = _temp.File("shards");
+        var csv = _site.Temp.File("pairs.csv");
+        var shards = _site.Temp.File("shards");
 
         var (code, stdout, stderr) = await CliRunner.RunAsync("crawl", "sounds", "-o", csv, "--webdataset", shards, "--split",
-            "--set", "baseUrl=" + _server.BaseUrl.AbsoluteUri, "--set", "maxItems=30", "--delay", "0", "--per-host", "4", "--samples-per-shard", "8");
+            "--set", "baseUrl=" + _site.Server.BaseUrl.AbsoluteUri, "--set", "maxItems=30", "--delay", "0", "--per-host", "4", "--samples-per-shard", "8");
 
         Assert.True(code == ExitCodes.Success, stderr + stdout);
         var pairs = CsvFile.ReadPairs(csv);
@@ -93,19 +78,19 @@ public sealed class AudioPipelineCliTests : IAsyncLifetime
         Assert.True(File.Exists(Path.Combine(shards, "test", "sizes.json")));
         var sample = (await WebDatasetReader.ReadWithPythonAsync(Directory.EnumerateFiles(Path.Combine(shards, "train"), "*.tar").First()))[0];
         Assert.Equal("sounds", sample.Json.GetProperty("original_data").GetProperty("spider").GetString());
-        Assert.StartsWith(_server.BaseUrl.AbsoluteUri, sample.Json.GetProperty("original_data").GetProperty("page").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith(_site.Server.BaseUrl.AbsoluteUri, sample.Json.GetProperty("original_data").GetProperty("page").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Download_names_the_problem_when_the_input_or_output_is_unusable()
     {
-        var csv = WriteCsv([(_server.Url("/audio/1.wav").AbsoluteUri, "one")]);
-        var blocker = _temp.File("a-file");
+        var csv = _site.WriteCsv([(_site.Server.Url("/audio/1.wav").AbsoluteUri, "one")], license: "CC0");
+        var blocker = _site.Temp.File("a-file");
         await File.WriteAllTextAsync(blocker, "not a folder");
 
-        var missing = await CliRunner.RunAsync("download", _temp.File("nope.csv"), "-o", _temp.File("out"));
+        var missing = await CliRunner.RunAsync("download", _site.Temp.File("nope.csv"), "-o", _site.Temp.File("out"));
         var notFolder = await CliRunner.RunAsync("download", csv, "-o", blocker);
-        var badRate = await CliRunner.RunAsync("download", csv, "-o", _temp.File("out2"), "--sample-rate", "5");
+        var badRate = await CliRunner.RunAsync("download", csv, "-o", _site.Temp.File("out2"), "--sample-rate", "5");
 
         Assert.Equal(ExitCodes.BadUsage, missing.ExitCode);
         Assert.Contains("nope.csv", missing.Error, StringComparison.Ordinal);
@@ -120,7 +105,7 @@ public sealed class AudioPipelineCliTests : IAsyncLifetime
     [InlineData("--webdataset", "a", "--audio-dir", "b")]
     public async Task Crawl_refuses_download_flags_that_do_not_say_where_the_audio_goes(params string[] flags)
     {
-        var (code, _, stderr) = await CliRunner.RunAsync(["crawl", "sounds", "-o", _temp.File("p.csv"), .. flags]);
+        var (code, _, stderr) = await CliRunner.RunAsync(["crawl", "sounds", "-o", _site.Temp.File("p.csv"), .. flags]);
 
         Assert.Equal(ExitCodes.BadUsage, code);
         Assert.Contains("--", stderr, StringComparison.Ordinal);
@@ -133,13 +118,13 @@ public sealed class AudioPipelineCliTests : IAsyncLifetime
         for (var i = 0; i < count; i++)
         {
             var path = $"/slow/{i}.wav";
-            _server.Handle(path, async context =>
+            _site.Server.Handle(path, async context =>
             {
                 await Task.Delay(100, context.RequestAborted); // paces the run so the signal lands mid-way
                 context.Response.ContentType = "audio/wav";
                 await context.Response.Body.WriteAsync(tone, context.RequestAborted);
             });
-            rows.Add((_server.Url(path).AbsoluteUri, $"slow tone {i}"));
+            rows.Add((_site.Server.Url(path).AbsoluteUri, $"slow tone {i}"));
         }
         return rows;
     }
@@ -155,11 +140,11 @@ public sealed class AudioPipelineCliTests : IAsyncLifetime
     public async Task Ctrl_c_stops_a_download_with_every_finished_sample_packed_and_a_rerun_completes_it()
     {
         var rows = SlowRows(40);
-        var csv = WriteCsv(rows);
-        var output = _temp.File("out");
+        var csv = _site.WriteCsv(rows, license: "CC0");
+        var output = _site.Temp.File("out");
         string[] args = ["download", csv, "-o", output, "--samples-per-shard", "4", "--download-concurrency", "2", "--per-host", "2", "--transcode-workers", "1"];
 
-        using var first = AudioCrawlProcess.Start(_temp.Path, args);
+        using var first = AudioCrawlProcess.Start(_site.Temp.Path, args);
         await WaitForFirstShardAsync(output);
         await first.SignalAsync("INT");
         var stopped = await first.WaitAsync(TimeSpan.FromSeconds(60));
@@ -173,7 +158,7 @@ public sealed class AudioPipelineCliTests : IAsyncLifetime
         var status = await StatusTable.ReadAsync(Path.Combine(output, StatusTable.FileName));
         Assert.Equal(packed.Count, status.Count(s => s.Status == SampleStatuses.Success));
 
-        var second = await AudioCrawlProcess.RunAsync(_temp.Path, TimeSpan.FromMinutes(4), args);
+        var second = await AudioCrawlProcess.RunAsync(_site.Temp.Path, TimeSpan.FromMinutes(4), args);
 
         Assert.True(second.ExitCode == 0, second.Error);
         Assert.Equal(rows.Select(r => SampleKey.Of(r.Url, r.Text)).Order(), (await PackedKeysAsync(output)).Order());
@@ -183,12 +168,12 @@ public sealed class AudioPipelineCliTests : IAsyncLifetime
     public async Task A_download_killed_mid_run_resumes_and_packs_every_good_sample_exactly_once()
     {
         var rows = SlowRows(40);
-        rows.Add((_server.Url("/status/404").AbsoluteUri, "missing"));
-        var csv = WriteCsv(rows);
-        var output = _temp.File("out");
+        rows.Add((_site.Server.Url("/status/404").AbsoluteUri, "missing"));
+        var csv = _site.WriteCsv(rows, license: "CC0");
+        var output = _site.Temp.File("out");
         string[] args = ["download", csv, "-o", output, "--samples-per-shard", "4", "--download-concurrency", "2", "--per-host", "2", "--transcode-workers", "1"];
 
-        using (var first = AudioCrawlProcess.Start(_temp.Path, args))
+        using (var first = AudioCrawlProcess.Start(_site.Temp.Path, args))
         {
             await WaitForFirstShardAsync(output);
             await first.SignalAsync("KILL");
@@ -198,7 +183,7 @@ public sealed class AudioPipelineCliTests : IAsyncLifetime
         Assert.NotEmpty(packedBeforeKill);
         Assert.True(packedBeforeKill.Count < 40, "the kill came after the end of the run");
 
-        var second = await AudioCrawlProcess.RunAsync(_temp.Path, TimeSpan.FromMinutes(4), args);
+        var second = await AudioCrawlProcess.RunAsync(_site.Temp.Path, TimeSpan.FromMinutes(4), args);
 
         Assert.True(second.ExitCode == 0, second.Error);
         var keys = await PackedKeysAsync(output);
@@ -206,7 +191,7 @@ public sealed class AudioPipelineCliTests : IAsyncLifetime
         Assert.Equal(good.Order(), keys.Order());
         Assert.Empty(Directory.EnumerateFiles(output, "*.tmp"));
         foreach (var row in rows.Take(40).Where(r => packedBeforeKill.Contains(SampleKey.Of(r.Url, r.Text))))
-            Assert.Equal(1, _server.Hits(new Uri(row.Url).AbsolutePath));
+            Assert.Equal(1, _site.Server.Hits(new Uri(row.Url).AbsolutePath));
         var status = await StatusTable.ReadAsync(Path.Combine(output, StatusTable.FileName));
         Assert.Equal(40, status.Count(s => s.Status == SampleStatuses.Success));
         Assert.Equal("http_404", Assert.Single(status, s => s.Status == SampleStatuses.Failed).Reason);

@@ -11,35 +11,20 @@ namespace AudioCrawl.Tests;
 /// <summary>The files-only pipeline through the CLI: 'download --no-transcode' then 'pack'.</summary>
 public sealed class FilesPipelineCliTests : IAsyncLifetime
 {
-    private readonly TempDirectory _temp = new();
-    private LoopbackServer _server = null!;
+    private readonly SoundSiteWorkspace _site = new();
 
-    public async Task InitializeAsync() => _server = await LoopbackServer.StartAsync(SampleWeb.AllSites()[0]);
+    public Task InitializeAsync() => _site.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _temp.Dispose();
-    }
-
-    private string WriteCsv(IEnumerable<(string Url, string Text)> rows)
-    {
-        var csv = new StringBuilder("url,text\r\n");
-        foreach (var (url, text) in rows)
-            csv.Append(url).Append(',').Append(text).Append("\r\n");
-        var path = _temp.File("pairs.csv");
-        File.WriteAllText(path, csv.ToString());
-        return path;
-    }
+    public async Task DisposeAsync() => await _site.DisposeAsync();
 
     [Fact]
     public async Task Download_without_transcoding_then_pack_gives_shards_of_the_served_bytes()
     {
-        var rows = Enumerable.Range(1, 5).Select(i => (_server.Url($"/audio/{i}.wav").AbsoluteUri, $"sound {i}")).ToArray();
-        var files = _temp.File("files");
-        var shards = _temp.File("shards");
+        var rows = Enumerable.Range(1, 5).Select(i => (_site.Server.Url($"/audio/{i}.wav").AbsoluteUri, $"sound {i}")).ToArray();
+        var files = _site.Temp.File("files");
+        var shards = _site.Temp.File("shards");
 
-        var download = await CliRunner.RunAsync("download", WriteCsv(rows), "-o", files, "--format", "files", "--no-transcode", "--download-concurrency", "32", "--per-host", "32");
+        var download = await CliRunner.RunAsync("download", _site.WriteCsv(rows), "-o", files, "--format", "files", "--no-transcode", "--download-concurrency", "32", "--per-host", "32");
         var pack = await CliRunner.RunAsync("pack", files, "-o", shards, "--samples-per-shard", "2");
 
         Assert.True(download.ExitCode == ExitCodes.Success, download.Error);
@@ -67,11 +52,11 @@ public sealed class FilesPipelineCliTests : IAsyncLifetime
     [Fact]
     public async Task Crawl_with_no_transcode_stores_every_pair_as_served_in_the_audio_dir()
     {
-        var csv = _temp.File("pairs.csv");
-        var audio = _temp.File("audio");
+        var csv = _site.Temp.File("pairs.csv");
+        var audio = _site.Temp.File("audio");
 
         var (code, stdout, stderr) = await CliRunner.RunAsync("crawl", "sounds", "-o", csv, "--audio-dir", audio, "--no-transcode",
-            "--set", "baseUrl=" + _server.BaseUrl.AbsoluteUri, "--set", "maxItems=10", "--delay", "0", "--per-host", "4");
+            "--set", "baseUrl=" + _site.Server.BaseUrl.AbsoluteUri, "--set", "maxItems=10", "--delay", "0", "--per-host", "4");
 
         Assert.True(code == ExitCodes.Success, stderr + stdout);
         var pairs = CsvFile.ReadPairs(csv);
@@ -89,9 +74,9 @@ public sealed class FilesPipelineCliTests : IAsyncLifetime
     [Fact]
     public async Task No_transcode_refuses_the_flags_that_set_a_conversion()
     {
-        var csv = WriteCsv([(_server.Url("/audio/1.wav").AbsoluteUri, "one")]);
+        var csv = _site.WriteCsv([(_site.Server.Url("/audio/1.wav").AbsoluteUri, "one")]);
 
-        var (code, _, stderr) = await CliRunner.RunAsync("download", csv, "-o", _temp.File("out"), "--no-transcode", "--sample-rate", "16000");
+        var (code, _, stderr) = await CliRunner.RunAsync("download", csv, "-o", _site.Temp.File("out"), "--no-transcode", "--sample-rate", "16000");
 
         Assert.Equal(ExitCodes.BadUsage, code);
         Assert.Contains("--sample-rate", stderr, StringComparison.Ordinal);
@@ -101,10 +86,10 @@ public sealed class FilesPipelineCliTests : IAsyncLifetime
     [Fact]
     public async Task Pack_names_a_missing_folder_and_refuses_to_pack_a_folder_into_itself()
     {
-        var missing = _temp.File("nope");
-        var files = Directory.CreateDirectory(_temp.File("files")).FullName;
+        var missing = _site.Temp.File("nope");
+        var files = Directory.CreateDirectory(_site.Temp.File("files")).FullName;
 
-        var absent = await CliRunner.RunAsync("pack", missing, "-o", _temp.File("shards"));
+        var absent = await CliRunner.RunAsync("pack", missing, "-o", _site.Temp.File("shards"));
         var itself = await CliRunner.RunAsync("pack", files, "-o", files);
 
         Assert.Equal(ExitCodes.BadUsage, absent.ExitCode);
