@@ -8,16 +8,8 @@ using Xunit;
 
 namespace AudioCrawl.Core.Tests.Http;
 
-public sealed class HostileResponseTests : IAsyncLifetime
+public sealed class HostileResponseTests : FetcherTestBase
 {
-    private LoopbackServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await LoopbackServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    private static HttpFetcher Fetcher(EngineSettings? settings = null) => new(HttpFetcherOptions.From(settings ?? new EngineSettings()));
-
     private static byte[] Gzip(byte[] data)
     {
         using var buffer = new MemoryStream();
@@ -26,7 +18,7 @@ public sealed class HostileResponseTests : IAsyncLifetime
         return buffer.ToArray();
     }
 
-    private void ServeGzip(string path, byte[] compressed) => _server.Handle(path, async context =>
+    private void ServeGzip(string path, byte[] compressed) => Server.Handle(path, async context =>
     {
         context.Response.ContentType = "text/html";
         context.Response.Headers.ContentEncoding = "gzip";
@@ -37,9 +29,9 @@ public sealed class HostileResponseTests : IAsyncLifetime
     public async Task A_redirect_loop_is_detected_and_not_followed_round_and_round()
     {
         using var fetcher = Fetcher();
-        var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(new Request(_server.Url("/redirect-loop"))).AsTask());
+        var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(new Request(Server.Url("/redirect-loop"))).AsTask());
         Assert.Equal(FetchErrorKinds.RedirectLoop, error.Kind);
-        Assert.Equal(1, _server.Hits("/redirect-loop"));
+        Assert.Equal(1, Server.Hits("/redirect-loop"));
     }
 
     [Fact]
@@ -47,25 +39,25 @@ public sealed class HostileResponseTests : IAsyncLifetime
     {
         using var fetcher = Fetcher(new EngineSettings { MaxRedirects = 3 });
 
-        var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(new Request(_server.Url("/redirect/4"))).AsTask());
-        var ok = await fetcher.FetchAsync(new Request(_server.Url("/redirect/3")));
+        var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(new Request(Server.Url("/redirect/4"))).AsTask());
+        var ok = await fetcher.FetchAsync(new Request(Server.Url("/redirect/3")));
 
         Assert.Equal(FetchErrorKinds.TooManyRedirects, error.Kind);
         Assert.Equal(200, ok.Status);
-        Assert.Equal(_server.Url("/redirect/0"), ok.Url);
+        Assert.Equal(Server.Url("/redirect/0"), ok.Url);
     }
 
     [Fact]
     public async Task A_redirect_to_another_scheme_is_refused()
     {
-        _server.Handle("/to-ftp", context =>
+        Server.Handle("/to-ftp", context =>
         {
             context.Response.StatusCode = 302;
             context.Response.Headers.Location = "ftp://files.test/secret";
             return Task.CompletedTask;
         });
         using var fetcher = Fetcher();
-        var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(new Request(_server.Url("/to-ftp"))).AsTask());
+        var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(new Request(Server.Url("/to-ftp"))).AsTask());
         Assert.Equal(FetchErrorKinds.UnsupportedScheme, error.Kind);
     }
 
@@ -76,7 +68,7 @@ public sealed class HostileResponseTests : IAsyncLifetime
         ServeGzip("/bomb", bomb);
         using var fetcher = Fetcher(new EngineSettings { MaxBodyBytes = 1024 * 1024 });
 
-        var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(new Request(_server.Url("/bomb"))).AsTask());
+        var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(new Request(Server.Url("/bomb"))).AsTask());
 
         Assert.True(bomb.Length < 1024 * 1024, "the compressed bomb itself is under the limit");
         Assert.Equal(FetchErrorKinds.TooLarge, error.Kind);
@@ -89,7 +81,7 @@ public sealed class HostileResponseTests : IAsyncLifetime
         ServeGzip("/truncated", page[..(page.Length / 2)]);
         using var fetcher = Fetcher();
 
-        var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(new Request(_server.Url("/truncated"))).AsTask());
+        var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(new Request(Server.Url("/truncated"))).AsTask());
 
         Assert.Contains(error.Kind, new[] { FetchErrorKinds.Decoding, FetchErrorKinds.Connection });
     }

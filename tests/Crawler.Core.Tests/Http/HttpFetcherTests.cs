@@ -8,35 +8,27 @@ using Xunit;
 
 namespace AudioCrawl.Core.Tests.Http;
 
-public sealed class HttpFetcherTests : IAsyncLifetime
+public sealed class HttpFetcherTests : FetcherTestBase
 {
-    private LoopbackServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await LoopbackServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    private static HttpFetcher Fetcher(EngineSettings? settings = null) => new(HttpFetcherOptions.From(settings ?? new EngineSettings()));
-
     [Fact]
     public async Task Sends_the_configured_user_agent_and_reports_the_final_url_after_redirects()
     {
         using var fetcher = Fetcher(new EngineSettings { UserAgent = "TestBot/1.0 (+http://bot.test)" });
-        var response = await fetcher.FetchAsync(new Request(_server.Url("/redirect/2")));
+        var response = await fetcher.FetchAsync(new Request(Server.Url("/redirect/2")));
 
         Assert.Equal(200, response.Status);
-        Assert.Equal(_server.Url("/redirect/0"), response.Url);
+        Assert.Equal(Server.Url("/redirect/0"), response.Url);
         Assert.Contains("arrived", response.Text);
-        Assert.All(_server.Log, r => Assert.Equal("TestBot/1.0 (+http://bot.test)", r.UserAgent));
+        Assert.All(Server.Log, r => Assert.Equal("TestBot/1.0 (+http://bot.test)", r.UserAgent));
     }
 
     [Fact]
     public async Task The_default_user_agent_names_AudioCrawl_and_a_contact_url()
     {
         using var fetcher = Fetcher();
-        _server.Page("/ua", "<p>ok</p>");
-        await fetcher.FetchAsync(new Request(_server.Url("/ua")));
-        var agent = Assert.Single(_server.Log).UserAgent!;
+        Server.Page("/ua", "<p>ok</p>");
+        await fetcher.FetchAsync(new Request(Server.Url("/ua")));
+        var agent = Assert.Single(Server.Log).UserAgent!;
         Assert.StartsWith("AudioCrawl/", agent);
         Assert.Contains("+http", agent);
     }
@@ -45,14 +37,14 @@ public sealed class HttpFetcherTests : IAsyncLifetime
     public async Task Decompresses_gzip_and_brotli_bodies()
     {
         var html = "<p>" + new string('x', 5000) + "</p>";
-        _server.Handle("/gz", async context =>
+        Server.Handle("/gz", async context =>
         {
             context.Response.Headers.ContentEncoding = "gzip";
             context.Response.ContentType = "text/html";
             await using var gzip = new GZipStream(context.Response.Body, CompressionLevel.Fastest, leaveOpen: true);
             await gzip.WriteAsync(Encoding.UTF8.GetBytes(html));
         });
-        _server.Handle("/br", async context =>
+        Server.Handle("/br", async context =>
         {
             context.Response.Headers.ContentEncoding = "br";
             context.Response.ContentType = "text/html";
@@ -60,19 +52,19 @@ public sealed class HttpFetcherTests : IAsyncLifetime
             await brotli.WriteAsync(Encoding.UTF8.GetBytes(html));
         });
         using var fetcher = Fetcher();
-        Assert.Equal(html, (await fetcher.FetchAsync(new Request(_server.Url("/gz")))).Text);
-        Assert.Equal(html, (await fetcher.FetchAsync(new Request(_server.Url("/br")))).Text);
-        Assert.Contains(_server.Log, r => r.PathAndQuery == "/gz");
+        Assert.Equal(html, (await fetcher.FetchAsync(new Request(Server.Url("/gz")))).Text);
+        Assert.Equal(html, (await fetcher.FetchAsync(new Request(Server.Url("/br")))).Text);
+        Assert.Contains(Server.Log, r => r.PathAndQuery == "/gz");
     }
 
     [Fact]
     public async Task Abandons_a_body_over_the_size_limit()
     {
         using var fetcher = Fetcher(new EngineSettings { MaxBodyBytes = 1000 });
-        var declared = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(new Request(_server.Url("/large/5000"))).AsTask());
+        var declared = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(new Request(Server.Url("/large/5000"))).AsTask());
         Assert.Equal(FetchErrorKinds.TooLarge, declared.Kind);
 
-        _server.Handle("/chunked-large", async context =>
+        Server.Handle("/chunked-large", async context =>
         {
             context.Response.ContentType = "text/html";
             for (var i = 0; i < 10; i++)
@@ -81,7 +73,7 @@ public sealed class HttpFetcherTests : IAsyncLifetime
                 await context.Response.Body.FlushAsync();
             }
         });
-        var streamed = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(new Request(_server.Url("/chunked-large"))).AsTask());
+        var streamed = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(new Request(Server.Url("/chunked-large"))).AsTask());
         Assert.Equal(FetchErrorKinds.TooLarge, streamed.Kind);
     }
 
@@ -89,7 +81,7 @@ public sealed class HttpFetcherTests : IAsyncLifetime
     public async Task A_response_slower_than_the_timeout_is_a_timeout()
     {
         using var fetcher = Fetcher(new EngineSettings { RequestTimeout = 0.3 });
-        var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(new Request(_server.Url("/delay/5000"))).AsTask());
+        var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(new Request(Server.Url("/delay/5000"))).AsTask());
         Assert.Equal(FetchErrorKinds.Timeout, error.Kind);
         Assert.Contains("/delay/5000", error.Message);
     }
@@ -98,33 +90,33 @@ public sealed class HttpFetcherTests : IAsyncLifetime
     public async Task A_dropped_connection_and_a_cut_body_are_connection_errors()
     {
         using var fetcher = Fetcher();
-        Assert.Equal(FetchErrorKinds.Connection, (await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(new Request(_server.Url("/drop"))).AsTask())).Kind);
-        Assert.Equal(FetchErrorKinds.Connection, (await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(new Request(_server.Url("/partial"))).AsTask())).Kind);
+        Assert.Equal(FetchErrorKinds.Connection, (await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(new Request(Server.Url("/drop"))).AsTask())).Kind);
+        Assert.Equal(FetchErrorKinds.Connection, (await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(new Request(Server.Url("/partial"))).AsTask())).Kind);
     }
 
     [Fact]
     public async Task A_refused_connection_is_a_connection_error()
     {
-        var port = _server.BaseUrl.Port;
-        await _server.DisposeAsync();
+        var port = Server.BaseUrl.Port;
+        await Server.DisposeAsync();
         using var fetcher = Fetcher();
         var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(new Request(new Uri($"http://127.0.0.1:{port}/"))).AsTask());
         Assert.Equal(FetchErrorKinds.Connection, error.Kind);
-        _server = await LoopbackServer.StartAsync();
+        Server = await LoopbackServer.StartAsync();
     }
 
     [Fact]
     public async Task Sends_method_headers_and_body()
     {
         string? seen = null;
-        _server.Handle("/echo", async context =>
+        Server.Handle("/echo", async context =>
         {
             using var reader = new StreamReader(context.Request.Body);
             seen = $"{context.Request.Method} {context.Request.Headers["X-Token"]} {context.Request.ContentType} {await reader.ReadToEndAsync()}";
             await context.Response.WriteAsync("{}");
         });
         using var fetcher = Fetcher();
-        await fetcher.FetchAsync(new Request(_server.Url("/echo"))
+        await fetcher.FetchAsync(new Request(Server.Url("/echo"))
         {
             Method = "POST",
             Body = "{\"q\":1}"u8.ToArray(),
