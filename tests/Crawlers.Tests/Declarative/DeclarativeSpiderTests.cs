@@ -149,33 +149,4 @@ public sealed class DeclarativeSpiderTests
             Assert.IsType<DeclarativeSpider>(Plan(config, name).Spider);
         Assert.Equal(AudioCrawl.Core.Http.FetcherKind.Browser, Plan(config, "scripted-player").Engine.Fetcher);
     }
-
-    private sealed class CollectingSink : IPairSink
-    {
-        private readonly List<AudioPair> _pairs = [];
-
-        public IReadOnlyList<AudioPair> Pairs
-        {
-            get
-            {
-                lock (_pairs)
-                    return _pairs.ToArray();
-            }
-        }
-
-        public string Name => "collect";
-
-        public Task OpenAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
-
-        public ValueTask WriteAsync(AudioPair pair, CancellationToken cancellationToken = default)
-        {
-            lock (_pairs)
-                _pairs.Add(pair);
-            return ValueTask.CompletedTask;
-        }
-
-        public ValueTask FlushAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
 }
