@@ -35,9 +35,6 @@ public ref struct HtmlTokenReader
     /// <summary>The text of a text token as written, character references not decoded.</summary>
     public ReadOnlySpan<char> RawText { get; private set; }
 
-    /// <summary>Where the current token starts in the page.</summary>
-    public int Position { get; private set; }
-
     /// <summary>The text of a text token with its character references decoded.</summary>
     public readonly string DecodedText() => Decode(RawText);
 
@@ -52,7 +49,7 @@ public ref struct HtmlTokenReader
             if (open != 0)
             {
                 var length = open < 0 ? rest.Length : open;
-                Emit(HtmlTokenKind.Text, _position);
+                Emit(HtmlTokenKind.Text);
                 RawText = rest[..length];
                 _position += length;
                 return true;
@@ -85,10 +82,9 @@ public ref struct HtmlTokenReader
     public readonly bool HasClass(string className) =>
         TryGetRawAttribute("class", out var classes) && HtmlClassList.Contains(classes, className);
 
-    private void Emit(HtmlTokenKind kind, int position)
+    private void Emit(HtmlTokenKind kind)
     {
         Kind = kind;
-        Position = position;
         IsSelfClosing = false;
         _attributesStart = _attributesEnd = 0;
     }
@@ -99,11 +95,11 @@ public ref struct HtmlTokenReader
         var start = _position;
         var rest = _html[start..];
         if (rest.Length >= 2 && IsAsciiLetter(rest[1]))
-            return ReadTag(start, start + 1, HtmlTokenKind.StartTag);
+            return ReadTag(start + 1, HtmlTokenKind.StartTag);
         if (rest.StartsWith("</"))
         {
             if (rest.Length >= 3 && IsAsciiLetter(rest[2]))
-                return ReadTag(start, start + 2, HtmlTokenKind.EndTag);
+                return ReadTag(start + 2, HtmlTokenKind.EndTag);
             if (rest.Length >= 3 && rest[2] == '>')
             {
                 _position = start + 3;
@@ -123,7 +119,7 @@ public ref struct HtmlTokenReader
             return false;
         }
         // A '<' that starts no tag is text.
-        Emit(HtmlTokenKind.Text, start);
+        Emit(HtmlTokenKind.Text);
         var next = rest[1..].IndexOf('<');
         var length = next < 0 ? rest.Length : next + 1;
         RawText = rest[..length];
@@ -131,7 +127,7 @@ public ref struct HtmlTokenReader
         return true;
     }
 
-    private bool ReadTag(int start, int nameStart, HtmlTokenKind kind)
+    private bool ReadTag(int nameStart, HtmlTokenKind kind)
     {
         var nameEnd = nameStart;
         while (nameEnd < _html.Length && !IsTagNameEnd(_html[nameEnd]))
@@ -144,7 +140,7 @@ public ref struct HtmlTokenReader
             _position = _html.Length;
             return false;
         }
-        Emit(kind, start);
+        Emit(kind);
         Name = HtmlTagNames.Get(_html[nameStart..nameEnd]);
         _attributesStart = attributesStart;
         _attributesEnd = end;
@@ -214,7 +210,7 @@ public ref struct HtmlTokenReader
         _position = index;
         if (index == start)
             return Read();
-        Emit(HtmlTokenKind.Text, start);
+        Emit(HtmlTokenKind.Text);
         RawText = _html[start..index];
         return true;
     }
