@@ -50,7 +50,7 @@ public sealed class HttpFetcher : IFetcher, IDisposable
             {
                 using var message = ToMessage(current);
                 using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                if (RedirectTarget(current, response) is { } target && _options.MaxRedirects > 0)
+                if (current.FollowRedirects && _options.MaxRedirects > 0 && RedirectTarget(current, response) is { } target)
                 {
                     if (hop >= _options.MaxRedirects)
                         throw new FetchException(FetchErrorKinds.TooManyRedirects, request.Url, $"more than {_options.MaxRedirects} redirects (last to {target}).");

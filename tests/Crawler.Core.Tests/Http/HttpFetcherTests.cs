@@ -23,6 +23,19 @@ public sealed class HttpFetcherTests : FetcherTestBase
     }
 
     [Fact]
+    public async Task A_request_that_does_not_follow_redirects_gets_the_3xx_response_and_its_location()
+    {
+        using var fetcher = Fetcher();
+
+        var response = await fetcher.FetchAsync(new Request(Server.Url("/redirect/2")) { FollowRedirects = false });
+
+        Assert.Equal(302, response.Status);
+        Assert.Equal(Server.Url("/redirect/2"), response.Url);
+        Assert.Equal("/redirect/1", response.Headers["Location"]);
+        Assert.Single(Server.Log);
+    }
+
+    [Fact]
     public async Task The_default_user_agent_names_AudioCrawl_and_a_contact_url()
     {
         using var fetcher = Fetcher();
