@@ -29,12 +29,16 @@ public sealed class YouTubeWebSite(YouTubeCatalogue? catalogue = null) : ISample
 
         User-agent: *
         Disallow: /api/
+        Disallow: /channel_picker
         Disallow: /comment
         Disallow: /feeds/videos.xml
+        Disallow: /file_download
         Disallow: /get_video
         Disallow: /get_video_info
+        Disallow: /get_midroll_info
         Disallow: /live_chat
         Disallow: /login
+        Disallow: /qr
         Disallow: /results
         Disallow: /signup
         Disallow: /t/terms
