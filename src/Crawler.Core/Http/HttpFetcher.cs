@@ -61,8 +61,10 @@ public sealed class HttpFetcher : IFetcher, IDisposable
                     current = Follow(current, (int)response.StatusCode, target);
                     continue;
                 }
-                var raw = await ReadBodyAsync(request.Url, response.Content, timeout.Token).ConfigureAwait(false);
-                var body = BodyDecoder.Decode(request.Url, string.Join(',', response.Content.Headers.ContentEncoding), raw, _options.MaxBodyBytes);
+                // A HEAD response has no body, whatever its Content-Encoding and Content-Length say (RFC 9110 §9.3.2).
+                var body = current.Method.Equals("HEAD", StringComparison.OrdinalIgnoreCase)
+                    ? ReadOnlyMemory<byte>.Empty
+                    : BodyDecoder.Decode(request.Url, string.Join(',', response.Content.Headers.ContentEncoding), await ReadBodyAsync(request.Url, response.Content, timeout.Token).ConfigureAwait(false), _options.MaxBodyBytes);
                 return new Response(request, current.Url, (int)response.StatusCode, ResponseHeaders.From(response), body);
             }
         }
