@@ -56,6 +56,12 @@ public sealed record Request : SpiderOutput
     /// </summary>
     public bool AcceptBinary { get; init; }
 
+    /// <summary>
+    /// When the page last changed, as a sitemap's <c>&lt;lastmod&gt;</c> said; null when unknown. An incremental run
+    /// skips a request whose LastModified is not newer than its last fetch (see <c>RecrawlFrontier</c>).
+    /// </summary>
+    public DateTimeOffset? LastModified { get; init; }
+
     /// <summary>Non-2xx statuses the callback wants to see (by default they are counted and dropped).</summary>
     public IReadOnlyList<int> HandleStatuses { get; init; } = [];
 
