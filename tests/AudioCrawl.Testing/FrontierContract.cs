@@ -81,6 +81,7 @@ public abstract class FrontierContract
             Depth = 4,
             Fetcher = FetcherKind.Browser,
             HandleStatuses = [404],
+            IsListing = true,
             LastModified = new DateTimeOffset(2025, 11, 3, 9, 30, 0, TimeSpan.FromHours(2)),
         }.WithData(new { word = "naïve", index = 7 });
         await frontier.EnqueueAsync(original);
@@ -97,6 +98,7 @@ public abstract class FrontierContract
         Assert.Equal(FetcherKind.Browser, back.Fetcher);
         Assert.Equal([404], back.HandleStatuses);
         Assert.Equal(original.LastModified, back.LastModified);
+        Assert.True(back.IsListing);
         Assert.Equal("naïve", back.Data!.Value.GetProperty("word").GetString());
     }
 

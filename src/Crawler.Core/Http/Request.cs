@@ -62,6 +62,12 @@ public sealed record Request : SpiderOutput
     /// </summary>
     public DateTimeOffset? LastModified { get; init; }
 
+    /// <summary>
+    /// A page that lists others (a sitemap, a sitemap index): an incremental run fetches it again every time, as it
+    /// does start requests (depth 0), so new entries are found; it still counts for depth limits and de-duplication.
+    /// </summary>
+    public bool IsListing { get; init; }
+
     /// <summary>Non-2xx statuses the callback wants to see (by default they are counted and dropped).</summary>
     public IReadOnlyList<int> HandleStatuses { get; init; } = [];
 

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using AudioCrawl.Core.Sitemaps;
+using AudioCrawl.Testing;
 using Xunit;
 
 namespace AudioCrawl.Core.Tests.Sitemaps;
@@ -34,13 +35,7 @@ public sealed class SitemapReaderTests
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
-    private static byte[] Gzip(byte[] data)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
-            gzip.Write(data);
-        return output.ToArray();
-    }
+    private static byte[] Gzip(byte[] data) => SitemapSite.Gzip(data);
 
     private static string UrlSetOf(int count) =>
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
