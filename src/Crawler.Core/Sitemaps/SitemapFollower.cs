@@ -11,7 +11,8 @@ namespace AudioCrawl.Core.Sitemaps;
 /// one request per URL as <see cref="SitemapFollowOptions.RequestFor"/> maps it, with
 /// <see cref="Request.LastModified"/> set from its lastmod. A robots.txt response is read for its <c>Sitemap:</c>
 /// lines. A refused file (malformed, over a limit, hostile) is logged with its URL and counted as
-/// <c>sitemap/&lt;reason&gt;</c>, and yields nothing: the crawl goes on.
+/// <c>sitemap/&lt;reason&gt;</c>, and yields nothing, except that a file breaking off into malformed XML still
+/// yields the entries before the error: the crawl goes on.
 /// </summary>
 /// <remarks>
 /// The requests go back through the engine like any other, so robots.txt, allowed domains, depth limits,
@@ -85,6 +86,12 @@ public sealed class SitemapFollower(SpiderContext context, SitemapFollowOptions?
         try
         {
             document = SitemapReader.Read(response.Url, response.Body, _options.Limits);
+        }
+        catch (SitemapException ex) when (ex.ReadBeforeError is { Entries.Count: > 0 } partial)
+        {
+            Count(ex.Reason);
+            context.Logger.LogWarning("Sitemap {Url} breaks off ({Reason}): {Message}; the {Count} entries before the error are kept.", response.Url, ex.Reason, ex.Message, partial.Entries.Count);
+            document = partial;
         }
         catch (SitemapException ex)
         {

@@ -29,15 +29,22 @@ public static class SitemapReader
         var xml = IsGzip(body.Span) ? Gunzip(location, body, limits.MaxUncompressedBytes) : body;
         if (xml.Length > limits.MaxUncompressedBytes)
             throw TooLarge(location, limits);
+        xml = SkipLeadingBlankLines(xml);
         using var reader = XmlReader.Create(AsStream(xml), Settings(limits));
         var kind = ReadRoot(location, reader, xml.Span);
+        var entries = new List<SitemapEntry>();
+        var invalid = 0;
         try
         {
-            return ReadEntries(location, kind, reader, limits);
+            invalid = ReadEntries(location, kind, reader, limits, entries);
+            return new SitemapDocument(location, kind, entries, invalid);
         }
         catch (XmlException ex)
         {
-            throw Malformed(location, ex);
+            throw new SitemapException(location, SitemapFailureReasons.Malformed, $"is not well-formed XML: {ex.Message}", ex)
+            {
+                ReadBeforeError = new SitemapDocument(location, kind, entries, invalid),
+            };
         }
     }
 
@@ -68,6 +75,20 @@ public static class SitemapReader
         if (DateTimeOffset.TryParseExact(trimmed, W3CDateTimeFormats, CultureInfo.InvariantCulture, Styles, out var exact))
             return exact;
         return DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, Styles, out var loose) ? loose : null;
+    }
+
+    /// <summary>
+    /// Blank lines before the XML declaration (which XML forbids) are common on real sites, where a template
+    /// printed them; they are dropped, after a UTF-8 byte order mark too.
+    /// </summary>
+    private static ReadOnlyMemory<byte> SkipLeadingBlankLines(ReadOnlyMemory<byte> xml)
+    {
+        var span = xml.Span;
+        var start = span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var end = start;
+        while (end < span.Length && span[end] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            end++;
+        return end == start ? xml : xml[end..];
     }
 
     private static bool IsGzip(ReadOnlySpan<byte> body) => body.Length >= 2 && body[0] == 0x1F && body[1] == 0x8B;
@@ -132,13 +153,13 @@ public static class SitemapReader
         };
     }
 
-    private static SitemapDocument ReadEntries(Uri location, SitemapKind kind, XmlReader reader, SitemapLimits limits)
+    /// <summary>Reads the entries into <paramref name="entries"/> (so those before an error are kept); returns how many were invalid.</summary>
+    private static int ReadEntries(Uri location, SitemapKind kind, XmlReader reader, SitemapLimits limits, List<SitemapEntry> entries)
     {
         var entryName = kind == SitemapKind.UrlSet ? "url" : "sitemap";
-        var entries = new List<SitemapEntry>();
         var invalid = 0;
         if (reader.IsEmptyElement)
-            return new SitemapDocument(location, kind, entries, 0);
+            return 0;
         reader.Read();
         while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == 0))
         {
@@ -161,7 +182,7 @@ public static class SitemapReader
         while (reader.Read())
         {
         }
-        return new SitemapDocument(location, kind, entries, invalid);
+        return invalid;
     }
 
     /// <summary>Reads one entry element and leaves the reader after its end.</summary>

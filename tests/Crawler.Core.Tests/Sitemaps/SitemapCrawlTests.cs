@@ -63,6 +63,8 @@ public sealed class SitemapCrawlTests : IAsyncLifetime
     public async Task A_malformed_an_oversized_and_a_DTD_bomb_sitemap_are_counted_and_the_crawl_goes_on()
     {
         var broken = _site.Xml("/sitemaps/broken.xml", SitemapSite.UrlSet(Undated(_site.Word("lost")))[..120]);
+        var cut = SitemapSite.UrlSet(Undated(_site.Word("before"), _site.Word("after")));
+        var breaksOff = _site.Xml("/sitemaps/breaks-off.xml", cut.Insert(cut.IndexOf("/word/after", StringComparison.Ordinal), "&"));
         var huge = _site.GzipFile("/sitemaps/huge.xml.gz", SitemapSite.UrlSet(Undated(Enumerable.Range(0, 50_001).Select(i => _server.Url($"/word/w{i}")).ToArray())));
         var bomb = _site.Xml("/sitemaps/bomb.xml", """
             <?xml version="1.0"?>
@@ -70,18 +72,19 @@ public sealed class SitemapCrawlTests : IAsyncLifetime
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>http://127.0.0.1/&c;</loc></url></urlset>
             """);
         var good = _site.Xml("/sitemaps/good.xml", SitemapSite.UrlSet(Undated(_site.Word("kept"))));
-        var index = _site.Xml("/sitemap.xml", SitemapSite.Index(Undated(broken, huge, bomb, good)));
+        var index = _site.Xml("/sitemap.xml", SitemapSite.Index(Undated(broken, breaksOff, huge, bomb, good)));
         var sink = new RecordingSink();
 
         var result = await RunAsync(Plan(("sitemaps", index.AbsoluteUri)), sink);
 
         Assert.Equal(CrawlOutcome.Finished, result.Outcome);
-        Assert.Equal(["kept"], Texts(sink));
-        Assert.Equal(1, result.Stats.Counters["sitemap/malformed"]);
+        Assert.Equal(["before", "kept"], Texts(sink));
+        Assert.Equal(2, result.Stats.Counters["sitemap/malformed"]);
         Assert.Equal(1, result.Stats.Counters["sitemap/too_many_urls"]);
         Assert.Equal(1, result.Stats.Counters["sitemap/dtd_refused"]);
-        Assert.Equal(5, result.Stats.Counters["sitemap/files"]);
+        Assert.Equal(6, result.Stats.Counters["sitemap/files"]);
         Assert.Equal(0, _server.Hits("/word/lost"));
+        Assert.Equal(0, _server.Hits("/word/after"));
         Assert.Equal(0, _server.Hits("/word/w0"));
     }
 
