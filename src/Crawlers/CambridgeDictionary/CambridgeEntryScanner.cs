@@ -37,8 +37,8 @@ public static class CambridgeEntryScanner
                     stack.EndElement(reader.Name, close);
                     break;
                 case HtmlTokenKind.Text:
-                    stack.Text(reader.RawText);
-                    scan.Text(ref reader);
+                    if (stack.Text(reader.RawText))
+                        scan.Text(ref reader);
                     break;
             }
         }

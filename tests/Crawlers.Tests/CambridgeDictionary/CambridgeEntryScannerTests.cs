@@ -98,10 +98,25 @@ public sealed class CambridgeEntryScannerTests
         Assert.Equal(["wɜːk", "wɝːk"], page.Pronunciations.Select(p => p.Ipa));
     }
 
+    [Fact]
+    public void Groups_inside_an_amp_mustache_template_are_not_on_the_page()
+    {
+        var html = Entry($$$"""
+            <amp-autocomplete filter="none" src="/autocomplete/amp?dataset=english"><input type="text" name="q">
+            <template type="amp-mustache" id="amp-template-autocomplete"><div class="haxa" data-value="{{word}}">{{word}}
+            <span class="us dpron-i"><audio><source type="audio/mpeg" src="/templated.mp3"></audio></span><template><b></template></div></template>
+            </amp-autocomplete>
+            {{{Group}}}
+            """);
+
+        AssertSameAsDom(html, Page);
+        var page = CambridgeEntryScanner.TryParse(html, Page, out _)!;
+        Assert.Equal(["https://dictionary.cambridge.org/media/english/uk_pron/u/ukw/ukwor/ukwordp005.mp3"], page.Pronunciations.Select(p => p.Mp3!.AbsoluteUri));
+    }
+
     [Theory]
     [InlineData("<b><i>misnested</b></i>")]
     [InlineData("<table><span class=\"pos dpos\">verb</span></table>")]
-    [InlineData("<template><span class=\"us dpron-i\"></span></template>")]
     public void Markup_that_a_browser_restructures_is_left_to_the_dom_parser(string inside)
     {
         var page = CambridgeEntryScanner.TryParse(Entry(Group + inside), Page, out var unsupported);
@@ -147,7 +162,7 @@ public sealed class CambridgeEntryScannerTests
         "<select><option>", "<span class=\"us dpron-i\">", "<div class=\"pr entry-body__el\">", "<source src=/s.mp3>",
         "<noscript>", "</noscript>", "<textarea>x", "</select>", "<form>", "<button>", "<h2>", "</h2>", "<object>",
         "<math><mi>x</mi>", "<span class=ipa>ə</span>", "<span class=\"region\">US</span>", "<audio src=/a.ogg>",
-        "<b><i>x</b></i>", "<template>", "<DIV CLASS='pv-block'>", "&amp;&lt;", "<ul>", "</ul>", "<caption>", "<frameset>",
+        "<b><i>x</b></i>", "<template>", "</template>", "<template class=\"uk dpron-i\"><span class=ipa>t</span>", "<DIV CLASS='pv-block'>", "&amp;&lt;", "<ul>", "</ul>", "<caption>", "<frameset>",
     ];
 
     [Fact]
