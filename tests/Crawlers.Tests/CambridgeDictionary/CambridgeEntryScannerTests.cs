@@ -162,6 +162,7 @@ public sealed class CambridgeEntryScannerTests
         "<select><option>", "<span class=\"us dpron-i\">", "<div class=\"pr entry-body__el\">", "<source src=/s.mp3>",
         "<noscript>", "</noscript>", "<textarea>x", "</select>", "<form>", "<button>", "<h2>", "</h2>", "<object>",
         "<math><mi>x</mi>", "<span class=ipa>ə</span>", "<span class=\"region\">US</span>", "<audio src=/a.ogg>",
+        "<span data-src-mp3=\"/d.mp3\" data-src-ogg=/d.ogg>", "<div class=\"pos-header\"><span class=\"us\">", "<span class=uk>",
         "<b><i>x</b></i>", "<template>", "</template>", "<template class=\"uk dpron-i\"><span class=ipa>t</span>", "<DIV CLASS='pv-block'>", "&amp;&lt;", "<ul>", "</ul>", "<caption>", "<frameset>",
     ];
 
