@@ -213,7 +213,12 @@ public sealed class HtmlElementStack<TFrame>
     {
         if (IsUnsupported || _templateDepth > 0)
             return false;
-        if (_open.Count == 0 || !TableContext.Contains(_open[^1].Name))
+        if (_open.Count == 0)
+            return true;
+        // The reader takes a <title> or <style> for raw text, but inside SVG it holds markup: fine unless it holds a tag.
+        if (_open[^1].Foreign && HtmlTagNames.IsRawText(_open[^1].Name) && text.Contains('<'))
+            return Unsupported($"<{_open[^1].Name}> inside SVG or MathML holding markup");
+        if (!TableContext.Contains(_open[^1].Name))
             return true;
         foreach (var c in text)
         {

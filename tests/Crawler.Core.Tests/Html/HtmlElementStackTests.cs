@@ -94,6 +94,7 @@ public sealed class HtmlElementStackTests
     [InlineData("<ul><li><a href=x>a<li>", "<li> holding an open <a> is closed by what follows")]
     [InlineData("<svg><path></div>", "</div> inside SVG or MathML")]
     [InlineData("<template><svg></svg></template>", "<svg> inside <template>")]
+    [InlineData("<svg><textarea>x<div class=a></div>", "<textarea> inside SVG or MathML holding markup")]
     public void Markup_that_needs_the_full_tree_algorithm_is_reported_not_guessed(string html, string reason)
     {
         Assert.Equal(["unsupported: " + reason], Paths(html));
@@ -121,6 +122,12 @@ public sealed class HtmlElementStackTests
     public void An_svg_end_tag_closes_the_svg_elements_left_open_inside_it()
     {
         Assert.Equal(["div", "div > svg", "div > svg > path", "div > span"], Paths("<div><svg><path d=\"M0\"></svg><span></span></div>"));
+    }
+
+    [Fact]
+    public void An_svg_title_holding_only_text_reads_as_it_does_in_a_browser()
+    {
+        Assert.Equal(["svg", "svg > title", "span"], Paths("<svg><title>Listen &amp; repeat</title></svg><span></span>"));
     }
 
     [Fact]
