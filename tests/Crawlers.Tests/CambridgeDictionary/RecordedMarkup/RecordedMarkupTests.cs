@@ -61,4 +61,13 @@ public sealed class RecordedMarkupTests(ITestOutputHelper output)
             Assert.True(read.BlockCount >= page.Word.Blocks.Count, $"{page}: {read.BlockCount} blocks");
         }
     }
+
+    [Fact]
+    public void On_randomly_damaged_real_markup_pages_the_scanner_either_agrees_with_the_dom_or_hands_the_page_over()
+    {
+        var agreed = RandomDamage.CountAgreements(Corpus.Where((_, index) => index % 3 == 0).Select(page => (page.Html, page.Url)), new Random(20261201), attempts: 12);
+
+        output.WriteLine($"{agreed} damaged pages read by the scanner and checked");
+        Assert.True(agreed > 250, $"only {agreed} damaged pages were read by the scanner: the test would prove little");
+    }
 }
