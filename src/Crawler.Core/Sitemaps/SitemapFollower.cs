@@ -63,10 +63,17 @@ public sealed class SitemapFollower(SpiderContext context, SitemapFollowOptions?
         ArgumentNullException.ThrowIfNull(site);
         if (context.Robots is not { } robots)
             return [new Request(new Uri(site, "/robots.txt"), callback) { Fetcher = FetcherKind.Http, IsListing = true }];
-        var sitemaps = (await robots.GetAsync(site, cancellationToken).ConfigureAwait(false)).Sitemaps;
-        if (sitemaps.Count == 0)
+        var robotsTxt = await robots.GetAsync(site, cancellationToken).ConfigureAwait(false);
+        if (robotsTxt.DisallowsAll && robotsTxt.Sitemaps.Count == 0)
+        {
+            Count("robots_txt_unavailable");
+            context.Logger.LogWarning("The robots.txt of {Site} could not be read (the host counts as disallowed): no sitemaps to start from.", RobotsTxtCache.OriginOf(site));
+        }
+        else if (robotsTxt.Sitemaps.Count == 0)
+        {
             NoSitemapsInRobotsTxt(site);
-        return sitemaps.Select(url => RequestFor(url, callback)).ToArray();
+        }
+        return robotsTxt.Sitemaps.Select(url => RequestFor(url, callback)).ToArray();
     }
 
     /// <summary>The requests a sitemap (or robots.txt) response leads to; empty, counted and logged when the file is refused.</summary>

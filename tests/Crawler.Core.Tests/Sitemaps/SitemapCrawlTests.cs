@@ -119,6 +119,18 @@ public sealed class SitemapCrawlTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_robots_txt_that_cannot_be_read_is_counted_and_nothing_is_fetched()
+    {
+        _server.Text("/robots.txt", "unavailable", status: 503);
+        _site.Xml("/sitemap-words.xml", SitemapSite.UrlSet(Undated(_site.Word("open"))));
+
+        var result = await RunAsync(Plan(("robotsOf", _server.BaseUrl.AbsoluteUri), ("retries", "0")), new RecordingSink());
+
+        Assert.Equal(1, result.Stats.Counters["sitemap/robots_txt_unavailable"]);
+        Assert.Equal(0, _server.Hits("/sitemap-words.xml"));
+    }
+
+    [Fact]
     public async Task Only_the_child_sitemaps_the_spider_follows_are_fetched()
     {
         var nouns = _site.Xml("/sitemaps/nouns.xml", SitemapSite.UrlSet(Undated(_site.Word("tree"))));
