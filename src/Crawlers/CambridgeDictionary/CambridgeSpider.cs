@@ -44,6 +44,7 @@ public sealed class CambridgeSpider : Spider<CambridgeSettings>
         }
     }
 
+    [Yields(Requests = 1)]
     public async IAsyncEnumerable<SpiderOutput> ParseBrowseIndex(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var letter in CambridgeBrowseParser.LetterPages(response.Document, response.BaseUrl, Settings.Dictionary))
@@ -52,6 +53,7 @@ public sealed class CambridgeSpider : Spider<CambridgeSettings>
     }
 
     /// <summary>A letter page (links to ranges) or a range page (links to entries): both list them in the i-browse block.</summary>
+    [Yields(Requests = 1)]
     public async IAsyncEnumerable<SpiderOutput> ParseBrowse(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var links = CambridgeBrowseParser.BrowseBlock(response.Document, response.BaseUrl, Settings.Dictionary);
@@ -62,6 +64,7 @@ public sealed class CambridgeSpider : Spider<CambridgeSettings>
         await Task.CompletedTask;
     }
 
+    [Yields(Pairs = 1, OrCounted = [NoAudio, NotFound])]
     public async IAsyncEnumerable<SpiderOutput> ParseEntry(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (response.Status == 404 || !CambridgeBrowseParser.IsEntry(response.Url, Settings.Dictionary))

@@ -59,6 +59,18 @@ public sealed class DeclarativeSpider : Spider<DeclarativeSettings>
         await Task.CompletedTask;
     }
 
+    /// <summary>
+    /// A page should yield pairs when its rule extracts items (an item rule with "expect": true, the default), else
+    /// requests when follow rules apply to it; a follow rule with "expect": false opts its pages out. Start pages are
+    /// named "startUrls" in counters and warnings, other pages by the follow rule that reached them. A page deeper than
+    /// every follow rule's maxDepth is not expected to yield links.
+    /// </summary>
+    public override PageContract? ContractFor(Request request, PageContract? declared)
+    {
+        var reachedBy = request.Data is null ? null : request.GetData<PageRule>().Rule;
+        return Rules.Contract(reachedBy, request.Depth);
+    }
+
     /// <summary>A start URL made absolute against the base URL; null when it is not http(s).</summary>
     internal static Uri? ResolveStartUrl(Uri? baseUrl, string start)
     {
@@ -167,18 +179,49 @@ public sealed class DeclarativeSpider : Spider<DeclarativeSettings>
     private void Count(ItemRule rule, string reason) => Context.Stats.Custom.Increment($"{Name}/{rule.Name}/{reason}");
 
     /// <summary>The settings with their patterns compiled once.</summary>
-    private sealed class CompiledRules(DeclarativeSettings settings)
+    private sealed class CompiledRules
     {
-        private readonly Dictionary<string, CompiledFollowRule> _follow = settings.Follow.ToDictionary(r => r.Name, r => new CompiledFollowRule(r), StringComparer.Ordinal);
-        private readonly Dictionary<string, ItemRule> _items = settings.Items.ToDictionary(r => r.Name, StringComparer.Ordinal);
+        public const string StartPages = "startUrls";
+        private readonly DeclarativeSettings _settings;
+        private readonly Dictionary<string, CompiledFollowRule> _follow;
+        private readonly Dictionary<string, ItemRule> _items;
+        private readonly Dictionary<string, PageContract?> _contracts;
+        private readonly PageContract? _startContract;
+        private readonly int _deepestFollow;
 
-        public DeclarativeSettings Settings => settings;
+        public CompiledRules(DeclarativeSettings settings)
+        {
+            _settings = settings;
+            _follow = settings.Follow.ToDictionary(r => r.Name, r => new CompiledFollowRule(r), StringComparer.Ordinal);
+            _items = settings.Items.ToDictionary(r => r.Name, StringComparer.Ordinal);
+            _deepestFollow = settings.Follow.Count == 0 || settings.Follow.Any(r => r.MaxDepth == 0) ? 0 : settings.Follow.Max(r => r.MaxDepth);
+            _startContract = ContractOf(StartPages, settings.StartItems, follows: true);
+            _contracts = settings.Follow.ToDictionary(r => r.Name, r => r.Expect ? ContractOf(r.Name, r.Items, r.Follow ?? r.Items is null) : null, StringComparer.Ordinal);
+        }
 
-        public IEnumerable<CompiledFollowRule> Follow => settings.Follow.Select(r => _follow[r.Name]);
+        public DeclarativeSettings Settings => _settings;
+
+        public IEnumerable<CompiledFollowRule> Follow => _settings.Follow.Select(r => _follow[r.Name]);
 
         public CompiledFollowRule? FollowRule(string name) => _follow.GetValueOrDefault(name);
 
         public ItemRule? ItemRule(string name) => _items.GetValueOrDefault(name);
+
+        public PageContract? Contract(string? reachedBy, int depth)
+        {
+            var contract = reachedBy is null ? _startContract : _contracts.GetValueOrDefault(reachedBy);
+            var linksExhausted = contract is { Requests: > 0 } && _settings.Next is null && _deepestFollow > 0 && depth + 1 > _deepestFollow;
+            return linksExhausted ? null : contract;
+        }
+
+        private PageContract? ContractOf(string name, string? items, bool follows)
+        {
+            if (items is not null && ItemRule(items) is { Expect: true })
+                return new PageContract(name) { Pairs = 1 };
+            return follows && (_settings.Follow.Count > 0 || _settings.Next is not null) && items is null
+                ? new PageContract(name) { Requests = 1 }
+                : null;
+        }
     }
 
     private sealed class CompiledFollowRule(FollowRule rule)
