@@ -42,12 +42,15 @@ public static class StatsSummary
     private static void AppendContracts(StringBuilder text, CrawlResult result)
     {
         var invariant = CultureInfo.InvariantCulture;
-        var failing = result.Contracts.Where(c => c.Failures > 0).ToArray();
+        var failing = result.Contracts.Where(c => c.Failures > 0 || c.Met == 0).ToArray();
         if (failing.Length > 0)
         {
             text.AppendLine("  contracts         pages that yielded less than their callback declares:");
             foreach (var contract in failing)
-                text.AppendLine(invariant, $"    {contract.Callback,-16}{contract.Failures} of {contract.Pages} pages{(contract.Examples.Count > 0 ? ", e.g. " + string.Join(", ", contract.Examples) : "")}");
+            {
+                var examples = contract.Examples.Count > 0 ? contract.Examples : contract.ExcusedExamples;
+                text.AppendLine(invariant, $"    {contract.Callback,-16}{contract.Failures + contract.Excused} of {contract.Pages} pages ({contract.Excused} with a counted reason){(examples.Count > 0 ? ", e.g. " + string.Join(", ", examples) : "")}");
+            }
         }
         if (result.FoundNothing is not { } nothing)
             return;

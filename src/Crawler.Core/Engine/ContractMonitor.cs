@@ -7,42 +7,74 @@ namespace AudioCrawl.Core.Engine;
 
 /// <summary>
 /// Checks every page against its <see cref="PageContract"/>: counts the pages of each contract
-/// (<c>contract/&lt;spider&gt;/&lt;name&gt;/pages</c>) and those that yielded less (<c>contract/&lt;spider&gt;/&lt;name&gt;</c>),
-/// and warns once per contract, with up to three example URLs, when <c>contractWarnAfter</c> pages in a row failed or
-/// most of at least that many did. Lock-free on the path of a page that meets its contract.
+/// (<c>contract/&lt;spider&gt;/&lt;name&gt;/pages</c>), those that yielded less (<c>contract/&lt;spider&gt;/&lt;name&gt;</c>)
+/// and those that yielded less but counted a reason (<c>…/excused</c>), and warns once per contract, with up to three
+/// example URLs, when <c>contractWarnAfter</c> pages in a row failed or most of at least that many did, or when not
+/// one of twice that many met the contract (at the end: of that many). Lock-free on the path of a page that meets its contract.
 /// </summary>
 public sealed class ContractMonitor(string spider, int warnAfter, CrawlStats stats, ILogger logger)
 {
     private const int MaxExamples = 3;
     private readonly ConcurrentDictionary<string, Tracker> _trackers = new(StringComparer.Ordinal);
 
-    public int WarnAfter => warnAfter;
-
-    public void Record(PageContract contract, Uri page, bool met)
+    public void Record(PageContract contract, Uri page, PageVerdict verdict)
     {
-        var tracker = _trackers.GetOrAdd(contract.Name, static (name, owner) => new Tracker($"contract/{owner}/{name}"), spider);
+        var tracker = _trackers.GetOrAdd(contract.Name, static (name, state) => new Tracker($"contract/{state.spider}/{name}", state.contract), (spider, contract));
         var pages = Interlocked.Increment(ref tracker.Pages);
         stats.Custom.Increment(tracker.PagesCounter);
-        if (met)
+        long inARow = 0;
+        switch (verdict)
         {
-            if (Volatile.Read(ref tracker.InARow) != 0)
-                Volatile.Write(ref tracker.InARow, 0);
+            case PageVerdict.Met:
+                Interlocked.Increment(ref tracker.Met);
+                if (Volatile.Read(ref tracker.InARow) != 0)
+                    Volatile.Write(ref tracker.InARow, 0);
+                return;
+            case PageVerdict.Excused:
+                Interlocked.Increment(ref tracker.Excused);
+                stats.Custom.Increment(tracker.ExcusedCounter);
+                tracker.ExcusedExamples.Add(page);
+                break;
+            default:
+                Interlocked.Increment(ref tracker.Failures);
+                inARow = Interlocked.Increment(ref tracker.InARow);
+                stats.Custom.Increment(tracker.FailuresCounter);
+                tracker.Examples.Add(page);
+                break;
+        }
+        if (pages < warnAfter && inARow < warnAfter)
             return;
-        }
-        var failures = Interlocked.Increment(ref tracker.Failures);
-        var inARow = Interlocked.Increment(ref tracker.InARow);
-        stats.Custom.Increment(tracker.FailuresCounter);
-        tracker.AddExample(page, MaxExamples);
-        if ((inARow >= warnAfter || (pages >= warnAfter && failures * 2 > pages)) && Interlocked.Exchange(ref tracker.Warned, 1) == 0)
-        {
-            logger.LogWarning(
-                "Spider {Spider}: {Callback} yielded less than its contract ({Expected}) on {Failures} of {Pages} pages{InARow}, for example {Examples}. The site looks changed; check the spider's selectors.",
-                spider, contract.Name, Describe(contract), failures, pages, inARow >= warnAfter ? $" ({inARow} in a row)" : "", string.Join(", ", tracker.Examples()));
-        }
+        var report = tracker.Report(contract.Name);
+        // A few first pages that all only counted a reason prove little while the crawl runs: wait for twice as many.
+        var failingMost = report.Pages >= warnAfter && report.Failures * 2 > report.Pages;
+        var neverMet = report.Pages >= 2 * warnAfter && report.Met == 0;
+        if (inARow >= warnAfter || failingMost || neverMet)
+            Warn(tracker, contract, report, inARow >= warnAfter ? inARow : 0);
     }
 
-    public IReadOnlyList<ContractReport> Reports() =>
-        [.. _trackers.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new ContractReport(p.Key, Interlocked.Read(ref p.Value.Pages), Interlocked.Read(ref p.Value.Failures), p.Value.Examples()))];
+    /// <summary>The reports of every contract checked; warns now about those that look broken and were not warned about yet.</summary>
+    public IReadOnlyList<ContractReport> Finish()
+    {
+        var reports = new List<ContractReport>();
+        foreach (var (name, tracker) in _trackers.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var report = tracker.Report(name);
+            if (report.LooksBroken(warnAfter))
+                Warn(tracker, tracker.Contract, report, 0);
+            reports.Add(report);
+        }
+        return reports;
+    }
+
+    private void Warn(Tracker tracker, PageContract contract, ContractReport report, long inARow)
+    {
+        if (Interlocked.Exchange(ref tracker.Warned, 1) != 0)
+            return;
+        var examples = report.Examples.Count > 0 ? report.Examples : report.ExcusedExamples;
+        logger.LogWarning(
+            "Spider {Spider}: {Problem}{InARow}; its contract: {Expected}. For example {Examples}. The site looks changed; check the spider's selectors.",
+            spider, report.Describe(), inARow > 0 ? $" ({inARow} in a row)" : "", Describe(contract), string.Join(", ", examples));
+    }
 
     private static string Describe(PageContract contract)
     {
@@ -55,36 +87,58 @@ public sealed class ContractMonitor(string spider, int warnAfter, CrawlStats sta
         return contract.OrCounted.Count == 0 ? expected : $"{expected}, or a count of {string.Join(" or ", contract.OrCounted)}";
     }
 
-    private sealed class Tracker(string failuresCounter)
+    private sealed class Tracker(string failuresCounter, PageContract contract)
     {
         public long Pages;
+        public long Met;
         public long Failures;
+        public long Excused;
         public long InARow;
         public int Warned;
-        private readonly List<string> _examples = new(MaxExamples);
+
+        public PageContract Contract => contract;
 
         public string FailuresCounter { get; } = failuresCounter;
 
         public string PagesCounter { get; } = failuresCounter + "/pages";
 
-        private volatile int _exampleCount;
+        public string ExcusedCounter { get; } = failuresCounter + "/excused";
 
-        public void AddExample(Uri page, int max)
+        public ExampleList Examples { get; } = new();
+
+        public ExampleList ExcusedExamples { get; } = new();
+
+        public ContractReport Report(string name)
         {
-            if (_exampleCount >= max)
+            var pages = Interlocked.Read(ref Pages);
+            var failures = Interlocked.Read(ref Failures);
+            var excused = Math.Min(Interlocked.Read(ref Excused), pages - failures);
+            return new ContractReport(name, pages, failures, excused, Examples.ToArray(), ExcusedExamples.ToArray());
+        }
+    }
+
+    /// <summary>The first few URLs added; taking the lock only while it still has room.</summary>
+    private sealed class ExampleList
+    {
+        private readonly List<string> _urls = new(MaxExamples);
+        private volatile int _count;
+
+        public void Add(Uri page)
+        {
+            if (_count >= MaxExamples)
                 return;
-            lock (_examples)
+            lock (_urls)
             {
-                if (_examples.Count < max)
-                    _examples.Add(page.AbsoluteUri);
-                _exampleCount = _examples.Count;
+                if (_urls.Count < MaxExamples)
+                    _urls.Add(page.AbsoluteUri);
+                _count = _urls.Count;
             }
         }
 
-        public string[] Examples()
+        public string[] ToArray()
         {
-            lock (_examples)
-                return [.. _examples];
+            lock (_urls)
+                return [.. _urls];
         }
     }
 }

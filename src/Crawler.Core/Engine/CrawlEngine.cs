@@ -83,7 +83,7 @@ public sealed class CrawlEngine
         var outcome = _failure is not null ? CrawlOutcome.Failed
             : reason == FinishReasons.Finished ? CrawlOutcome.Finished
             : CrawlOutcome.Stopped;
-        var contracts = _contracts.Reports();
+        var contracts = _contracts.Finish();
         var foundNothing = outcome == CrawlOutcome.Failed ? null : JudgeEmpty(contracts, stoppedEarly: outcome == CrawlOutcome.Stopped);
         if (foundNothing is not null)
         {
@@ -101,14 +101,14 @@ public sealed class CrawlEngine
 
     /// <summary>
     /// Fetched pages but no pair yielded (pairs the pipeline then dropped as duplicates or delivered by earlier runs
-    /// count as found), or contracts failing on most of their pages. A stopped crawl (Ctrl+C, limits) is judged by
+    /// count as found), or contracts failing on most of their pages or met on none (<see cref="ContractReport.LooksBroken"/>). A stopped crawl (Ctrl+C, limits) is judged by
     /// its contracts only: it may simply not have reached the pages with pairs yet.
     /// </summary>
     private FoundNothing? JudgeEmpty(IReadOnlyList<ContractReport> contracts, bool stoppedEarly)
     {
         var pages = Interlocked.Read(ref _pagesFetched);
         var noPairs = !stoppedEarly && pages > 0 && Interlocked.Read(ref _pairsYielded) == 0;
-        var failed = contracts.Where(c => c.FailedOnMost(_settings.ContractWarnAfter)).ToArray();
+        var failed = contracts.Where(c => c.LooksBroken(_settings.ContractWarnAfter)).ToArray();
         return noPairs || failed.Length > 0 ? new FoundNothing(pages, noPairs, failed) : null;
     }
 
@@ -356,7 +356,7 @@ public sealed class CrawlEngine
         {
             var counted = watching && watch.End();
             if (contract is not null && !_abort.IsCancellationRequested)
-                _contracts.Record(contract, response.Url, counted || contract.IsMetBy(requestsYielded, pairsYielded));
+                _contracts.Record(contract, response.Url, contract.IsMetBy(requestsYielded, pairsYielded) ? PageVerdict.Met : counted ? PageVerdict.Excused : PageVerdict.Failed);
             if (pairsYielded > 0)
                 Interlocked.Add(ref _pairsYielded, pairsYielded);
         }

@@ -83,6 +83,7 @@ public sealed class ContractTests : IAsyncLifetime
 
         Assert.Equal(20, result.Stats.Counters[ContractSpider.NoAudio]);
         Assert.Equal(20, result.Stats.Counters["contract/contracts/ParseItem"]);
+        Assert.Equal(20, result.Stats.Counters["contract/contracts/ParseItem/excused"]);
         Assert.Equal(41, result.Stats.Counters["contract/contracts/ParseItem/pages"]);
     }
 
@@ -143,7 +144,28 @@ public sealed class ContractTests : IAsyncLifetime
         var result = await CrawlAsync(start);
 
         Assert.Equal(CrawlOutcome.Finished, result.Outcome);
-        Assert.Equal(0, result.Contracts.Single(c => c.Callback == "ParseItem").Failures);
+        var report = result.Contracts.Single(c => c.Callback == "ParseItem");
+        Assert.Equal(0, report.Failures);
+        Assert.Equal(8, report.Excused);
+        Assert.Empty(ContractWarnings);
+    }
+
+    [Fact]
+    public async Task A_callback_that_only_ever_counts_a_reason_is_reported_as_broken()
+    {
+        // Every entry "has no audio": the markup that held it is gone, not the audio.
+        var start = Site([.. Enumerable.Repeat(Item.CountedNoAudio, 7)]);
+
+        var result = await CrawlAsync(start, ("concurrency", "1"));
+
+        Assert.Equal(CrawlOutcome.Empty, result.Outcome);
+        var broken = Assert.Single(result.FoundNothing!.FailedContracts);
+        Assert.Equal("ParseItem", broken.Callback);
+        Assert.Equal(7, broken.Excused);
+        var warning = Assert.Single(ContractWarnings);
+        Assert.Contains("ParseItem yielded what its contract declares on none of its 7 pages", warning, StringComparison.Ordinal);
+        Assert.Contains(_server.Url("/item/0").AbsoluteUri, warning, StringComparison.Ordinal);
+        Assert.Contains(ContractSpider.NoAudio, warning, StringComparison.Ordinal);
     }
 
     [Fact]
