@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,6 +16,8 @@ public sealed class CambridgeMirror(CambridgeLexicon? lexicon = null, int pageBy
 {
     public const string RobotsTxt = "User-agent: *\nDisallow: /search/\nDisallow: /spellcheck/\nDisallow: /auth/\nDisallow: /private/\n";
 
+    private static readonly Regex PronunciationGroup = new("<span class=\"(?:uk|us) dpron-i \"><span class=\"region dreg\">.*?/</span></span> ", RegexOptions.Singleline | RegexOptions.CultureInvariant);
+
     private readonly CambridgeLexicon _lexicon = lexicon ?? new CambridgeLexicon();
     private byte[]? _mp3;
     private byte[]? _ogg;
@@ -24,6 +27,9 @@ public sealed class CambridgeMirror(CambridgeLexicon? lexicon = null, int pageBy
     public string Spider => "cambridge";
 
     public CambridgeLexicon Lexicon => _lexicon;
+
+    /// <summary>A site that changed its markup: entry pages keep their blocks but lose every pronunciation group (audio and IPA).</summary>
+    public bool EntriesWithoutPronunciations { get; init; }
 
     private CambridgeEntryPage EntryPages => field ??= new CambridgeEntryPage(_lexicon, pageBytes);
 
@@ -45,7 +51,7 @@ public sealed class CambridgeMirror(CambridgeLexicon? lexicon = null, int pageBy
         routes.MapGet($"/dictionary/{dictionary}", () => Html(Home()));
         routes.MapGet($"/dictionary/{dictionary}/{{slug}}", (string slug, HttpContext context) =>
             _lexicon.Find(slug) is { } entry
-                ? Html(EntryPages.Render(entry, Origin(context)))
+                ? Html(EntryHtml(entry, Origin(context)))
                 : Results.Redirect($"/dictionary/{dictionary}/"));
         routes.MapGet($"/search/{dictionary}/direct", (string? q) =>
             q is not null && _lexicon.Find(CambridgeLexicon.SlugOf(q)) is { } entry
@@ -120,6 +126,12 @@ public sealed class CambridgeMirror(CambridgeLexicon? lexicon = null, int pageBy
             }
         }
         return written;
+    }
+
+    private string EntryHtml(LexiconEntry entry, Uri origin)
+    {
+        var html = EntryPages.Render(entry, origin);
+        return EntriesWithoutPronunciations ? PronunciationGroup.Replace(html, "") : html;
     }
 
     private IResult Audio(string folder, string key)

@@ -16,6 +16,6 @@ public sealed record ContractReport(string Callback, long Pages, long Failures, 
     public bool LooksBroken(int minimumPages) => Pages >= minimumPages && (Failures * 2 > Pages || Met == 0);
 
     public string Describe() => Met == 0 && Failures * 2 <= Pages
-        ? $"{Callback} yielded what its contract declares on none of its {Pages} pages ({Excused} only counted a reason such as no audio)"
+        ? $"{Callback} yielded what its contract declares on none of its {Pages} pages ({Excused} only counted a reason for yielding nothing)"
         : $"{Callback} yielded nothing on {Failures} of {Pages} pages";
 }
