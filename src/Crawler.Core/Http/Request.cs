@@ -56,6 +56,13 @@ public sealed record Request : SpiderOutput
     /// </summary>
     public bool AcceptBinary { get; init; }
 
+    /// <summary>
+    /// Follow HTTP redirects (up to the engine's <c>maxRedirects</c>). False hands the 3xx response itself over, for a
+    /// callback that reads where a URL redirects to without fetching the target; list the 3xx statuses it wants in
+    /// <see cref="HandleStatuses"/>. Ignored by the browser fetcher.
+    /// </summary>
+    public bool FollowRedirects { get; init; } = true;
+
     /// <summary>Non-2xx statuses the callback wants to see (by default they are counted and dropped).</summary>
     public IReadOnlyList<int> HandleStatuses { get; init; } = [];
 
