@@ -102,12 +102,13 @@ public sealed class CrawlEngine
     /// <summary>
     /// Fetched pages but no pair yielded (pairs the pipeline then dropped as duplicates or delivered by earlier runs
     /// count as found), or contracts failing on most of their pages or met on none (<see cref="ContractReport.LooksBroken"/>). A stopped crawl (Ctrl+C, limits) is judged by
-    /// its contracts only: it may simply not have reached the pages with pairs yet.
+    /// its contracts only: it may simply not have reached the pages with pairs yet; so is a worker of a shared crawl.
     /// </summary>
     private FoundNothing? JudgeEmpty(IReadOnlyList<ContractReport> contracts, bool stoppedEarly)
     {
         var pages = Interlocked.Read(ref _pagesFetched);
-        var noPairs = !stoppedEarly && pages > 0 && Interlocked.Read(ref _pairsYielded) == 0;
+        // One worker of a shared crawl may have drawn only pages without pairs while the others found them.
+        var noPairs = !stoppedEarly && _frontier is not ISharedFrontier && pages > 0 && Interlocked.Read(ref _pairsYielded) == 0;
         var failed = contracts.Where(c => c.LooksBroken(_settings.ContractWarnAfter)).ToArray();
         return noPairs || failed.Length > 0 ? new FoundNothing(pages, noPairs, failed) : null;
     }
