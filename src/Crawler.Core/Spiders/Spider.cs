@@ -30,6 +30,13 @@ public abstract class Spider
     /// <summary>Engine settings this spider prefers over the built-in ones; crawlers.json and --set still win.</summary>
     public virtual EngineSettings DefaultEngineSettings(EngineSettings builtIn) => builtIn;
 
+    /// <summary>
+    /// The contract the page of <paramref name="request"/> should meet, checked after its callback ran; null for none.
+    /// By default the one the callback declares with <see cref="YieldsAttribute"/> (<paramref name="declared"/>).
+    /// Override to decide per request, as the declarative spider does per rule; called once per page, so keep it cheap.
+    /// </summary>
+    public virtual PageContract? ContractFor(Request request, PageContract? declared) => declared;
+
     internal virtual Type SettingsType => typeof(NoSettings);
 
     internal virtual object CurrentSettings => new NoSettings();

@@ -17,6 +17,7 @@ public sealed class SoundLibrarySpider : Spider<SoundLibrarySettings>
         await Task.CompletedTask;
     }
 
+    [Yields(Requests = 1)]
     public async IAsyncEnumerable<SpiderOutput> Parse(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var request in response.FollowAll(response.Css("ul.categories a").Select(a => a.GetAttribute("href")), nameof(ParseCategory)))
@@ -24,6 +25,7 @@ public sealed class SoundLibrarySpider : Spider<SoundLibrarySettings>
         await Task.CompletedTask;
     }
 
+    [Yields(Requests = 1)]
     public async IAsyncEnumerable<SpiderOutput> ParseCategory(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var request in response.FollowAll(response.Css("ul.sounds a.sound").Select(a => a.GetAttribute("href")), nameof(ParseSound)))
@@ -33,6 +35,7 @@ public sealed class SoundLibrarySpider : Spider<SoundLibrarySettings>
         await Task.CompletedTask;
     }
 
+    [Yields(Pairs = 1, OrCounted = ["sounds/no_audio"])]
     public async IAsyncEnumerable<SpiderOutput> ParseSound(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var title = response.CssFirst("h1.title")?.TextContent;

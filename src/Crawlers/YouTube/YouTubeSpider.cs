@@ -135,6 +135,7 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
             string.Join("; ", skipped));
     }
 
+    [Yields(Pairs = 1, OrCounted = [StatPrefix + "not_found", StatPrefix + "consent_pages", StatPrefix + "skipped_*", StatPrefix + "duplicate_videos"])]
     private async IAsyncEnumerable<SpiderOutput> ParsePage(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var state = response.Request.GetData<ListingState>();
@@ -177,6 +178,7 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
         await Task.CompletedTask;
     }
 
+    [Yields(Pairs = 1, OrCounted = [StatPrefix + "skipped_*", StatPrefix + "duplicate_videos"])]
     private async IAsyncEnumerable<SpiderOutput> ParseContinuation(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var state = response.Request.GetData<ListingState>();
