@@ -8,6 +8,7 @@
 # peak RSS (the largest single process: for (b)/(c) the .NET process or one of its ffmpeg children).
 # Then ffmpeg file -> file against stdin -> stdout on the short clips (the pipes question).
 # Not a test: it prints a markdown table. Usage: bench/pipeline.sh [SHORT] [MEDIUM] [LONG] [RUNS] [PORT]
+# (defaults 400 40 4 1 18091); SIZES="long" (say) runs only those sizes.
 # Needs ffmpeg and nginx (installed with apt-get when missing), python3 and the .NET SDK.
 set -euo pipefail
 short=${1:-400}
@@ -16,28 +17,9 @@ long=${3:-4}
 runs=${4:-1}
 port=${5:-18091}
 root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d /tmp/audiocrawl-pipeline.XXXXXX)
-chmod 755 "$work" # nginx workers run as an unprivileged user
-nginx_pid=""
-
-cleanup() {
-  if [ -n "$nginx_pid" ] && kill -0 "$nginx_pid" 2>/dev/null; then
-    kill "$nginx_pid"
-    while kill -0 "$nginx_pid" 2>/dev/null; do sleep 0.1; done
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-need=()
-command -v ffmpeg >/dev/null || need+=(ffmpeg)
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
-[ -x /usr/bin/time ] || need+=(time)
-if [ ${#need[@]} -gt 0 ]; then
-  if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
-fi
-nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+bench_name=audiocrawl-pipeline
+# shellcheck source=bench/audio-common.sh
+. "$root/bench/audio-common.sh"
 cores=$(nproc)
 
 # Distinct clips: a tone under pink noise (so FLAC has real work), 96 kbit/s stereo 44.1 kHz mp3, 8 sources per size
@@ -96,7 +78,7 @@ measure() {
 }
 
 for run in $(seq 1 "$runs"); do
-  for size in short medium long; do
+  for size in ${SIZES:-short medium long}; do
     count=$(ls "$work/www/$size" | wc -l)
     rm -rf "$work/ffmpeg-out" "$work/shards" "$work/shards-1"; mkdir -p "$work/ffmpeg-out"
     measure "(a) ffmpeg per file, xargs -P $cores" "$size" "$count" -- sh -c \
@@ -105,10 +87,10 @@ for run in $(seq 1 "$runs"); do
       --download-concurrency 16 --per-host 16 --transcode-workers "$cores" --log-level warning
     packed=$(python3 -c "import json,sys; print(sum(json.load(open(sys.argv[1])).values()))" "$work/shards/sizes.json")
     [ "$packed" = "$count" ] || echo "   (b) packed $packed of $count"
-    grep -E "ffmpeg|stage waits" "$work/last.log" | sed 's/^/   (b)/'
+    grep -E "finished in|ffmpeg  |stage waits" "$work/last.log" | sed 's/^/   (b) /'
     measure "(c) audiocrawl download --transcode-batch 1" "$size" "$count" -- dotnet "$cli" download "$work/$size.csv" -o "$work/shards-1" \
       --download-concurrency 16 --per-host 16 --transcode-workers "$cores" --transcode-batch 1 --log-level warning
-    grep -E "ffmpeg|stage waits" "$work/last.log" | sed 's/^/   (c)/'
+    grep -E "finished in|ffmpeg  |stage waits" "$work/last.log" | sed 's/^/   (c) /'
   done
 done
 
