@@ -101,7 +101,7 @@ for f in $pipes; do ffmpeg -nostdin -loglevel error -y -i "$work/www/short/$f" -
 middle=$(date +%s.%N)
 for f in $pipes; do ffmpeg -loglevel error -f mp3 -i pipe:0 -ar 48000 -ac 1 -c:a flac -f flac pipe:1 < "$work/www/short/$f" > "$work/ffmpeg-out/$f.pipe.flac"; done
 end=$(date +%s.%N)
-python3 -c "import sys; a,b,c=map(float,sys.argv[1:]); print(f'   file -> file {b-a:.2f} s, stdin -> stdout {c-b:.2f} s for 200 clips')" "$start" "$middle" "$end"
+python3 -c "import sys; a,b,c=map(float,sys.argv[1:4]); print(f'   file -> file {b-a:.2f} s, stdin -> stdout {c-b:.2f} s for {sys.argv[4]} clips')" "$start" "$middle" "$end" "$(echo "$pipes" | wc -l)"
 python3 - "$work/ffmpeg-out/$(echo "$pipes" | head -1).pipe.flac" <<'PY'
 import sys
 d = open(sys.argv[1], 'rb').read(26)
