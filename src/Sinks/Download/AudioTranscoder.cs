@@ -55,7 +55,8 @@ public sealed class AudioTranscoder(TranscodeOptions options)
         var pending = Enumerable.Range(0, jobs.Count).ToList();
         while (pending.Count > 0)
         {
-            var batch = pending.Select(i => jobs[i]).ToArray();
+            var indices = pending.ToArray();
+            var batch = indices.Select(i => jobs[i]).ToArray();
             var outputs = batch.Select(OutputPathFor).ToArray();
             try
             {
@@ -81,8 +82,12 @@ public sealed class AudioTranscoder(TranscodeOptions options)
             }
             finally
             {
-                foreach (var output in outputs)
-                    File.Delete(output);
+                // A converted sample's file stays for the writer; every other output goes.
+                for (var k = 0; k < outputs.Length; k++)
+                {
+                    if (results[indices[k]]?.Audio?.File != outputs[k])
+                        File.Delete(outputs[k]);
+                }
             }
             // The log blames no input in particular: each runs alone.
             foreach (var index in pending)
@@ -149,13 +154,17 @@ public sealed class AudioTranscoder(TranscodeOptions options)
 
     private async Task<TranscodeResult> CheckOutputAsync(TranscodeJob job, string outputPath, FfmpegInput? input, CancellationToken cancellationToken)
     {
-        var data = await File.ReadAllBytesAsync(outputPath, cancellationToken).ConfigureAwait(false);
+        var length = new FileInfo(outputPath).Length;
         double duration;
         int sampleRate, channels;
         if (ChecksOutputInProcess)
         {
-            if (FlacStreamInfo.TryRead(data) is not { } info)
-                return Rejected(job, SampleFailureReasons.EmptyAudio, $"the converted audio ({data.Length} bytes) has no FLAC STREAMINFO header.");
+            var header = new byte[FlacStreamInfo.HeaderLength];
+            int read;
+            await using (var file = new FileStream(outputPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, useAsync: false))
+                read = await file.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            if (FlacStreamInfo.TryRead(header.AsSpan(0, read)) is not { } info)
+                return Rejected(job, SampleFailureReasons.EmptyAudio, $"the converted audio ({length} bytes) has no FLAC STREAMINFO header.");
             (duration, sampleRate, channels) = (info.DurationSeconds, info.SampleRate, info.Channels);
         }
         else
@@ -171,7 +180,7 @@ public sealed class AudioTranscoder(TranscodeOptions options)
             }
             (duration, sampleRate, channels) = (output.Duration.TotalSeconds, output.PrimaryAudioStream?.SampleRateHz ?? 0, output.PrimaryAudioStream?.Channels ?? 0);
         }
-        if (duration <= 0 || data.Length == 0)
+        if (duration <= 0 || length == 0)
         {
             var why = job.Segment?.Start is { } start && input?.DurationSeconds is { } total && start >= total
                 ? string.Create(CultureInfo.InvariantCulture, $"the segment starts at {start} s, after the end of the {total:0.###} s audio.")
@@ -179,7 +188,7 @@ public sealed class AudioTranscoder(TranscodeOptions options)
             return Rejected(job, SampleFailureReasons.EmptyAudio, why);
         }
         var audio = new TranscodedAudio(
-            data,
+            [],
             duration,
             sampleRate,
             channels,
@@ -187,7 +196,7 @@ public sealed class AudioTranscoder(TranscodeOptions options)
             input?.Codec,
             input?.SampleRate is > 0 ? input.SampleRate : null,
             input?.Channels is > 0 ? input.Channels : null,
-            input?.DurationSeconds);
+            input?.DurationSeconds) { File = outputPath };
         return new TranscodeResult(job, audio, null);
     }
 

@@ -355,7 +355,7 @@ public sealed class DownloadRunner
             Bytes = download.Bytes,
             Duration = Math.Round(audio.DurationSeconds, 3),
         };
-        var sample = new EncodedSample(download.Source.Key, _options.Transcode.Extension, audio.Data, LaionSampleJson.Create(download, audio), status);
+        var sample = new EncodedSample(download.Source.Key, _options.Transcode.Extension, audio.Data, LaionSampleJson.Create(download, audio), status) { AudioFile = audio.File };
         Interlocked.Add(ref _transcodersBlockedTicks, await WriteTimedAsync(next, sample, cancellationToken).ConfigureAwait(false));
         Interlocked.Increment(ref _converted);
     }
