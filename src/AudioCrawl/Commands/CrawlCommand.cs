@@ -2,9 +2,9 @@ using System.CommandLine;
 using AudioCrawl.Cli.Running;
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Sinks.Download;
 using AudioCrawl.Sinks.Csv;
+using AudioCrawl.Sinks.Download;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AudioCrawl.Cli.Commands;
 
@@ -58,9 +58,10 @@ public static class CrawlCommand
             if (parse.GetValue(download) && audioFolder is null)
                 throw new ConfigurationException("--download needs a place for the audio: --webdataset DIR (shards) or --audio-dir DIR (loose files).");
 
+            var audioFetcher = audioFolder is null ? null : audio.FetcherOptions(parse, plan.Engine);
             using var loggers = common.CreateLoggers(parse, environment);
             await using var shared = sharedOptions is null ? null
-                : await SharedCrawl.JoinAsync(parse.GetValue(redis.Redis)!, sharedOptions, plan.Engine, environment.Time).ConfigureAwait(false);
+                : await SharedCrawl.JoinAsync(parse.GetValue(redis.Redis)!, sharedOptions, environment.Time).ConfigureAwait(false);
             JobDirectory? job = null;
             if (jobPath is not null)
             {
@@ -78,17 +79,20 @@ public static class CrawlCommand
                 await ResumeJob.PrepareAsync(job, path, parse.GetValue(retryFailed), loggers).ConfigureAwait(false);
             }
 
-            var session = new CrawlSession(environment, loggers);
-            var csv = new CsvPairSink(path, mode);
+            var host = CrawlHosts.Create(plan.Engine, environment, loggers).AddSink(new CsvPairSink(path, mode));
+            if (job is not null)
+                host.AddJobDirectory(job);
+            shared?.AddTo(host);
+            var session = new CrawlSession(environment);
             if (audioFolder is null)
-                return await session.RunAsync(plan, [csv], [path], statsPath, job, shared: shared).ConfigureAwait(false);
+                return await session.RunAsync(plan, host, [path], statsPath, shared: shared).ConfigureAwait(false);
 
-            using var transport = new HttpFetcher(audio.FetcherOptions(parse, plan.Engine));
-            await using var fetchPath = FetchPipeline.Build(transport, plan.Engine, environment.Time, loggers);
             var writer = audio.CreateWriter(parse, audioFolder, webDataset: shards is not null, environment.Time);
-            var sink = new DownloadSink(() => audio.CreateRunner(parse, fetchPath, writer, audioFolder, loggers, environment.Time), audioFolder);
-            var code = await session.RunAsync(plan, [csv, sink], [path, audioFolder], statsPath, job, sink.Abort, shared).ConfigureAwait(false);
-            if (sink.Summary is { } summary)
+            DownloadSink? sink = null;
+            host.AddMediaDownload(audioFetcher!).AddSink(services => sink = new DownloadSink(
+                () => audio.CreateRunner(parse, services.GetRequiredService<FetchPipeline>(), writer, audioFolder, loggers, environment.Time), audioFolder));
+            var code = await session.RunAsync(plan, host, [path, audioFolder], statsPath, () => sink?.Abort(), shared).ConfigureAwait(false);
+            if (sink?.Summary is { } summary)
                 await environment.Out.WriteAsync(DownloadReport.Format(summary)).ConfigureAwait(false);
             return code;
         }));

@@ -1,4 +1,5 @@
 using AudioCrawl.Core.Configuration;
+using AudioCrawl.Core.Hosting;
 using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Pipeline;
 using AudioCrawl.Core.Politeness;
@@ -43,11 +44,13 @@ public sealed class CrawlEngine
     private string? _failure;
 
     private readonly FailureLog? _failures;
+    private readonly CrawlSignals? _signals;
     private readonly string _productToken;
 
-    public CrawlEngine(Spider spider, EngineSettings settings, IFetcher fetcher, IFrontier frontier, ItemPipeline pipeline, CrawlStats stats, TimeProvider time, ILogger logger, FailureLog? failures = null)
+    public CrawlEngine(Spider spider, EngineSettings settings, IFetcher fetcher, IFrontier frontier, ItemPipeline pipeline, CrawlStats stats, TimeProvider time, ILogger logger, FailureLog? failures = null, CrawlSignals? signals = null)
     {
         _failures = failures;
+        _signals = signals is { IsEmpty: false } ? signals : null;
         _spider = spider;
         _settings = settings;
         _fetcher = fetcher;
@@ -170,7 +173,8 @@ public sealed class CrawlEngine
             {
                 if (Interlocked.Decrement(ref _active) == 0 && _seedingDone && await IsDrainedAsync().ConfigureAwait(false))
                 {
-                    _idle.TrySetResult();
+                    if (_idle.TrySetResult())
+                        _signals?.Idle();
                     _signal.Pulse();
                     return;
                 }
@@ -235,11 +239,13 @@ public sealed class CrawlEngine
             _stats.RequestSent();
             _stats.Errors.Increment(ex.Kind);
             _logger.LogWarning("{Kind}: {Message}", ex.Kind, ex.Message);
+            _signals?.Error(request, ex.Kind, ex.Message);
             await RecordFailureAsync(request, ex.Kind, ex.Message).ConfigureAwait(false);
             return true;
         }
 
         _stats.ResponseReceived(response.Status, response.Body.Length);
+        _signals?.Response(response);
         if (!response.IsSuccess && !request.HandleStatuses.Contains(response.Status))
         {
             _stats.Errors.Increment($"http_{response.Status}");
@@ -290,8 +296,11 @@ public sealed class CrawlEngine
                             _stats.ItemsDropped.Increment(ItemDropReasons.OptOut);
                             break;
                         }
-                        var result = await _pipeline.SubmitAsync(pair with { Spider = pair.Spider ?? _spider.Name, Page = pair.Page ?? response.Url }, _abort.Token).ConfigureAwait(false);
+                        var item = pair with { Spider = pair.Spider ?? _spider.Name, Page = pair.Page ?? response.Url };
+                        var result = await _pipeline.SubmitAsync(item, _abort.Token).ConfigureAwait(false);
                         acceptedPairs |= result != SubmitResult.Dropped;
+                        if (result != SubmitResult.Dropped)
+                            _signals?.Item(item);
                         if (result == SubmitResult.LimitReached)
                             RequestStop(FinishReasons.MaxItems);
                         break;
@@ -310,7 +319,9 @@ public sealed class CrawlEngine
         }
         catch (Exception ex)
         {
-            _stats.Errors.Increment(ex is System.Text.Json.JsonException ? "parse_error" : "spider_exception");
+            var kind = ex is System.Text.Json.JsonException ? "parse_error" : "spider_exception";
+            _stats.Errors.Increment(kind);
+            _signals?.Error(request, kind, ex.Message);
             _logger.LogWarning("Callback {Callback} of spider {Spider} failed on {Url}: {Type}: {Message}", request.Callback, _spider.Name, response.Url, ex.GetType().Name, ex.Message);
         }
         return !acceptedPairs || await PairsFlushedAsync().ConfigureAwait(false);
@@ -372,6 +383,7 @@ public sealed class CrawlEngine
             _stats.RequestsDropped.Increment(RequestDropReasons.Duplicate);
             return;
         }
+        _signals?.RequestScheduled(request);
         _signal.Pulse();
     }
 }

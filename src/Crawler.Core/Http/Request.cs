@@ -41,8 +41,12 @@ public sealed record Request : SpiderOutput
     /// <summary>The spider's own context for the callback, kept as JSON so it survives persistence.</summary>
     public JsonElement? Data { get; init; }
 
-    /// <summary>The fetcher for this request; null uses the spider's <c>fetcher</c> engine setting.</summary>
-    public FetcherKind? Fetcher { get; init; }
+    /// <summary>
+    /// The name of the fetcher for this request (<see cref="FetcherKind.Http"/>, <see cref="FetcherKind.Browser"/> or
+    /// one registered in the crawl host); null uses the spider's <c>fetcher</c> engine setting.
+    /// </summary>
+    [JsonConverter(typeof(FetcherNameJsonConverter))]
+    public string? Fetcher { get; init; }
 
     /// <summary>When a browser-fetched page counts as loaded; null uses the engine's browser settings. Ignored by HTTP.</summary>
     public BrowserWait? Wait { get; init; }

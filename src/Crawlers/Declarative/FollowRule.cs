@@ -31,7 +31,7 @@ public sealed record FollowRule
     public bool? Follow { get; init; }
 
     [Description("The fetcher for the pages this rule reaches (http or browser); the spider's fetcher setting when unset.")]
-    public FetcherKind? Fetcher { get; init; }
+    public string? Fetcher { get; init; }
 
     [Description("For the browser fetcher: a CSS selector the pages this rule reaches must show before they are read.")]
     public string? WaitFor { get; init; }

@@ -4,8 +4,8 @@ namespace AudioCrawl.Sinks.Download;
 
 /// <summary>
 /// Gets the audio of one row onto disk: page URLs through the first media resolver that claims them, file URLs
-/// through the crawl's fetch path (an <see cref="IFetcher"/>, normally the engine's <c>FetchPipeline</c>: robots.txt,
-/// retries, per-host slots, limits). What arrives must look like audio by media type and by its first bytes.
+/// through the crawl's fetch path (an <see cref="IFetcher"/>, normally the crawl host's <c>FetchPipeline</c>: robots.txt,
+/// retries, per-host slots, the cluster gate) to the <see cref="FetcherKind.Audio"/> fetcher (the audio size and time limits). What arrives must look like audio by media type and by its first bytes.
 /// With <paramref name="keepInMemory"/> the bytes are handed on in memory (for storing as they are) instead of
 /// being written to <paramref name="workFolder"/> for ffmpeg.
 /// </summary>
@@ -22,7 +22,7 @@ public sealed class AudioDownloader(IFetcher fetcher, IReadOnlyList<IMediaResolv
         Response response;
         try
         {
-            response = await fetcher.FetchAsync(new Request(url) { Headers = AcceptAudio }, cancellationToken).ConfigureAwait(false);
+            response = await fetcher.FetchAsync(new Request(url) { Headers = AcceptAudio, Fetcher = FetcherKind.Audio }, cancellationToken).ConfigureAwait(false);
         }
         catch (FetchException ex)
         {
