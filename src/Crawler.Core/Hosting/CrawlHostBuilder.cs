@@ -74,6 +74,10 @@ public sealed class CrawlHostBuilder
         return AddFetchStage(new FetchStage(order, typeof(T).Name, (services, next) => new MiddlewareFetcher(services.GetRequiredService<T>(), next)));
     }
 
+    /// <summary>A fetch middleware instance at <paramref name="order"/>.</summary>
+    public CrawlHostBuilder AddFetchMiddleware(IFetchMiddleware middleware, int order = FetchStageOrder.User) =>
+        AddFetchStage(new FetchStage(order, middleware.GetType().Name, (_, next) => new MiddlewareFetcher(middleware, next)));
+
     /// <summary>A fetcher that serves the requests naming <paramref name="name"/>; created on the first such request, disposed with the host.</summary>
     public CrawlHostBuilder AddFetcher(string name, Func<IServiceProvider, IFetcher> create)
     {
