@@ -79,7 +79,7 @@ public static class CrawlCommand
                 await ResumeJob.PrepareAsync(job, path, parse.GetValue(retryFailed), loggers).ConfigureAwait(false);
             }
 
-            var host = CrawlHosts.Create(plan.Engine, environment, loggers).AddSink(new CsvPairSink(path, mode));
+            var host = CrawlHosts.ForCrawl(plan, config, environment, loggers).AddSink(new CsvPairSink(path, mode));
             if (job is not null)
                 host.AddJobDirectory(job);
             shared?.AddTo(host);

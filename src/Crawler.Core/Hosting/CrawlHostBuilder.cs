@@ -49,8 +49,13 @@ public sealed class CrawlHostBuilder
         AddFetchStage(new FetchStage(FetchStageOrder.HostSlot, "host-slot", (services, next) => new PoliteFetcher(next, services.GetRequiredService<HostSlots>(), time)));
     }
 
-    /// <summary>A host for the crawl of <paramref name="plan"/>: its engine settings.</summary>
-    public static CrawlHostBuilder For(CrawlPlan plan, ILoggerFactory loggers, TimeProvider time) => new(plan.Engine, loggers, time);
+    /// <summary>A host for the crawl of <paramref name="plan"/>: its engine settings, and the plan itself as a service.</summary>
+    public static CrawlHostBuilder For(CrawlPlan plan, ILoggerFactory loggers, TimeProvider time)
+    {
+        var builder = new CrawlHostBuilder(plan.Engine, loggers, time);
+        builder.Services.AddSingleton(plan);
+        return builder;
+    }
 
     public EngineSettings Engine { get; }
 
@@ -108,6 +113,14 @@ public sealed class CrawlHostBuilder
     }
 
     public CrawlHostBuilder AddSink(IPairSink sink) => AddSink(_ => sink);
+
+    /// <summary>The sinks of crawlers.json's <c>sinks</c> section that apply to <paramref name="spider"/>, created through the container.</summary>
+    public CrawlHostBuilder AddSinks(IEnumerable<SinkEntry> entries, string spider)
+    {
+        foreach (var entry in entries.Where(e => e.AppliesTo(spider)))
+            AddSink(services => entry.Descriptor.Create(services, entry.Settings));
+        return this;
+    }
 
     /// <summary>An extension of type <typeparamref name="T"/>, created through the container, that receives the crawl's signals.</summary>
     public CrawlHostBuilder AddExtension<T>() where T : class, ICrawlExtension

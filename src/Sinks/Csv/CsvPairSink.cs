@@ -1,7 +1,9 @@
 using AudioCrawl.Core;
+using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Pipeline;
 using AudioCrawl.Core.Spiders;
 using CsvHelper;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AudioCrawl.Sinks.Csv;
 
@@ -9,9 +11,17 @@ namespace AudioCrawl.Sinks.Csv;
 /// The deliverable: a <c>url,text</c> CSV, RFC 4180 quoting, UTF-8 without BOM, CRLF line ends. Rows are
 /// streamed; every flush hands them to the operating system, and closing syncs the file to disk.
 /// </summary>
+[Sink<CsvSinkSettings>("csv", "A url,text CSV (what -o writes).")]
 public sealed class CsvPairSink(string path, CsvSinkMode mode = CsvSinkMode.CreateNew) : IPairSink
 {
     public static readonly string[] Header = ["url", "text"];
+
+    /// <summary>The sink of a crawlers.json <c>csv</c> entry, for the spider of <paramref name="plan"/>.</summary>
+    [ActivatorUtilitiesConstructor]
+    public CsvPairSink(CsvSinkSettings settings, CrawlPlan plan)
+        : this(settings.PathFor(plan.Name), settings.Mode)
+    {
+    }
 
     private FileStream? _stream;
     private CsvWriter? _csv;
