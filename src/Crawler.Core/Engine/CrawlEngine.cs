@@ -363,6 +363,13 @@ public sealed class CrawlEngine
 
     private async ValueTask ScheduleAsync(Request request)
     {
+        if (!_callbacks.TryGet(request.Callback, out _))
+        {
+            // A programming error, not a page problem: stop before the request (or any other) reaches a server.
+            _stats.Errors.Increment(FinishReasons.UnknownCallback);
+            Fail(FinishReasons.UnknownCallback, $"spider '{_spider.Name}' has no callback named '{request.Callback}' (asked for by the request for {request.Url}); its callbacks: {string.Join(", ", _callbacks.Names.Order(StringComparer.Ordinal))}.");
+            return;
+        }
         if (_settings.MaxDepth > 0 && request.Depth > _settings.MaxDepth)
         {
             _stats.RequestsDropped.Increment(RequestDropReasons.MaxDepth);

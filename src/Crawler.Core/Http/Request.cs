@@ -23,6 +23,18 @@ public sealed record Request : SpiderOutput
         Callback = callback;
     }
 
+    /// <summary>A request for the spider's synchronous callback <paramref name="callback"/> (a method group, stored by name).</summary>
+    public Request(Uri url, Func<Response, IEnumerable<SpiderOutput>> callback)
+        : this(url, CallbackName.Of(callback))
+    {
+    }
+
+    /// <summary>A request for the spider's callback <paramref name="callback"/> (a method group, stored by name).</summary>
+    public Request(Uri url, Func<Response, CancellationToken, IAsyncEnumerable<SpiderOutput>> callback)
+        : this(url, CallbackName.Of(callback))
+    {
+    }
+
     public Uri Url { get; init; }
 
     public string Callback { get; init; }

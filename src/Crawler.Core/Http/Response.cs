@@ -5,6 +5,8 @@ using AngleSharp.Html.Parser;
 using AudioCrawl.Core.Html;
 using HtmlAgilityPack;
 
+using AudioCrawl.Core.Spiders;
+
 namespace AudioCrawl.Core.Http;
 
 /// <summary>
@@ -102,6 +104,18 @@ public sealed class Response
         var url = Resolve(href);
         return url is null ? null : new Request(url, callback) { Depth = Request.Depth + 1 };
     }
+
+    /// <summary>A request for a link on this page, one level deeper, for the spider's synchronous callback <paramref name="callback"/>.</summary>
+    public Request? Follow(string? href, Func<Response, IEnumerable<SpiderOutput>> callback) => Follow(href, CallbackName.Of(callback));
+
+    /// <summary>A request for a link on this page, one level deeper, for the spider's callback <paramref name="callback"/>.</summary>
+    public Request? Follow(string? href, Func<Response, CancellationToken, IAsyncEnumerable<SpiderOutput>> callback) => Follow(href, CallbackName.Of(callback));
+
+    /// <summary>Requests for every distinct resolvable link, in page order, for the spider's synchronous callback <paramref name="callback"/>.</summary>
+    public IEnumerable<Request> FollowAll(IEnumerable<string?> hrefs, Func<Response, IEnumerable<SpiderOutput>> callback) => FollowAll(hrefs, CallbackName.Of(callback));
+
+    /// <summary>Requests for every distinct resolvable link, in page order, for the spider's callback <paramref name="callback"/>.</summary>
+    public IEnumerable<Request> FollowAll(IEnumerable<string?> hrefs, Func<Response, CancellationToken, IAsyncEnumerable<SpiderOutput>> callback) => FollowAll(hrefs, CallbackName.Of(callback));
 
     /// <summary>Requests for every distinct resolvable link, in page order.</summary>
     public IEnumerable<Request> FollowAll(IEnumerable<string?> hrefs, string callback = Spiders.Spider.DefaultCallback)
