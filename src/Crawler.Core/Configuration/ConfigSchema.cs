@@ -82,21 +82,7 @@ public static class ConfigSchema
             [SinkEntry.SpidersKey] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" }, ["description"] = "The spiders this sink is for; every spider when absent." },
             ["$comment"] = new JsonObject { ["type"] = "string" },
         };
-        if (SettingsSchema(descriptor.SettingsType)["properties"] is JsonObject own)
-        {
-            foreach (var (name, schema) in own)
-                properties[name] = schema!.DeepClone();
-        }
-        var entry = new JsonObject
-        {
-            ["type"] = "object",
-            ["description"] = descriptor.Description,
-            ["properties"] = properties,
-            ["additionalProperties"] = false,
-        };
-        if (typeRequired)
-            entry["required"] = new JsonArray(SinkEntry.TypeKey);
-        return entry;
+        return Entry(descriptor.Description, properties, descriptor.SettingsType, typeRequired);
     }
 
     private static JsonObject EntrySchema(SpiderDescriptor descriptor, JsonObject engine, bool typeRequired)
@@ -110,7 +96,13 @@ public static class ConfigSchema
         };
         foreach (var (name, schema) in engine["properties"]!.AsObject())
             properties[name] = schema!.DeepClone();
-        if (SettingsSchema(descriptor.SettingsType)["properties"] is JsonObject own)
+        return Entry(descriptor.Description, properties, descriptor.SettingsType, typeRequired);
+    }
+
+    /// <summary>An entry of the spiders or sinks section: the given properties, then those of its settings record.</summary>
+    private static JsonObject Entry(string description, JsonObject properties, Type settingsType, bool typeRequired)
+    {
+        if (SettingsSchema(settingsType)["properties"] is JsonObject own)
         {
             foreach (var (name, schema) in own)
                 properties[name] = schema!.DeepClone();
@@ -118,7 +110,7 @@ public static class ConfigSchema
         var entry = new JsonObject
         {
             ["type"] = "object",
-            ["description"] = descriptor.Description,
+            ["description"] = description,
             ["properties"] = properties,
             ["additionalProperties"] = false,
         };
