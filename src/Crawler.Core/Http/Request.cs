@@ -63,6 +63,12 @@ public sealed record Request : SpiderOutput
     /// <summary>When a browser-fetched page counts as loaded; null uses the engine's browser settings. Ignored by HTTP.</summary>
     public BrowserWait? Wait { get; init; }
 
+    /// <summary>
+    /// Stream a 2xx body to this file instead of holding it in memory (audio downloads: memory does not grow with the
+    /// file); the response's <c>Body</c> then holds only the first bytes. Fetchers that cannot stream ignore it.
+    /// </summary>
+    public string? BodyFile { get; init; }
+
     /// <summary>Schedule even when a request with the same fingerprint was seen before.</summary>
     public bool DontFilter { get; init; }
 

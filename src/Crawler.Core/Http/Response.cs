@@ -56,7 +56,20 @@ public sealed class Response
     /// <summary>Audio URLs the page requested while it ran in the browser (always empty for HTTP fetches).</summary>
     public IReadOnlyList<Uri> NetworkAudio { get; init; } = [];
 
+    /// <summary>The body; for a request with <see cref="Request.BodyFile"/>, only its first bytes (the rest is in the file).</summary>
     public ReadOnlyMemory<byte> Body { get; }
+
+    /// <summary>Where the whole body was streamed to, when the request asked for <see cref="Request.BodyFile"/> and got a 2xx.</summary>
+    public string? BodyFile { get; init; }
+
+    /// <summary>The size of the whole (decoded) body in bytes, streamed to <see cref="BodyFile"/> or in <see cref="Body"/>.</summary>
+    public long BodyLength
+    {
+        get => _bodyLength ?? Body.Length;
+        init => _bodyLength = value;
+    }
+
+    private readonly long? _bodyLength;
 
     /// <summary>The media type without parameters, lower-cased (for example <c>text/html</c>), or null.</summary>
     public string? MediaType => Headers.MediaType;
