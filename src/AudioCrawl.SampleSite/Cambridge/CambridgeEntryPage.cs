@@ -25,7 +25,8 @@ public sealed class CambridgeEntryPage(CambridgeLexicon lexicon, int targetBytes
         var dictionary = CambridgeLexicon.Dictionary;
         var canonical = (origin is null ? "" : origin.GetLeftPart(UriPartial.Authority)) + CambridgeHtml.EntryHref(dictionary, entry.Slug);
         var head = new StringBuilder(targetBytes + 4096);
-        CambridgeHtml.Open(head, $"{entry.Headword} | English meaning - Cambridge Dictionary", canonical, "break default_layout");
+        CambridgeHtml.Open(head, $"{entry.Headword} | English meaning - Cambridge Dictionary", canonical, "break default_layout", CambridgeAmpMarkup.Head());
+        CambridgeAmpMarkup.BodyStart(head, dictionary);
         head.Append("<div class=\"hfr-m ltab lp-m_l-15\">\n<article id=\"page-content\" class=\"hfl-m lt2b lmt-10 lmb-25 lp-s_r-20 x han tc-bd lmt-20 english\" role=\"main\">\n")
             .Append("<div class=\"page\">\n<div class=\"pr dictionary\" data-id=\"cald4\" role=\"tabpanel\"><div class=\"link\"><div class=\"pr di superentry\" itemprop=\"text\"><div class=\"di-body\">\n");
 
@@ -153,10 +154,9 @@ public sealed class CambridgeEntryPage(CambridgeLexicon lexicon, int targetBytes
                 .Append("<div class=\"def ddef_d db\">").Append(Sentence(seed, 9)).Append("</div> </div><div class=\"def-body ddef_b\">");
             for (var example = 0; example < 2 + seed % 3; example++)
                 html.Append("<div class=\"examp dexamp\"> <span class=\"eg deg\">").Append(Sentence(seed + example * 7, 11)).Append("</span></div>");
-            html.Append("</div></div><div class=\"daccord\"><section><header class=\"ca_h daccord_h\"><span class=\"showmore\">More examples</span></header><ul class=\"hul-u hul-u0 ca_b daccord_b lm-0\">");
-            for (var example = 0; example < 3; example++)
-                html.Append("<li class=\"eg dexamp hax\">").Append(Sentence(seed + example * 13 + 3, 12)).Append("</li>");
-            html.Append("</ul></section></div></div></div>\n");
+            html.Append("</div></div>");
+            CambridgeAmpMarkup.Accordion(html, Enumerable.Range(0, 3).Select(example => Sentence(seed + example * 13 + 3, 12)));
+            html.Append("</div></div>\n");
         }
     }
 

@@ -16,7 +16,8 @@ internal static class CambridgeHtml
 
     public static string EntryHref(string dictionary, string slug) => $"/dictionary/{dictionary}/{Uri.EscapeDataString(slug)}";
 
-    public static void Open(StringBuilder html, string title, string canonical, string bodyClass)
+    /// <param name="headExtras">Markup a page kind adds at the end of the head (the entry pages' AMP scripts).</param>
+    public static void Open(StringBuilder html, string title, string canonical, string bodyClass, string? headExtras = null)
     {
         html.Append("<!DOCTYPE html>\n<html lang=\"en\" class=\"no-js\">\n<head>\n<meta charset=\"UTF-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1, minimum-scale=1\">\n")
@@ -32,6 +33,7 @@ internal static class CambridgeHtml
             .Append("googletag.pubads().enableSingleRequest();googletag.enableServices();});</script>\n")
             .Append("<style>.hdn{display:none}.hdib{display:inline-block}.pr{position:relative}.cc{background:#fff}.i-browse a{color:#1d2a57}")
             .Append(".dpron-i{white-space:nowrap}.daud{display:inline}.hw{font-weight:700}.def{font-weight:700;line-height:1.6}.examp{font-style:italic}</style>\n")
+            .Append(headExtras)
             .Append("</head>\n<body class=\"").Append(bodyClass).Append("\">\n");
         Header(html);
         html.Append("<div class=\"cc fon\"><div class=\"pr cc_pgwn\"><div class=\"x lpl-10 lpr-10 lpt-10 lpb-25 lmax lp-m_l-20 lp-m_r-20\">\n")

@@ -81,7 +81,7 @@ public sealed class SpiderRunner(
                     .Build();
                 result = await host.RunAsync(crawl, onStarted, stopToken).ConfigureAwait(false);
                 if (frontier.Skipped > 0)
-                    _logger.LogInformation("{Spider}: {Skipped} pages fetched by earlier runs were not fetched again (re-crawl policy).", spider, frontier.Skipped);
+                    _logger.LogInformation("{Spider}: {Skipped} pages fetched by earlier runs were not fetched again (re-crawl policy; {Unchanged} of them by sitemap lastmod).", spider, frontier.Skipped, frontier.SkippedUnchanged);
             }
         }
         catch (Exception ex) when (ex is CrawlerException or IOException or UnauthorizedAccessException)

@@ -6,9 +6,10 @@ namespace AudioCrawl.Core.Html;
 /// The stack of open elements of an HTML page read with <see cref="HtmlTokenReader"/>, with the part of the
 /// WHATWG tree-construction rules that well-formed and typically sloppy pages need: void elements, end tags that
 /// close their unclosed children, paragraphs and list items closed by what follows, SVG and MathML self-closing
-/// tags. Where a page needs the rest of the algorithm (misnested formatting elements, content moved out of
-/// tables, templates), <see cref="IsUnsupported"/> turns true and the caller should parse that page with a real
-/// HTML parser instead: the stack never guesses. Each open element carries a caller's <typeparamref name="TFrame"/>.
+/// tags, and <c>&lt;template&gt;</c> contents, which a browser keeps out of the document tree (an AMP page's
+/// <c>amp-mustache</c> templates). Where a page needs the rest of the algorithm (misnested formatting elements,
+/// content moved out of tables), <see cref="IsUnsupported"/> turns true and the caller should parse that page with a
+/// real HTML parser instead: the stack never guesses. Each open element carries a caller's <typeparamref name="TFrame"/>.
 /// </summary>
 public sealed class HtmlElementStack<TFrame>
 {
@@ -62,6 +63,9 @@ public sealed class HtmlElementStack<TFrame>
 
     private readonly List<OpenElement> _open = [];
 
+    // How many <template> elements the reader is inside: their contents are a separate fragment, not the tree.
+    private int _templateDepth;
+
     public int Count => _open.Count;
 
     public TFrame this[int depth] => _open[depth].Frame;
@@ -76,10 +80,12 @@ public sealed class HtmlElementStack<TFrame>
     {
         if (IsUnsupported)
             return HtmlStartTag.Unsupported;
+        if (_templateDepth > 0)
+            return BeginInTemplate(name);
         if (name is "html" or "head" or "body")
             return HtmlStartTag.Ignored;
-        if (name is "template" or "frameset")
-            return Refuse($"<{name}>");
+        if (name == "frameset")
+            return Refuse("<frameset>");
         if (_open.Count >= MaxDepth)
             return Refuse($"elements nested deeper than {MaxDepth}");
         if (_open.Count > 0 && _open[^1].Foreign)
@@ -90,6 +96,12 @@ public sealed class HtmlElementStack<TFrame>
         }
         if (name is "svg" or "math")
             return selfClosing ? HtmlStartTag.Empty : HtmlStartTag.Opened;
+        if (name == "template")
+        {
+            // The element is in the tree but holds nothing there: what follows up to its end tag is its content fragment.
+            _templateDepth = 1;
+            return HtmlStartTag.Empty;
+        }
         if (IsOpen("select") && name is not ("option" or "optgroup" or "hr"))
             return Refuse($"<{name}> inside <select>");
         if (TableParts.Contains(name) && !IsOpen("table"))
@@ -147,7 +159,15 @@ public sealed class HtmlElementStack<TFrame>
 
     public void EndElement(string name, Action<TFrame> onClose)
     {
-        if (IsUnsupported || name is "html" or "head" or "body" or "br")
+        if (IsUnsupported)
+            return;
+        if (_templateDepth > 0)
+        {
+            if (name == "template")
+                _templateDepth--;
+            return;
+        }
+        if (name is "html" or "head" or "body" or "br")
             return;
         if (_open.Count > 0 && _open[^1].Name == name)
         {
@@ -156,7 +176,7 @@ public sealed class HtmlElementStack<TFrame>
         }
         if (_open.Count > 0 && _open[^1].Foreign)
         {
-            Unsupported($"</{name}> inside SVG or MathML");
+            EndForeignElement(name, onClose);
             return;
         }
         if (name is not ("select" or "option" or "optgroup") && IsOpen("select"))
@@ -185,19 +205,27 @@ public sealed class HtmlElementStack<TFrame>
             Pop(onClose);
     }
 
-    /// <summary>Text outside an element that may hold it (directly in a table) is moved by a browser: not supported.</summary>
-    public void Text(ReadOnlySpan<char> text)
+    /// <summary>
+    /// Whether a text token belongs to the open element (false inside a template's content). Text outside an
+    /// element that may hold it (directly in a table) is moved by a browser: not supported.
+    /// </summary>
+    public bool Text(ReadOnlySpan<char> text)
     {
-        if (IsUnsupported || _open.Count == 0 || !TableContext.Contains(_open[^1].Name))
-            return;
+        if (IsUnsupported || _templateDepth > 0)
+            return false;
+        if (_open.Count == 0)
+            return true;
+        // The reader takes a <title> or <style> for raw text, but inside SVG it holds markup: fine unless it holds a tag.
+        if (_open[^1].Foreign && HtmlTagNames.IsRawText(_open[^1].Name) && text.Contains('<'))
+            return Unsupported($"<{_open[^1].Name}> inside SVG or MathML holding markup");
+        if (!TableContext.Contains(_open[^1].Name))
+            return true;
         foreach (var c in text)
         {
             if (!HtmlTokenReader.IsWhitespace(c))
-            {
-                Unsupported($"text directly inside <{_open[^1].Name}>");
-                return;
-            }
+                return Unsupported($"text directly inside <{_open[^1].Name}>");
         }
+        return true;
     }
 
     /// <summary>Closes every element still open at the end of the page.</summary>
@@ -213,12 +241,7 @@ public sealed class HtmlElementStack<TFrame>
         {
             var open = _open[i].Name;
             if (open == "p")
-            {
-                if (i != _open.Count - 1)
-                    return Unsupported("an open <p> holding other open elements is closed by a block");
-                Pop(onClose);
-                return true;
-            }
+                return PopThrough(i, onClose, "<p>");
             if (ScopeBoundary.Contains(open) || open == "button" || _open[i].Foreign)
                 return true;
         }
@@ -231,16 +254,50 @@ public sealed class HtmlElementStack<TFrame>
         {
             var open = _open[i].Name;
             if (names.Contains(open))
-            {
-                if (i != _open.Count - 1)
-                    return Unsupported($"<{names[0]}> closes an open <{open}> holding other open elements");
-                Pop(onClose);
-                return true;
-            }
+                return PopThrough(i, onClose, $"<{open}>");
             if (Special.Contains(open) && open is not ("address" or "div" or "p"))
                 return true;
         }
         return true;
+    }
+
+    // Closes the element at `depth` and what is still open inside it, as the algorithm does; a formatting element
+    // among them would be re-opened by a browser further on (the list of active formatting elements): not supported.
+    private bool PopThrough(int depth, Action<TFrame> onClose, string closed)
+    {
+        for (var i = _open.Count - 1; i > depth; i--)
+        {
+            if (Formatting.Contains(_open[i].Name))
+                return Unsupported($"{closed} holding an open <{_open[i].Name}> is closed by what follows");
+        }
+        while (_open.Count > depth)
+            Pop(onClose);
+        return true;
+    }
+
+    // Inside SVG or MathML an end tag closes the nearest foreign element of its name and everything inside it.
+    private void EndForeignElement(string name, Action<TFrame> onClose)
+    {
+        for (var i = _open.Count - 1; i >= 0 && _open[i].Foreign; i--)
+        {
+            if (_open[i].Name == name)
+            {
+                while (_open.Count > i)
+                    Pop(onClose);
+                return;
+            }
+        }
+        Unsupported($"</{name}> inside SVG or MathML");
+    }
+
+    private HtmlStartTag BeginInTemplate(string name)
+    {
+        // Foreign content inside a template could hold a foreign <template> whose end tag ends nothing: not followed.
+        if (name is "svg" or "math")
+            return Refuse($"<{name}> inside <template>");
+        if (name == "template")
+            _templateDepth++;
+        return HtmlStartTag.Ignored;
     }
 
     private void PopIfTop(Action<TFrame> onClose, params ReadOnlySpan<string> names)

@@ -50,7 +50,7 @@ public sealed class HttpFetcher : IFetcher, IDisposable
             {
                 using var message = ToMessage(current);
                 using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                if (RedirectTarget(current, response) is { } target && _options.MaxRedirects > 0)
+                if (current.FollowRedirects && _options.MaxRedirects > 0 && RedirectTarget(current, response) is { } target)
                 {
                     if (hop >= _options.MaxRedirects)
                         throw new FetchException(FetchErrorKinds.TooManyRedirects, request.Url, $"more than {_options.MaxRedirects} redirects (last to {target}).");
@@ -61,10 +61,12 @@ public sealed class HttpFetcher : IFetcher, IDisposable
                     current = Follow(current, (int)response.StatusCode, target);
                     continue;
                 }
-                if (request.BodyFile is { } file && response.IsSuccessStatusCode && response.Content.Headers.ContentEncoding.Count == 0)
+                if (request.BodyFile is { } file && response.IsSuccessStatusCode && response.Content.Headers.ContentEncoding.Count == 0 && !IsHead(current))
                     return await StreamBodyAsync(request, current.Url, response, file, timeout.Token).ConfigureAwait(false);
-                var raw = await ReadBodyAsync(request.Url, response.Content, timeout.Token).ConfigureAwait(false);
-                var body = BodyDecoder.Decode(request.Url, string.Join(',', response.Content.Headers.ContentEncoding), raw, _options.MaxBodyBytes);
+                // A HEAD response has no body, whatever its Content-Encoding and Content-Length say (RFC 9110 §9.3.2).
+                var body = IsHead(current)
+                    ? ReadOnlyMemory<byte>.Empty
+                    : BodyDecoder.Decode(request.Url, string.Join(',', response.Content.Headers.ContentEncoding), await ReadBodyAsync(request.Url, response.Content, timeout.Token).ConfigureAwait(false), _options.MaxBodyBytes);
                 if (request.BodyFile is { } encodedFile && response.IsSuccessStatusCode)
                 {
                     // A server that compressed the body although asked not to: decoded in memory (within the limit), then written.
@@ -136,6 +138,8 @@ public sealed class HttpFetcher : IFetcher, IDisposable
         }
         return message;
     }
+
+    private static bool IsHead(Request request) => request.Method.Equals("HEAD", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>How much of a streamed body the response keeps in memory (for format sniffing).</summary>
     public const int StreamedHeadBytes = 4096;

@@ -7,13 +7,17 @@ namespace AudioCrawl.Crawlers.CambridgeDictionary;
 /// <c>div.pr.entry-body__el</c> (one part of speech), a <c>div.pv-block</c> (phrasal verb) or a
 /// <c>div.pr.idiom-block</c> (idiom), and a phrase inside a sense (<c>div.phrase-block</c>) when it has its own
 /// pronunciation; each holds <c>span.uk.dpron-i</c> / <c>span.us.dpron-i</c> groups with an
-/// <c>&lt;audio&gt;</c> of <c>audio/mpeg</c> and <c>audio/ogg</c> sources and the IPA in <c>.ipa.dipa</c>.
+/// <c>&lt;audio&gt;</c> of <c>audio/mpeg</c> and <c>audio/ogg</c> sources and the IPA in <c>.ipa.dipa</c>. Pages of
+/// the 2018–2019 layout write a group as a <c>span.uk</c> / <c>span.us</c> child of <c>div.pos-header</c> whose play
+/// button carries <c>data-src-mp3</c> and <c>data-src-ogg</c>.
 /// A group belongs to its nearest enclosing block, so groups outside every block (sidebars, ads) are ignored and
 /// a phrasal-verb block nested in a verb block keeps its own headword.
 /// </summary>
 public static class CambridgeEntryParser
 {
     private const string BlockSelector = ".entry-body__el, .pv-block, .idiom-block, .phrase-block";
+
+    private const string GroupSelector = ".dpron-i, .pos-header > .uk, .pos-header > .us";
 
     public static CambridgeEntryPage Parse(IParentNode document, Uri baseUrl)
     {
@@ -22,7 +26,7 @@ public static class CambridgeEntryParser
         // A block's headword and part of speech are looked up once per page, not once per group: each lookup scans
         // the whole block, definitions included, and a block usually holds a UK and a US group.
         var owners = new Dictionary<IElement, (string? Headword, string? PartOfSpeech)>();
-        foreach (var group in document.QuerySelectorAll(".dpron-i"))
+        foreach (var group in document.QuerySelectorAll(GroupSelector))
         {
             if (group.Closest(BlockSelector) is not { } block)
                 continue;
@@ -45,8 +49,8 @@ public static class CambridgeEntryParser
         for (IElement? current = block; current is not null; current = current.ParentElement?.Closest(BlockSelector))
         {
             var own = Own(current, ".hw.dhw").FirstOrDefault()
-                ?? Own(current, ".di-title").FirstOrDefault()
                 ?? Own(current, ".headword").FirstOrDefault()
+                ?? Own(current, ".di-title").FirstOrDefault()
                 ?? Own(current, ".phrase-title").FirstOrDefault();
             if (Clean(own?.TextContent) is { } text)
                 return text;
@@ -81,10 +85,18 @@ public static class CambridgeEntryParser
 
     // The American dictionaries print the transcription beside the groups rather than inside them.
     private static string? UngroupedIpaOf(IElement block) =>
-        Clean(Own(block, ".ipa").FirstOrDefault(ipa => ipa.Closest(".dpron-i") is null)?.TextContent);
+        Clean(Own(block, ".ipa").FirstOrDefault(ipa => ipa.Closest(GroupSelector) is null)?.TextContent);
 
-    private static (Uri? Mp3, Uri? Ogg) SourcesOf(IElement group, Uri baseUrl) =>
-        CambridgeText.Sources(group.QuerySelectorAll("source[src], audio[src]").Select(s => (s.GetAttribute("src"), s.GetAttribute("type"))), baseUrl);
+    private static (Uri? Mp3, Uri? Ogg) SourcesOf(IElement group, Uri baseUrl)
+    {
+        var sources = new List<(string? Src, string? Type)>();
+        foreach (var element in group.QuerySelectorAll("source[src], audio[src], [data-src-mp3], [data-src-ogg]"))
+        {
+            var src = element.LocalName is "source" or "audio" ? element.GetAttribute("src") : null;
+            CambridgeText.AddSources(sources, src, src is null ? null : element.GetAttribute("type"), element.GetAttribute("data-src-mp3"), element.GetAttribute("data-src-ogg"));
+        }
+        return CambridgeText.Sources(sources, baseUrl);
+    }
 
     private static string? Clean(string? text) => CambridgeText.Clean(text);
 }

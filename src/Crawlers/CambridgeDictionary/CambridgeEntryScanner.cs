@@ -37,8 +37,8 @@ public static class CambridgeEntryScanner
                     stack.EndElement(reader.Name, close);
                     break;
                 case HtmlTokenKind.Text:
-                    stack.Text(reader.RawText);
-                    scan.Text(ref reader);
+                    if (stack.Text(reader.RawText))
+                        scan.Text(ref reader);
                     break;
             }
         }
@@ -49,9 +49,10 @@ public static class CambridgeEntryScanner
         return scan.Page(baseUrl);
     }
 
-    private readonly record struct Frame(int Block, int Group, int IdiomDepth, int Depth)
+    /// <param name="IsPosHeader">The element is a <c>div.pos-header</c>: its <c>span.uk</c> / <c>span.us</c> children are groups (2018–2019 layout).</param>
+    private readonly record struct Frame(int Block, int Group, int IdiomDepth, int Depth, bool IsPosHeader)
     {
-        public static readonly Frame Root = new(-1, -1, 0, -1);
+        public static readonly Frame Root = new(-1, -1, 0, -1, false);
     }
 
     private sealed class Capture
@@ -100,7 +101,8 @@ public static class CambridgeEntryScanner
                 _blocks.Add(new Block(parent.Block, isIdiom && parent.IdiomDepth > 0));
                 block = _blocks.Count - 1;
             }
-            var isGroup = HtmlClassList.Contains(classes, "dpron-i");
+            var isGroup = HtmlClassList.Contains(classes, "dpron-i")
+                || (parent.IsPosHeader && (HtmlClassList.Contains(classes, "uk") || HtmlClassList.Contains(classes, "us")));
             if (block >= 0 && !classes.IsEmpty)
             {
                 var owner = _blocks[block];
@@ -122,7 +124,10 @@ public static class CambridgeEntryScanner
                 // A group's IPA, region and sources are its descendants', nested groups included (as a DOM query finds them).
                 var isIpa = HtmlClassList.Contains(classes, "ipa");
                 var isRegion = HtmlClassList.Contains(classes, "region");
-                var source = tag.Name is "source" or "audio" && tag.GetAttribute("src") is { } src ? (src, tag.GetAttribute("type")) : ((string, string?)?)null;
+                var src = tag.Name is "source" or "audio" ? tag.GetAttribute("src") : null;
+                var dataMp3 = tag.GetAttribute("data-src-mp3");
+                var dataOgg = tag.GetAttribute("data-src-ogg");
+                var type = src is null ? null : tag.GetAttribute("type");
                 Capture? ipa = null, region = null;
                 for (var index = parent.Group; index >= 0; index = _groups[index].Parent)
                 {
@@ -131,8 +136,7 @@ public static class CambridgeEntryScanner
                         group.Ipa = ipa ??= Start(depth);
                     if (isRegion && group.Region is null)
                         group.Region = region ??= Start(depth);
-                    if (source is { } found)
-                        group.Sources.Add(found);
+                    CambridgeText.AddSources(group.Sources, src, type, dataMp3, dataOgg);
                 }
             }
             var groupIndex = parent.Group;
@@ -142,7 +146,7 @@ public static class CambridgeEntryScanner
                 _groups.Add(new Group(block, parent.Group, region));
                 groupIndex = _groups.Count - 1;
             }
-            return new Frame(block, groupIndex, parent.IdiomDepth + (isIdiom ? 1 : 0), depth);
+            return new Frame(block, groupIndex, parent.IdiomDepth + (isIdiom ? 1 : 0), depth, HtmlClassList.Contains(classes, "pos-header"));
         }
 
         public void Close(Frame frame)
@@ -187,7 +191,7 @@ public static class CambridgeEntryScanner
             for (var current = block; current >= 0; current = _blocks[current].Parent)
             {
                 var owner = _blocks[current];
-                var own = owner.Hw ?? owner.DiTitle ?? owner.Headword ?? owner.PhraseTitle;
+                var own = owner.Hw ?? owner.Headword ?? owner.DiTitle ?? owner.PhraseTitle;
                 if (CambridgeText.Clean(own?.Text.ToString()) is { } text)
                     return text;
             }

@@ -88,13 +88,46 @@ public sealed class HtmlElementStackTests
     [InlineData("<div><b><i>x</b></i></div>", "misnested </b>")]
     [InlineData("<table><span>moved</span></table>", "<span> directly inside <table>")]
     [InlineData("<table>moved text<tr><td>x</td></tr></table>", "text directly inside <table>")]
-    [InlineData("<template><span></span></template>", "<template>")]
     [InlineData("<a href=1><a href=2></a></a>", "<a> inside <a>")]
     [InlineData("<div><b>x</div>", "</div> closes an open <b>")]
-    [InlineData("<p><span>a<div>", "an open <p> holding other open elements is closed by a block")]
+    [InlineData("<p><b>a<div>", "<p> holding an open <b> is closed by what follows")]
+    [InlineData("<ul><li><a href=x>a<li>", "<li> holding an open <a> is closed by what follows")]
+    [InlineData("<svg><path></div>", "</div> inside SVG or MathML")]
+    [InlineData("<template><svg></svg></template>", "<svg> inside <template>")]
+    [InlineData("<svg><textarea>x<div class=a></div>", "<textarea> inside SVG or MathML holding markup")]
     public void Markup_that_needs_the_full_tree_algorithm_is_reported_not_guessed(string html, string reason)
     {
         Assert.Equal(["unsupported: " + reason], Paths(html));
+    }
+
+    [Fact]
+    public void A_block_closes_an_open_paragraph_and_the_spans_left_open_in_it()
+    {
+        Assert.Equal(["p", "p > span", "div"], Paths("<p><span>a<div></div>"));
+    }
+
+    [Fact]
+    public void A_list_item_closes_its_open_sibling_and_what_is_left_open_in_it()
+    {
+        Assert.Equal(["ul", "ul > li", "ul > li > span", "ul > li"], Paths("<ul><li><span>a<li>b</ul>"));
+    }
+
+    [Fact]
+    public void A_template_is_an_element_whose_content_is_not_part_of_the_tree()
+    {
+        Assert.Equal(["div", "div > template", "div > span"], Paths("<div><template><p>a<template><i></template><b></b></template><span></span></div>"));
+    }
+
+    [Fact]
+    public void An_svg_end_tag_closes_the_svg_elements_left_open_inside_it()
+    {
+        Assert.Equal(["div", "div > svg", "div > svg > path", "div > span"], Paths("<div><svg><path d=\"M0\"></svg><span></span></div>"));
+    }
+
+    [Fact]
+    public void An_svg_title_holding_only_text_reads_as_it_does_in_a_browser()
+    {
+        Assert.Equal(["svg", "svg > title", "span"], Paths("<svg><title>Listen &amp; repeat</title></svg><span></span>"));
     }
 
     [Fact]
