@@ -12,14 +12,14 @@ namespace AudioCrawl.Sinks.Csv;
 /// streamed; every flush hands them to the operating system, and closing syncs the file to disk.
 /// </summary>
 [Sink<CsvSinkSettings>("csv", "A url,text CSV (what -o writes).")]
-public sealed class CsvPairSink(string path, CsvSinkMode mode = CsvSinkMode.CreateNew) : IPairSink
+public sealed class CsvPairSink(string path, CsvSinkMode mode = CsvSinkMode.CreateNew, IReadOnlyList<string>? columns = null) : IPairSink
 {
-    public static readonly string[] Header = ["url", "text"];
+    private readonly IReadOnlyList<string> _columns = columns ?? CsvColumns.Default;
 
     /// <summary>The sink of a crawlers.json <c>csv</c> entry, for the spider of <paramref name="plan"/>.</summary>
     [ActivatorUtilitiesConstructor]
     public CsvPairSink(CsvSinkSettings settings, CrawlPlan plan)
-        : this(settings.PathFor(plan.Name), settings.Mode)
+        : this(settings.PathFor(plan.Name), settings.Mode, CsvColumns.Parse(settings.Columns, "columns"))
     {
     }
 
@@ -58,7 +58,10 @@ public sealed class CsvPairSink(string path, CsvSinkMode mode = CsvSinkMode.Crea
         try
         {
             if (exists && mode == CsvSinkMode.Append)
+            {
                 RepairedBytes = await CsvTailRepair.RepairAsync(path, cancellationToken).ConfigureAwait(false);
+                await CheckHeaderAsync(cancellationToken).ConfigureAwait(false);
+            }
             _stream = new FileStream(path, mode == CsvSinkMode.Append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read, 64 * 1024);
         }
         catch (UnauthorizedAccessException ex)
@@ -71,14 +74,30 @@ public sealed class CsvPairSink(string path, CsvSinkMode mode = CsvSinkMode.Crea
         }
         _csv = CsvWriter.Create(_stream, WriterOptions, leaveOpen: true);
         if (_stream.Length == 0)
-            _csv.WriteRecord(Header);
+        {
+            foreach (var column in _columns)
+                _csv.WriteField(column);
+            _csv.EndRecord();
+        }
+    }
+
+    /// <summary>Rows appended under another header would be read into the wrong columns.</summary>
+    private async Task CheckHeaderAsync(CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(path);
+        var first = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(first))
+            return;
+        var existing = first.Split(',').Select(c => c.Trim().Trim('"')).ToArray();
+        if (!existing.SequenceEqual(_columns))
+            throw new CrawlerException($"{path} has the columns {string.Join(",", existing)}; appending rows with the columns {string.Join(",", _columns)} would mix them up. Write to another file or use the same --csv-columns.");
     }
 
     public ValueTask WriteAsync(AudioPair pair, CancellationToken cancellationToken = default)
     {
         var csv = _csv ?? throw new InvalidOperationException("The CSV sink is not open.");
-        csv.WriteField(pair.Url.AbsoluteUri);
-        csv.WriteField(pair.Text);
+        foreach (var column in _columns)
+            csv.WriteField(CsvColumns.ValueOf(column, pair));
         csv.EndRecord();
         return ValueTask.CompletedTask;
     }
