@@ -66,6 +66,35 @@ public sealed class ConfiguredSinkTests : IDisposable
     }
 
     [Fact]
+    public async Task A_sink_from_an_assembly_given_with_plugin_is_listed_and_in_the_schema()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var schema = _temp.File("schema.json");
+
+        var list = await AudioCrawlCli.RunAsync(["list", "--sinks", "--plugin", typeof(JsonLinesSink).Assembly.Location, "--config", Config("{}")], CliEnvironment.Capture(output, error));
+        var generated = await AudioCrawlCli.RunAsync(["schema", "-o", schema, "--plugin", typeof(JsonLinesSink).Assembly.Location], CliEnvironment.Capture(new StringWriter(), error));
+        var without = new StringWriter();
+        await AudioCrawlCli.RunAsync(["list", "--sinks", "--config", Config("{}")], CliEnvironment.Capture(without, new StringWriter()));
+
+        Assert.True(list == ExitCodes.Success && generated == ExitCodes.Success, error.ToString());
+        Assert.Contains("jsonl  One JSON object per pair", output.ToString());
+        Assert.DoesNotContain("jsonl", without.ToString());
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(schema));
+        Assert.True(document.RootElement.GetProperty("properties").GetProperty("sinks").GetProperty("properties").TryGetProperty("jsonl", out _));
+    }
+
+    [Fact]
+    public async Task A_plugin_path_that_is_no_file_is_a_usage_error_naming_it()
+    {
+        var result = await CliRunner.RunAsync("list", "--plugin", _temp.File("missing.dll"));
+
+        Assert.Equal(ExitCodes.BadUsage, result.ExitCode);
+        Assert.Contains("--plugin", result.Error);
+        Assert.Contains("missing.dll: no such file", result.Error);
+    }
+
+    [Fact]
     public async Task List_sinks_shows_the_built_in_and_the_plugin_sink_types()
     {
         var result = await CliRunner.RunAsync("list", "--sinks", "--config", Config("{}"));
