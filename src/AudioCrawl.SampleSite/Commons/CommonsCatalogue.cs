@@ -58,7 +58,8 @@ public sealed class CommonsCatalogue
         return Files.Where(f => (!audioOnly || f.IsAudio) && words.All(w => (f.Title + " " + f.Description).Contains(w, StringComparison.OrdinalIgnoreCase))).ToArray();
     }
 
-    public CommonsFile? FindByUploadPath(string path) => Files.FirstOrDefault(f => f.UploadPath == path);
+    /// <summary>The file an upload path (decoded, as the server sees it) names.</summary>
+    public CommonsFile? FindByUploadPath(string path) => Files.FirstOrDefault(f => Uri.UnescapeDataString(f.UploadPath) == path);
 
     private static string UserLink(string user) =>
         $"<a href=\"//commons.wikimedia.org/wiki/User:{Uri.EscapeDataString(user.Replace(' ', '_'))}\" title=\"User:{user}\">{user}</a>";
