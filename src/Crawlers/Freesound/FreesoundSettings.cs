@@ -40,6 +40,12 @@ public sealed record FreesoundSettings : IValidatableSettings
 
     public Uri SearchUrl => new(BaseUrl, "apiv2/search/text/");
 
+    /// <summary>
+    /// Why the crawl cannot start without a key, or null. Asked when the crawl starts rather than by <c>check</c>, so a
+    /// crawlers.json entry is valid on a machine that has no key yet.
+    /// </summary>
+    public string? MissingKeyProblem() => EffectiveApiKey() is null ? $"the Freesound API needs a key: set apiKey, or the {ApiKeyVariable} environment variable (apply at https://freesound.org/apiv2/apply)" : null;
+
     public IEnumerable<string> Validate()
     {
         if (Queries.Count == 0)
@@ -50,7 +56,5 @@ public sealed record FreesoundSettings : IValidatableSettings
             yield return $"preview must be one of {string.Join(", ", Previews)}, not '{Preview}' (originals need OAuth2 and are not supported)";
         if (Text is not (DescriptionText or NameText))
             yield return $"text must be '{DescriptionText}' or '{NameText}', not '{Text}'";
-        if (EffectiveApiKey() is null)
-            yield return $"the Freesound API needs a key: set apiKey, or the {ApiKeyVariable} environment variable (apply at https://freesound.org/apiv2/apply)";
     }
 }

@@ -31,6 +31,8 @@ public sealed class FreesoundSpider : Spider<FreesoundSettings>
 
     public override async IAsyncEnumerable<Request> StartRequestsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        if (Settings.MissingKeyProblem() is { } problem)
+            throw new ConfigurationException(problem);
         foreach (var query in Settings.Queries.Select(q => q.Trim()).Distinct(StringComparer.Ordinal))
         {
             var parameters = new List<KeyValuePair<string, string>> { new("query", query) };

@@ -29,6 +29,12 @@ public sealed record XenoCantoSettings : IValidatableSettings
 
     public Uri ApiUrl => new(BaseUrl, "api/3/recordings");
 
+    /// <summary>
+    /// Why the crawl cannot start without a key, or null. Asked when the crawl starts rather than by <c>check</c>, so a
+    /// crawlers.json entry is valid on a machine that has no key yet.
+    /// </summary>
+    public string? MissingKeyProblem() => EffectiveApiKey() is null ? $"the xeno-canto API needs a key: set apiKey, or the {ApiKeyVariable} environment variable (see https://xeno-canto.org/explore/api)" : null;
+
     public IEnumerable<string> Validate()
     {
         if (Queries.All(string.IsNullOrWhiteSpace))
@@ -37,7 +43,5 @@ public sealed record XenoCantoSettings : IValidatableSettings
             yield return "perPage must be between 50 and 500";
         foreach (var name in TemplateText.PlaceholdersIn(TextTemplate).Where(n => !Placeholders.Contains(n)))
             yield return $"textTemplate: unknown placeholder {{{name}}}; known: {string.Join(", ", Placeholders.Select(p => "{" + p + "}"))}";
-        if (EffectiveApiKey() is null)
-            yield return $"the xeno-canto API needs a key: set apiKey, or the {ApiKeyVariable} environment variable (see https://xeno-canto.org/explore/api)";
     }
 }

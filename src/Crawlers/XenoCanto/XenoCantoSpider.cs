@@ -30,6 +30,8 @@ public sealed class XenoCantoSpider : Spider<XenoCantoSettings>
 
     public override async IAsyncEnumerable<Request> StartRequestsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        if (Settings.MissingKeyProblem() is { } problem)
+            throw new ConfigurationException(problem);
         foreach (var query in Settings.Queries.Where(q => !string.IsNullOrWhiteSpace(q)))
             yield return Page(query.Trim(), 1);
         await Task.CompletedTask;

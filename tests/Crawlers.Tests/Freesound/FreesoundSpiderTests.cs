@@ -96,6 +96,16 @@ public sealed class FreesoundSpiderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Without_a_key_the_crawl_fails_before_any_request_and_says_where_to_put_one()
+    {
+        using var crawl = await SourceCrawl.RunAsync("freesound", ("baseUrl", _server.BaseUrl.AbsoluteUri), ("queries", "rain"));
+
+        Assert.Equal(CrawlOutcome.Failed, crawl.Result.Outcome);
+        Assert.Contains("set apiKey, or the FREESOUND_API_KEY environment variable", crawl.Result.FailureMessage, StringComparison.Ordinal);
+        Assert.Empty(ApiCalls);
+    }
+
+    [Fact]
     public void Originals_are_refused_as_a_preview_choice_with_the_reason()
     {
         var problem = Assert.Throws<ConfigurationException>(() => new CrawlPlanner(new([typeof(FreesoundSpider).Assembly]), CrawlerConfig.Empty)

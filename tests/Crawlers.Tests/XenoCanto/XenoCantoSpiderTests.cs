@@ -1,6 +1,5 @@
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Engine;
-using AudioCrawl.Crawlers.XenoCanto;
 using AudioCrawl.SampleSite.XenoCanto;
 using AudioCrawl.Testing;
 using Xunit;
@@ -108,11 +107,14 @@ public sealed class XenoCantoSpiderTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Without_a_key_the_crawl_does_not_start_and_says_where_to_put_one()
+    public async Task Without_a_key_the_crawl_fails_before_any_request_and_says_where_to_put_one()
     {
-        var problem = Assert.Throws<ConfigurationException>(() => new CrawlPlanner(new([typeof(XenoCantoSpider).Assembly]), CrawlerConfig.Empty)
-            .Plan("xenocanto", [new("queries", "sp:x"), new("baseUrl", _server.BaseUrl.AbsoluteUri)]));
+        using var crawl = await SourceCrawl.RunAsync("xenocanto", ("baseUrl", _server.BaseUrl.AbsoluteUri), ("queries", "sp:x"));
 
-        Assert.Contains("set apiKey, or the XENO_CANTO_API_KEY environment variable", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(CrawlOutcome.Failed, crawl.Result.Outcome);
+        Assert.Equal(FinishReasons.StartRequestsFailed, crawl.Result.FinishReason);
+        Assert.Contains("set apiKey, or the XENO_CANTO_API_KEY environment variable", crawl.Result.FailureMessage, StringComparison.Ordinal);
+        Assert.Empty(ApiCalls);
     }
+
 }
