@@ -57,7 +57,9 @@ public sealed class SourceApiSitesTests
     [Fact]
     public async Task Commons_answers_maxlag_with_retry_after_and_reports_extmetadata()
     {
-        await using var host = await SampleWeb.ServeAsync(new CommonsApiSite { LaggedResponses = 1 });
+        var site = new CommonsApiSite();
+        site.Lagged.Left = 1;
+        await using var host = await SampleWeb.ServeAsync(site);
         using var client = Client(host);
 
         var lagged = await client.GetAsync(FilesQuery + "&maxlag=5");
@@ -90,7 +92,9 @@ public sealed class SourceApiSitesTests
     [Fact]
     public async Task Xeno_canto_wants_search_tags_and_pages_its_recordings()
     {
-        await using var host = await SampleWeb.ServeAsync(new XenoCantoApiSite("k") { ThrottledResponses = 1 });
+        var site = new XenoCantoApiSite("k");
+        site.Faults.Throttled.Left = 1;
+        await using var host = await SampleWeb.ServeAsync(site);
         using var client = Client(host);
 
         var throttled = await client.GetAsync("/api/3/recordings?query=sp:%22Turdus%20merula%22&key=k");

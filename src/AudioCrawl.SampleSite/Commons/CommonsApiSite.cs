@@ -24,13 +24,13 @@ public sealed class CommonsApiSite(CommonsCatalogue? catalogue = null) : ISample
     public CommonsCatalogue Catalogue { get; } = catalogue ?? new CommonsCatalogue();
 
     /// <summary>API calls (with maxlag set) answered with the maxlag error before the replicas "catch up".</summary>
-    public int LaggedResponses { get; set; }
+    public Countdown Lagged { get; } = new();
 
     /// <summary>Seconds of Retry-After on a maxlag error (Wikimedia sends 5).</summary>
     public int LagRetryAfterSeconds { get; init; } = 5;
 
     /// <summary>API calls answered 429 Too Many Requests (Retry-After: 1) before the API answers again.</summary>
-    public int ThrottledResponses { get; set; }
+    public Countdown Throttled { get; } = new();
 
     /// <summary>Categories whose file listing comes back cut short (invalid JSON).</summary>
     public ISet<string> MalformedCategories { get; } = new HashSet<string>(StringComparer.Ordinal);
@@ -66,14 +66,14 @@ public sealed class CommonsApiSite(CommonsCatalogue? catalogue = null) : ISample
         _userAgents.TryAdd(userAgent, 0);
         if (!IsDescriptive(userAgent))
             return Results.Text("Please set a user-agent and respect our robot policy https://w.wiki/4wJS. See also T400119.", "text/plain", Encoding.UTF8, 403);
-        if (TakeOne(() => ThrottledResponses, v => ThrottledResponses = v))
+        if (Throttled.Take())
             return TooManyRequests(context);
         if (query["action"] != "query")
             return Error(context, "badvalue", $"Unrecognized value for parameter \"action\": {query["action"]}.");
         if (query["format"] != "json" || query["formatversion"] != "2")
             return Error(context, "badvalue", "This mock serves format=json&formatversion=2 only.");
-        if (query.ContainsKey("maxlag") && TakeOne(() => LaggedResponses, v => LaggedResponses = v))
-            return Lagged(context, query["maxlag"].ToString());
+        if (query.ContainsKey("maxlag") && Lagged.Take())
+            return LagError(context, query["maxlag"].ToString());
         var baseUrl = new Uri($"{context.Request.Scheme}://{context.Request.Host}/");
         return (query["generator"].ToString(), query["list"].ToString()) switch
         {
@@ -82,17 +82,6 @@ public sealed class CommonsApiSite(CommonsCatalogue? catalogue = null) : ISample
             ("", "categorymembers") => Subcategories(context),
             _ => Error(context, "missingparam", "The \"generator\" or \"list\" parameter must be set."),
         };
-    }
-
-    private bool TakeOne(Func<int> read, Action<int> write)
-    {
-        lock (_userAgents)
-        {
-            if (read() <= 0)
-                return false;
-            write(read() - 1);
-            return true;
-        }
     }
 
     private static bool IsDescriptive(string userAgent) =>
@@ -296,7 +285,7 @@ public sealed class CommonsApiSite(CommonsCatalogue? catalogue = null) : ISample
     private static IResult BadContinue(HttpContext context) =>
         Error(context, "badcontinue", "Invalid continue param. You should pass the original value returned by the previous query.");
 
-    private IResult Lagged(HttpContext context, string maxlag)
+    private IResult LagError(HttpContext context, string maxlag)
     {
         context.Response.Headers["Retry-After"] = LagRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         context.Response.Headers["X-Database-Lag"] = "7";

@@ -19,20 +19,11 @@ public sealed partial class FreesoundApiSite(string apiKey, FreesoundCatalogue? 
     public const string SearchPath = "/apiv2/search/text/";
     public const int MaxPageSize = 150;
     private static readonly string[] DefaultFields = ["id", "name", "tags", "username", "license"];
-    private readonly object _gate = new();
-    private int _throttled;
 
     public FreesoundCatalogue Catalogue { get; } = catalogue ?? new FreesoundCatalogue();
 
-    /// <summary>Calls answered 429 (Retry-After: 1) before the API answers again.</summary>
-    public int ThrottledResponses
-    {
-        get => Volatile.Read(ref _throttled);
-        set => Volatile.Write(ref _throttled, value);
-    }
-
-    /// <summary>Page numbers whose answer is cut short (invalid JSON).</summary>
-    public ISet<int> MalformedPages { get; } = new HashSet<int>();
+    /// <summary>429s and cut-short pages on demand.</summary>
+    public ApiFaults Faults { get; } = new();
 
     public string Name => "freesound";
 
@@ -57,7 +48,7 @@ public sealed partial class FreesoundApiSite(string apiKey, FreesoundCatalogue? 
 
     private IResult Search(HttpContext context)
     {
-        if (TakeThrottled())
+        if (Faults.Throttled.Take())
         {
             context.Response.Headers["Retry-After"] = "1";
             return Detail(429, "Request was throttled. Expected available in 1 second.");
@@ -86,7 +77,7 @@ public sealed partial class FreesoundApiSite(string apiKey, FreesoundCatalogue? 
         var pages = Math.Max(1, (hits.Count + pageSize - 1) / pageSize);
         if (page < 1 || page > pages)
             return Detail(404, "Invalid page.");
-        if (MalformedPages.Contains(page))
+        if (Faults.MalformedPages.Contains(page))
             return Results.Text("{\"count\": " + hits.Count + ", \"next\": null, \"results\": [{\"id\": 1", "application/json", Encoding.UTF8);
         var fields = query["fields"].ToString() is { Length: > 0 } requested ? requested.Split(',') : DefaultFields;
         var baseUrl = new Uri($"{context.Request.Scheme}://{context.Request.Host}/");
@@ -98,17 +89,6 @@ public sealed partial class FreesoundApiSite(string apiKey, FreesoundCatalogue? 
             ["results"] = new JsonArray(hits.Skip((page - 1) * pageSize).Take(pageSize).Select(s => (JsonNode)Sound(s, fields, baseUrl)).ToArray()),
         };
         return Results.Text(body.ToJsonString(), "application/json", Encoding.UTF8);
-    }
-
-    private bool TakeThrottled()
-    {
-        lock (_gate)
-        {
-            if (_throttled <= 0)
-                return false;
-            _throttled--;
-            return true;
-        }
     }
 
     /// <summary>Freesound's next/previous links: the same query string with another page (the token parameter left out).</summary>

@@ -15,20 +15,11 @@ namespace AudioCrawl.SampleSite.XenoCanto;
 public sealed class XenoCantoApiSite(string apiKey, XenoCantoCatalogue? catalogue = null) : ISampleSite
 {
     public const string ApiPath = "/api/3/recordings";
-    private readonly object _gate = new();
-    private int _throttled;
 
     public XenoCantoCatalogue Catalogue { get; } = catalogue ?? new XenoCantoCatalogue();
 
-    /// <summary>Calls answered 429 (Retry-After: 1) before the API answers again.</summary>
-    public int ThrottledResponses
-    {
-        get => Volatile.Read(ref _throttled);
-        set => Volatile.Write(ref _throttled, value);
-    }
-
-    /// <summary>Page numbers whose answer is cut short (invalid JSON).</summary>
-    public ISet<int> MalformedPages { get; } = new HashSet<int>();
+    /// <summary>429s and cut-short pages on demand.</summary>
+    public ApiFaults Faults { get; } = new();
 
     public string Name => "xenocanto";
 
@@ -48,7 +39,7 @@ public sealed class XenoCantoApiSite(string apiKey, XenoCantoCatalogue? catalogu
     private IResult Recordings(HttpContext context)
     {
         var query = context.Request.Query;
-        if (TakeThrottled())
+        if (Faults.Throttled.Take())
         {
             context.Response.Headers["Retry-After"] = "1";
             return Error(429, "too_many_requests", "Too many requests; please slow down.");
@@ -72,7 +63,7 @@ public sealed class XenoCantoApiSite(string apiKey, XenoCantoCatalogue? catalogu
         var pages = Math.Max(1, (hits.Count + perPage - 1) / perPage);
         if (page < 1 || page > pages)
             return Error(400, "client_error", $"Page {page} is out of range (1-{pages}).");
-        if (MalformedPages.Contains(page))
+        if (Faults.MalformedPages.Contains(page))
             return Results.Text("{\"numRecordings\":\"" + hits.Count + "\",\"recordings\":[{\"id\":\"1", "application/json", Encoding.UTF8);
         var baseUrl = new Uri($"{context.Request.Scheme}://{context.Request.Host}/");
         var body = new JsonObject
@@ -84,17 +75,6 @@ public sealed class XenoCantoApiSite(string apiKey, XenoCantoCatalogue? catalogu
             ["recordings"] = new JsonArray(hits.Skip((page - 1) * perPage).Take(perPage).Select(r => (JsonNode)Recording(r, baseUrl)).ToArray()),
         };
         return Results.Text(body.ToJsonString(), "application/json", Encoding.UTF8);
-    }
-
-    private bool TakeThrottled()
-    {
-        lock (_gate)
-        {
-            if (_throttled <= 0)
-                return false;
-            _throttled--;
-            return true;
-        }
     }
 
     private static JsonObject Recording(XenoCantoRecording r, Uri baseUrl)

@@ -143,12 +143,8 @@ public sealed class CommonsSpider : Spider<CommonsSettings>
     /// </summary>
     private async ValueTask<JsonElement?> CheckAsync(Response response, CommonsListing listing, CancellationToken cancellationToken)
     {
-        if (response.JsonOrNull() is not { ValueKind: JsonValueKind.Object } root)
-        {
-            Context.Stats.Custom.Increment(StatPrefix + "malformed_response");
-            Logger.LogWarning("{Url}: the API answer is not JSON; this listing of {Target} ends here", response.Url, listing.Target);
+        if (response.JsonObjectOrCounted(Context, StatPrefix, listing.Target) is not { } root)
             return null;
-        }
         if (root.Get("error") is not { } error)
             return root;
         var code = error.GetString("code") ?? "unknown";

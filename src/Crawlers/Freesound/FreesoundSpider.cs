@@ -20,7 +20,7 @@ public sealed class FreesoundSpider : Spider<FreesoundSettings>
 {
     private const string StatPrefix = "freesound/";
     private const string Fields = "id,name,description,tags,license,username,duration,url,previews";
-    private int _keyRefused;
+    private readonly RefusedKeyReport _refusedKey = new("Freesound", FreesoundSettings.ApiKeyVariable);
 
     public override ApiCredentials Credentials => Settings.EffectiveApiKey() is { } key
         ? new ApiCredentials { Headers = new Dictionary<string, string> { ["Authorization"] = "Token " + key } }
@@ -48,12 +48,8 @@ public sealed class FreesoundSpider : Spider<FreesoundSettings>
     public async IAsyncEnumerable<SpiderOutput> ParseResults(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var query = response.Request.GetData<string>();
-        if (response.JsonOrNull() is not { ValueKind: JsonValueKind.Object } root)
-        {
-            Context.Stats.Custom.Increment(StatPrefix + "malformed_response");
-            Logger.LogWarning("{Url}: the answer is not JSON; the listing of '{Query}' ends here", response.Url, query);
+        if (response.JsonObjectOrCounted(Context, StatPrefix, $"'{query}'") is not { } root)
             yield break;
-        }
         if (!response.IsSuccess)
         {
             ReportError(response, root, query);
@@ -88,8 +84,7 @@ public sealed class FreesoundSpider : Spider<FreesoundSettings>
         var detail = root.GetString("detail");
         if (response.Status == 401)
         {
-            if (Interlocked.Exchange(ref _keyRefused, 1) == 0)
-                Logger.LogError("Freesound refused the API key ({Detail}); check apiKey or {Variable}", detail, FreesoundSettings.ApiKeyVariable);
+            _refusedKey.Report(Logger, detail);
             return;
         }
         Logger.LogWarning("Freesound answered {Status} for '{Query}': {Detail}", response.Status, query, detail);

@@ -19,7 +19,7 @@ namespace AudioCrawl.Crawlers.XenoCanto;
 public sealed class XenoCantoSpider : Spider<XenoCantoSettings>
 {
     private const string StatPrefix = "xenocanto/";
-    private int _keyRefused;
+    private readonly RefusedKeyReport _refusedKey = new("xeno-canto", XenoCantoSettings.ApiKeyVariable);
 
     public override ApiCredentials Credentials => Settings.EffectiveApiKey() is { } key
         ? new ApiCredentials { Query = new Dictionary<string, string> { ["key"] = key } }
@@ -40,12 +40,8 @@ public sealed class XenoCantoSpider : Spider<XenoCantoSettings>
     public async IAsyncEnumerable<SpiderOutput> ParseRecordings(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var query = response.Request.GetData<string>();
-        if (response.JsonOrNull() is not { ValueKind: JsonValueKind.Object } root)
-        {
-            Context.Stats.Custom.Increment(StatPrefix + "malformed_response");
-            Logger.LogWarning("{Url}: the answer is not JSON; the listing of '{Query}' ends here", response.Url, query);
+        if (response.JsonObjectOrCounted(Context, StatPrefix, $"'{query}'") is not { } root)
             yield break;
-        }
         if (!response.IsSuccess || root.GetString("error") is not null)
         {
             ReportError(response, root, query);
@@ -80,8 +76,7 @@ public sealed class XenoCantoSpider : Spider<XenoCantoSettings>
         Context.Stats.Custom.Increment(StatPrefix + "api_error/" + error);
         if (response.Status == 401)
         {
-            if (Interlocked.Exchange(ref _keyRefused, 1) == 0)
-                Logger.LogError("xeno-canto refused the API key ({Error}: {Message}); check apiKey or {Variable}", error, root.GetString("message"), XenoCantoSettings.ApiKeyVariable);
+            _refusedKey.Report(Logger, $"{error}: {root.GetString("message")}");
             return;
         }
         Logger.LogWarning("xeno-canto answered {Status} {Error} for '{Query}': {Message}", response.Status, error, query, root.GetString("message"));

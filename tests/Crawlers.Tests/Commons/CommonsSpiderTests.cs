@@ -114,7 +114,7 @@ public sealed class CommonsSpiderTests : IAsyncLifetime
     [Fact]
     public async Task A_maxlag_answer_is_waited_out_and_the_call_repeated()
     {
-        _site.LaggedResponses = 1;
+        _site.Lagged.Left = 1;
 
         using var crawl = await CrawlAsync(("categories", CommonsCatalogue.LinguaLibreFrench), ("pageSize", "3"));
 
@@ -126,7 +126,7 @@ public sealed class CommonsSpiderTests : IAsyncLifetime
     [Fact]
     public async Task A_429_is_answered_with_backoff_and_the_listing_completes()
     {
-        _site.ThrottledResponses = 1;
+        _site.Throttled.Left = 1;
 
         using var crawl = await CrawlAsync(("categories", CommonsCatalogue.LinguaLibreFrench), ("pageSize", "3"));
 

@@ -73,7 +73,7 @@ public sealed class FreesoundSpiderTests : IAsyncLifetime
     [Fact]
     public async Task A_429_is_answered_with_backoff_and_a_refused_key_is_reported_once()
     {
-        _site.ThrottledResponses = 1;
+        _site.Faults.Throttled.Left = 1;
         using var throttled = await CrawlAsync(("queries", "dog"));
         Assert.Equal(3, throttled.Pairs.Count);
         Assert.Equal(1, throttled.Custom("retry/http_429"));
@@ -87,7 +87,7 @@ public sealed class FreesoundSpiderTests : IAsyncLifetime
     [Fact]
     public async Task A_malformed_page_is_counted_and_the_other_queries_go_on()
     {
-        _site.MalformedPages.Add(2);
+        _site.Faults.MalformedPages.Add(2);
 
         using var crawl = await CrawlAsync(("queries", "rain,bark"), ("pageSize", "15"));
 

@@ -61,7 +61,7 @@ public sealed class XenoCantoSpiderTests : IAsyncLifetime
     [Fact]
     public async Task The_key_reaches_the_API_as_key_but_no_log_line_failure_record_or_stats()
     {
-        _site.ThrottledResponses = 1_000;
+        _site.Faults.Throttled.Left = 1_000;
 
         using var crawl = await CrawlAsync(("queries", "sp:\"Erithacus rubecula\""), ("apiKey", Key), ("retries", "1"));
 
@@ -76,7 +76,7 @@ public sealed class XenoCantoSpiderTests : IAsyncLifetime
     [Fact]
     public async Task A_429_is_answered_with_backoff_and_the_listing_completes()
     {
-        _site.ThrottledResponses = 1;
+        _site.Faults.Throttled.Left = 1;
 
         using var crawl = await CrawlAsync(("queries", "sp:\"Erithacus rubecula\""), ("apiKey", Key));
 
@@ -98,7 +98,7 @@ public sealed class XenoCantoSpiderTests : IAsyncLifetime
     [Fact]
     public async Task A_malformed_page_is_counted_and_the_other_queries_go_on()
     {
-        _site.MalformedPages.Add(2);
+        _site.Faults.MalformedPages.Add(2);
 
         using var crawl = await CrawlAsync(("queries", "sp:\"Turdus merula\",grp:grasshoppers"), ("perPage", "50"), ("apiKey", Key));
 
