@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,6 +15,8 @@ namespace AudioCrawl.SampleSite.Cambridge;
 /// </summary>
 public sealed class CambridgeMirror(CambridgeLexicon? lexicon = null, int pageBytes = CambridgeEntryPage.TargetBytes, CambridgeMirrorOptions? options = null) : ISampleSite
 {
+    private static readonly Regex PronunciationGroup = new("<span class=\"(?:uk|us) dpron-i \"><span class=\"region dreg\">.*?/</span></span> ", RegexOptions.Singleline | RegexOptions.CultureInvariant);
+
     private readonly CambridgeLexicon _lexicon = lexicon ?? new CambridgeLexicon();
     private byte[]? _mp3;
     private byte[]? _ogg;
@@ -25,6 +28,9 @@ public sealed class CambridgeMirror(CambridgeLexicon? lexicon = null, int pageBy
     public CambridgeLexicon Lexicon => _lexicon;
 
     public CambridgeMirrorOptions Options { get; } = options ?? CambridgeMirrorOptions.Live;
+
+    /// <summary>A site that changed its markup: entry pages keep their blocks but lose every pronunciation group (audio and IPA).</summary>
+    public bool EntriesWithoutPronunciations { get; init; }
 
     /// <summary>Entries the live robots.txt disallows one by one (none under the permissive rules): the sitemaps still list them.</summary>
     public IReadOnlyList<LexiconEntry> Withdrawn => field ??= Options.Robots == CambridgeRobotsRules.Live ? _lexicon.Entries.Where(IsWithdrawnUnderLiveRules).ToArray() : [];
@@ -56,7 +62,7 @@ public sealed class CambridgeMirror(CambridgeLexicon? lexicon = null, int pageBy
         routes.MapGet($"/dictionary/{dictionary}", () => Html(Home()));
         routes.MapGet($"/dictionary/{dictionary}/{{slug}}", (string slug, HttpContext context) =>
             _lexicon.Find(slug) is { } entry
-                ? Html(EntryPages.Render(entry, Origin(context)))
+                ? Html(EntryHtml(entry, Origin(context)))
                 : Results.Redirect($"/dictionary/{dictionary}/"));
         routes.MapGet($"/search/{dictionary}/direct", (string? q) =>
             q is not null && _lexicon.Find(CambridgeLexicon.SlugOf(q)) is { } entry
@@ -163,6 +169,12 @@ public sealed class CambridgeMirror(CambridgeLexicon? lexicon = null, int pageBy
         return digits.Length is > 0 and < 6 && digits.All(char.IsAsciiDigit) && digits[0] != '0'
             ? Sitemaps.UrlSet(dictionary, int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture), origin)
             : null;
+    }
+
+    private string EntryHtml(LexiconEntry entry, Uri origin)
+    {
+        var html = EntryPages.Render(entry, origin);
+        return EntriesWithoutPronunciations ? PronunciationGroup.Replace(html, "") : html;
     }
 
     private IResult Audio(string folder, string key)

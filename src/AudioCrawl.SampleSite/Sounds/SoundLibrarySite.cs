@@ -21,6 +21,9 @@ public sealed class SoundLibrarySite(SoundCatalogue? catalogue = null) : ISample
 
     public SoundCatalogue Catalogue => _catalogue;
 
+    /// <summary>A site that changed its markup: category pages list their sounds as plain text, with no links and no "next" link.</summary>
+    public bool CategoriesWithoutLinks { get; init; }
+
     public void Map(IEndpointRouteBuilder routes)
     {
         routes.MapGet("/robots.txt", () => Results.Text("User-agent: *\nDisallow: /private/\n", "text/plain"));
@@ -64,9 +67,13 @@ public sealed class SoundLibrarySite(SoundCatalogue? catalogue = null) : ISample
         if (page == 1)
             shown = _catalogue.Featured.Concat(shown);
         foreach (var sound in shown)
-            body.Append($"<li><a class=\"sound\" href=\"/sound/{sound.Id}\">{WebUtility.HtmlEncode(sound.Title)}</a></li>");
+        {
+            body.Append(CategoriesWithoutLinks
+                ? $"<li class=\"sound\" data-id=\"{sound.Id}\">{WebUtility.HtmlEncode(sound.Title)}</li>"
+                : $"<li><a class=\"sound\" href=\"/sound/{sound.Id}\">{WebUtility.HtmlEncode(sound.Title)}</a></li>");
+        }
         body.Append("</ul><nav>");
-        if (page < pages)
+        if (page < pages && !CategoriesWithoutLinks)
             body.Append($"<a rel=\"next\" class=\"next\" href=\"?page={page + 1}\">Next page</a>");
         body.Append("</nav>");
         return Html(name, body.ToString());

@@ -15,13 +15,15 @@ public sealed class EngineOptions
 
     public Option<long?> MaxRequests { get; } = new("--max-requests") { Description = "Stop after this many requests." };
 
+    public Option<bool> AllowEmpty { get; } = new("--allow-empty") { Description = "Accept a crawl that finds nothing: exit 0 instead of 4 when no pair came of the pages fetched or contracts failed on most pages." };
+
     public Option<string[]> Set { get; } = new("--set")
     {
         Description = "key=value: any spider or engine setting (repeatable); lists are comma-separated.",
         AllowMultipleArgumentsPerToken = false,
     };
 
-    public IEnumerable<Option> All => [Concurrency, PerHost, Delay, MaxRequests, Set];
+    public IEnumerable<Option> All => [Concurrency, PerHost, Delay, MaxRequests, AllowEmpty, Set];
 
     /// <summary>The command-line layer of settings: the flags first, then every --set in order (a later one wins).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Overrides(ParseResult parse)
@@ -36,6 +38,8 @@ public sealed class EngineOptions
         Add("perHost", parse.GetValue(PerHost));
         Add("delay", parse.GetValue(Delay));
         Add("maxRequests", parse.GetValue(MaxRequests));
+        if (parse.GetValue(AllowEmpty))
+            Add("allowEmpty", "true");
         foreach (var pair in parse.GetValue(Set) ?? [])
         {
             var equals = pair.IndexOf('=');

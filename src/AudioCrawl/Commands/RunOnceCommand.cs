@@ -13,7 +13,7 @@ public static class RunOnceCommand
         var spider = new Argument<string>("spider") { Description = "The spider to run (see 'audiocrawl list')." };
         var state = new StateOptions();
         var engine = new EngineOptions();
-        var command = new Command("run-once", "Run a spider once, writing only pairs no earlier run delivered to DIR/<spider>/pairs-YYYYMMDD-HHMMSS.csv; resumes an interrupted run. Exit code 3 when a run is already in progress.")
+        var command = new Command("run-once", "Run a spider once, writing only pairs no earlier run delivered to DIR/<spider>/pairs-YYYYMMDD-HHMMSS.csv; resumes an interrupted run. Exit code 3 when a run is already in progress, 4 when it found nothing (see --allow-empty).")
         {
             spider, state.StateDir,
         };
@@ -38,7 +38,9 @@ public static class RunOnceCommand
             await environment.Out.WriteLineAsync($"run {report.RunId} {report.Status!.Value.ToString().ToLowerInvariant()}{(report.Resumed ? " (resumed an interrupted run)" : "")}: {report.NewPairs} new pairs in {report.Output}").ConfigureAwait(false);
             if (report.Status == RunStatus.Failed)
                 await environment.Error.WriteLineAsync($"error: the run failed: {report.Result!.FailureMessage}").ConfigureAwait(false);
-            return report.Status == RunStatus.Failed ? ExitCodes.CrawlFailed : ExitCodes.Success;
+            else if (report.Result!.Outcome == CrawlOutcome.Empty)
+                await environment.Error.WriteLineAsync(StatsSummary.FoundNothingError(report.Result)).ConfigureAwait(false);
+            return report.Status == RunStatus.Failed ? ExitCodes.CrawlFailed : ExitCodes.Of(report.Result.Outcome);
         }));
         return command;
     }

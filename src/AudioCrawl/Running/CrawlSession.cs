@@ -40,6 +40,8 @@ public sealed class CrawlSession(CliEnvironment environment)
             await StatsSummary.WriteJsonAsync(statsPath, plan.Name, result).ConfigureAwait(false);
         if (result.Outcome == CrawlOutcome.Failed)
             await environment.Error.WriteLineAsync($"error: the crawl failed: {result.FailureMessage}").ConfigureAwait(false);
-        return result.Outcome == CrawlOutcome.Failed ? ExitCodes.CrawlFailed : ExitCodes.Success;
+        else if (result.Outcome == CrawlOutcome.Empty)
+            await environment.Error.WriteLineAsync(StatsSummary.FoundNothingError(result)).ConfigureAwait(false);
+        return ExitCodes.Of(result.Outcome);
     }
 }

@@ -82,6 +82,12 @@ public sealed class SpiderRunner(
                 result = await host.RunAsync(crawl, onStarted, stopToken).ConfigureAwait(false);
                 if (frontier.Skipped > 0)
                     _logger.LogInformation("{Spider}: {Skipped} pages fetched by earlier runs were not fetched again (re-crawl policy; {Unchanged} of them by sitemap lastmod).", spider, frontier.Skipped, frontier.SkippedUnchanged);
+                if (frontier.Skipped > 0 && result.FoundNothing is { NoPairs: true, FailedContracts.Count: 0 })
+                {
+                    // The pages that would have pairs were fetched by earlier runs: nothing new, not a changed site.
+                    _logger.LogInformation("{Spider}: no new pairs; the pages that had them were fetched by earlier runs.", spider);
+                    result = result with { Outcome = result.Outcome == CrawlOutcome.Empty ? CrawlOutcome.Finished : result.Outcome, FoundNothing = null };
+                }
             }
         }
         catch (Exception ex) when (ex is CrawlerException or IOException or UnauthorizedAccessException)
@@ -92,13 +98,13 @@ public sealed class SpiderRunner(
 
         var status = result.Outcome switch
         {
-            CrawlOutcome.Finished => RunStatus.Finished,
+            CrawlOutcome.Finished or CrawlOutcome.Empty => RunStatus.Finished,
             CrawlOutcome.Stopped => RunStatus.Cancelled,
             _ => RunStatus.Failed,
         };
         var pairs = await KeysOfAsync(output).ConfigureAwait(false);
         var errors = result.Stats.ErrorsByKind.Values.Sum();
-        await state.EndRunAsync(runId, status, time.GetUtcNow(), result.Stats.Requests, errors, pairs, result.FailureMessage ?? result.FinishReason, CancellationToken.None).ConfigureAwait(false);
+        await state.EndRunAsync(runId, status, time.GetUtcNow(), result.Stats.Requests, errors, pairs, result.FailureMessage ?? result.FoundNothing?.Message ?? result.FinishReason, CancellationToken.None).ConfigureAwait(false);
         if (status == RunStatus.Finished)
             Directory.Delete(jobPath, recursive: true);
         _logger.LogInformation("{Spider}: run {Run} {Status}: {Pairs} new pairs in {Output}, {Requests} requests, {Errors} errors.",

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using AudioCrawl.Core.Http;
+using AudioCrawl.Core.Politeness;
 
 namespace AudioCrawl.Core.Configuration;
 
@@ -77,8 +78,14 @@ public sealed record EngineSettings : IValidatableSettings
     [Description("Directives in X-Robots-Tag or <meta name=\"robots\"> that keep the pairs of a page out of the dataset; empty to ignore them.")]
     public IReadOnlyList<string> OptOutDirectives { get; init; } = ["noai", "noindex"];
 
-    [Description("Obey robots.txt (RFC 9309): disallowed requests are dropped and counted, never fetched.")]
-    public bool ObeyRobotsTxt { get; init; } = true;
+    [Description("Obey robots.txt (RFC 9309): disallowed requests are dropped and counted, never fetched. true: robots.txt governs pages and audio files, not a service's documented API calls (which a spider marks; the hosts are named in one log line each); \"strict\": it governs API calls too; false: it is neither fetched nor obeyed.")]
+    public RobotsTxtPolicy ObeyRobotsTxt { get; init; } = RobotsTxtPolicy.Pages;
+
+    [Description("Warn when a callback's pages yield less than its contract declares this many times in a row, or on most of at least this many pages; also the fewest pages on which failing contracts end the crawl as empty (exit 4).")]
+    public int ContractWarnAfter { get; init; } = 5;
+
+    [Description("Accept a crawl that found nothing (no pair from the pages fetched, or contracts failing on most pages): it ends finished (exit 0) instead of empty (exit 4). For runs where an empty result is expected.")]
+    public bool AllowEmpty { get; init; }
 
     [Description("Seconds in-flight requests may still finish after Ctrl+C before they are abandoned.")]
     public double GracePeriod { get; init; } = 10;
@@ -154,6 +161,8 @@ public sealed record EngineSettings : IValidatableSettings
             yield return "retryDelay must be 0 or more seconds";
         if (CircuitBreakDuration != 0 && (CircuitBreakDuration < 0.5 || double.IsNaN(CircuitBreakDuration)))
             yield return "circuitBreakDuration must be 0 (off) or at least 0.5 seconds";
+        if (ContractWarnAfter < 1)
+            yield return "contractWarnAfter must be at least 1";
         if (GracePeriod < 0)
             yield return "gracePeriod must be 0 or more seconds";
         if (LogInterval <= 0)

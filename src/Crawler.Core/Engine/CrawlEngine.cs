@@ -37,8 +37,11 @@ public sealed class CrawlEngine
     private readonly CancellationTokenSource _abort = new();
     private readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly HashSet<string> _reportedMissingCallbacks = [];
+    private readonly ContractMonitor _contracts;
     private int _active;
     private long _fetchesStarted;
+    private long _pagesFetched;
+    private long _pairsYielded;
     private volatile bool _seedingDone;
     private string? _finishReason;
     private string? _failure;
@@ -62,6 +65,7 @@ public sealed class CrawlEngine
         _offsite = new OffsiteFilter(settings.AllowedDomains.Concat(spider.AllowedDomains));
         _callbacks = CallbackTable.For(spider);
         _productToken = RobotsTxt.ProductToken(settings.UserAgent);
+        _contracts = new ContractMonitor(spider.Name, settings.ContractWarnAfter, stats, logger);
     }
 
     /// <summary>Runs the crawl until it is done or <paramref name="stopToken"/> asks it to stop. Does not close the pipeline.</summary>
@@ -82,8 +86,34 @@ public sealed class CrawlEngine
         var outcome = _failure is not null ? CrawlOutcome.Failed
             : reason == FinishReasons.Finished ? CrawlOutcome.Finished
             : CrawlOutcome.Stopped;
+        var contracts = _contracts.Finish();
+        var foundNothing = outcome == CrawlOutcome.Failed ? null : JudgeEmpty(contracts, stoppedEarly: outcome == CrawlOutcome.Stopped);
+        if (foundNothing is not null)
+        {
+            if (_settings.AllowEmpty)
+                _logger.LogInformation("Spider {Spider} found nothing ({Reason}); accepted because allowEmpty is set.", _spider.Name, foundNothing.Message);
+            else
+            {
+                outcome = CrawlOutcome.Empty;
+                _logger.LogError("Spider {Spider} found nothing: {Reason}. The site looks changed; check the spider's selectors (allowEmpty / --allow-empty accepts an empty result).", _spider.Name, foundNothing.Message);
+            }
+        }
         var queued = await _frontier.CountAsync(CancellationToken.None).ConfigureAwait(false);
-        return new CrawlResult(outcome, reason, _stats.Snapshot(reason, queued), _failure);
+        return new CrawlResult(outcome, reason, _stats.Snapshot(reason, queued), _failure) { Contracts = contracts, FoundNothing = foundNothing };
+    }
+
+    /// <summary>
+    /// Fetched pages but no pair yielded (pairs the pipeline then dropped as duplicates or delivered by earlier runs
+    /// count as found), or contracts failing on most of their pages or met on none (<see cref="ContractReport.LooksBroken"/>). A stopped crawl (Ctrl+C, limits) is judged by
+    /// its contracts only: it may simply not have reached the pages with pairs yet; so is a worker of a shared crawl.
+    /// </summary>
+    private FoundNothing? JudgeEmpty(IReadOnlyList<ContractReport> contracts, bool stoppedEarly)
+    {
+        var pages = Interlocked.Read(ref _pagesFetched);
+        // One worker of a shared crawl may have drawn only pages without pairs while the others found them.
+        var noPairs = !stoppedEarly && _frontier is not ISharedFrontier && pages > 0 && Interlocked.Read(ref _pairsYielded) == 0;
+        var failed = contracts.Where(c => c.LooksBroken(_settings.ContractWarnAfter)).ToArray();
+        return noPairs || failed.Length > 0 ? new FoundNothing(pages, noPairs, failed) : null;
     }
 
     /// <summary>Stops scheduling; in-flight requests get the grace period, then are abandoned.</summary>
@@ -156,6 +186,8 @@ public sealed class CrawlEngine
 
     private async Task WorkAsync()
     {
+        var watch = new CounterWatch();
+        _stats.Custom.WatchCurrentFlow(watch);
         while (!_stopping.IsCancellationRequested && !_idle.Task.IsCompleted)
         {
             Interlocked.Increment(ref _active);
@@ -190,7 +222,7 @@ public sealed class CrawlEngine
             }
             try
             {
-                if (await ProcessAsync(request).ConfigureAwait(false))
+                if (await ProcessAsync(request, watch).ConfigureAwait(false))
                     await _frontier.CompleteAsync(request, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception ex)
@@ -207,7 +239,7 @@ public sealed class CrawlEngine
     }
 
     /// <summary>Fetches and parses one request; false when it was abandoned and should be handed out again on resume.</summary>
-    private async Task<bool> ProcessAsync(Request request)
+    private async Task<bool> ProcessAsync(Request request, CounterWatch watch)
     {
         if (_settings.MaxRequests > 0 && Interlocked.Increment(ref _fetchesStarted) > _settings.MaxRequests)
         {
@@ -222,6 +254,7 @@ public sealed class CrawlEngine
             _stopping.Token.ThrowIfCancellationRequested();
             response = await _fetcher.FetchAsync(request, _abort.Token).ConfigureAwait(false);
             _stats.RequestSent();
+            Interlocked.Increment(ref _pagesFetched);
         }
         catch (RequestDroppedException ex)
         {
@@ -260,7 +293,7 @@ public sealed class CrawlEngine
             _logger.LogDebug("{Url} is {Type}, not text: not handed to the spider (set AcceptBinary on the request to get it)", response.Url, response.MediaType);
             return true;
         }
-        if (!_callbacks.TryGet(request.Callback, out var callback))
+        if (!_callbacks.TryGet(request.Callback, out var callback, out var declared))
         {
             _stats.Errors.Increment("unknown_callback");
             lock (_reportedMissingCallbacks)
@@ -274,6 +307,11 @@ public sealed class CrawlEngine
         var acceptedPairs = false;
         var optOutChecked = false;
         string? optOut = null;
+        var contract = _spider.ContractFor(request, declared);
+        var watching = contract is { OrCounted.Count: > 0 };
+        if (watching)
+            watch.Begin(contract!.OrCounted);
+        int requestsYielded = 0, pairsYielded = 0;
         try
         {
             await foreach (var output in callback(response, _abort.Token).ConfigureAwait(false))
@@ -281,9 +319,11 @@ public sealed class CrawlEngine
                 switch (output)
                 {
                     case Request next:
+                        requestsYielded++;
                         await ScheduleAsync(next with { Depth = request.Depth + 1 }).ConfigureAwait(false);
                         break;
                     case AudioPair pair:
+                        pairsYielded++;
                         if (!optOutChecked)
                         {
                             optOut = OptOut.Find(response, _settings.OptOutDirectives, _productToken);
@@ -323,6 +363,14 @@ public sealed class CrawlEngine
             _stats.Errors.Increment(kind);
             _signals?.Error(request, kind, ex.Message);
             _logger.LogWarning("Callback {Callback} of spider {Spider} failed on {Url}: {Type}: {Message}", request.Callback, _spider.Name, response.Url, ex.GetType().Name, ex.Message);
+        }
+        finally
+        {
+            var counted = watching && watch.End();
+            if (contract is not null && !_abort.IsCancellationRequested)
+                _contracts.Record(contract, response.Url, contract.IsMetBy(requestsYielded, pairsYielded) ? PageVerdict.Met : counted ? PageVerdict.Excused : PageVerdict.Failed);
+            if (pairsYielded > 0)
+                Interlocked.Add(ref _pairsYielded, pairsYielded);
         }
         return !acceptedPairs || await PairsFlushedAsync().ConfigureAwait(false);
     }

@@ -9,7 +9,8 @@ namespace AudioCrawl.Core.Engine;
 /// <summary>
 /// The steps every fetch of a crawl host goes through, page or audio, whatever fetcher is at the end: the registered
 /// <see cref="FetchStage"/>s in their order (retries, the host's slot, the cluster gate, user middlewares), robots.txt at
-/// <see cref="FetchStageOrder.Robots"/>, and the <see cref="FetcherRouter"/> innermost. robots.txt itself is fetched
+/// <see cref="FetchStageOrder.Robots"/>, the spider's API credentials (<see cref="FetchStageOrder.Credentials"/>, added
+/// just before the fetcher and taken out of what comes back), and the <see cref="FetcherRouter"/> innermost. robots.txt itself is fetched
 /// through the stages inside it (retries, slot, gate). Built once per host, so page and audio fetches share one
 /// politeness budget per host and one robots.txt cache.
 /// </summary>
@@ -26,12 +27,12 @@ public sealed class FetchPipeline : IFetcher, IAsyncDisposable
         Stages = [.. ordered.Select(s => s.Name)];
         var inner = Wrap(services, ordered.Where(s => s.Order > FetchStageOrder.Robots), router);
         var fetcher = inner;
-        if (settings.ObeyRobotsTxt)
+        if (settings.ObeyRobotsTxt.AppliesToPages)
         {
             var options = new RobotsTxtOptions { UserAgent = settings.UserAgent };
             Robots = new RobotsTxtCache(inner, options, time, loggers.CreateLogger("robots"));
             Robots.CrawlDelayFound += slots.SetCrawlDelay;
-            fetcher = new RobotsTxtFetcher(inner, Robots, options.ProductToken);
+            fetcher = new RobotsTxtFetcher(inner, Robots, options.ProductToken, settings.ObeyRobotsTxt.AppliesToApiCalls, loggers.CreateLogger("robots"));
         }
         _outermost = Wrap(services, ordered.Where(s => s.Order <= FetchStageOrder.Robots), fetcher);
     }
@@ -43,7 +44,7 @@ public sealed class FetchPipeline : IFetcher, IAsyncDisposable
     /// <summary>The names of the registered stages, outermost first (robots.txt is not among them).</summary>
     public IReadOnlyList<string> Stages { get; }
 
-    /// <summary>The robots.txt cache, or null when <see cref="EngineSettings.ObeyRobotsTxt"/> is off.</summary>
+    /// <summary>The robots.txt cache, or null when <see cref="EngineSettings.ObeyRobotsTxt"/> does not apply to pages.</summary>
     public RobotsTxtCache? Robots { get; }
 
     /// <summary>The outermost stage (kept for callers of the earlier API).</summary>

@@ -54,6 +54,8 @@ public sealed class CrawlHostBuilder
     {
         var builder = new CrawlHostBuilder(plan.Engine, loggers, time);
         builder.Services.AddSingleton(plan);
+        if (plan.Spider.Credentials is { IsEmpty: false } credentials)
+            builder.AddFetchStage(new FetchStage(FetchStageOrder.Credentials, "credentials", (_, next) => new CredentialsFetcher(next, credentials)));
         return builder;
     }
 

@@ -21,4 +21,7 @@ public static class FetchStageOrder
 
     /// <summary>The cluster-wide host gate of a crawl shared through Redis.</summary>
     public const int ClusterGate = 500;
+
+    /// <summary>The spider's API credentials, added to API calls just before the fetcher (so nothing above sees them).</summary>
+    public const int Credentials = 600;
 }

@@ -4,18 +4,18 @@ using AudioCrawl.Core.Http;
 
 namespace AudioCrawl.Core.Spiders;
 
-/// <summary>The callbacks of one spider instance, by method name.</summary>
+/// <summary>The callbacks of one spider instance, by method name, with the contract each declares (<see cref="YieldsAttribute"/>).</summary>
 public sealed class CallbackTable
 {
-    private readonly Dictionary<string, SpiderCallback> _callbacks;
+    private readonly Dictionary<string, Entry> _callbacks;
 
-    private CallbackTable(Dictionary<string, SpiderCallback> callbacks) => _callbacks = callbacks;
+    private CallbackTable(Dictionary<string, Entry> callbacks) => _callbacks = callbacks;
 
     public IEnumerable<string> Names => _callbacks.Keys;
 
     public static CallbackTable For(Spider spider)
     {
-        var callbacks = new Dictionary<string, SpiderCallback>(StringComparer.Ordinal);
+        var callbacks = new Dictionary<string, Entry>(StringComparer.Ordinal);
         const BindingFlags flags = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
         for (var type = spider.GetType(); type is not null && type != typeof(object); type = type.BaseType)
         {
@@ -23,13 +23,23 @@ public sealed class CallbackTable
             {
                 if (callbacks.ContainsKey(method.Name) || AsCallback(method, spider) is not { } callback)
                     continue;
-                callbacks[method.Name] = callback;
+                var contract = method.GetCustomAttribute<YieldsAttribute>()?.ToContract(method.Name);
+                callbacks[method.Name] = new Entry(callback, contract);
             }
         }
         return new CallbackTable(callbacks);
     }
 
-    public bool TryGet(string name, out SpiderCallback callback) => _callbacks.TryGetValue(name, out callback!);
+    public bool TryGet(string name, out SpiderCallback callback) => TryGet(name, out callback, out _);
+
+    /// <summary>The callback and the contract its <see cref="YieldsAttribute"/> declares (null when none).</summary>
+    public bool TryGet(string name, out SpiderCallback callback, out PageContract? contract)
+    {
+        var found = _callbacks.TryGetValue(name, out var entry);
+        callback = entry.Callback;
+        contract = entry.Contract;
+        return found;
+    }
 
     /// <summary>
     /// A method of one of the callback shapes: <c>IAsyncEnumerable&lt;SpiderOutput&gt; Name(Response, CancellationToken)</c>,
@@ -69,4 +79,6 @@ public sealed class CallbackTable
         }
         await Task.CompletedTask.ConfigureAwait(false);
     }
+
+    private readonly record struct Entry(SpiderCallback Callback, PageContract? Contract);
 }

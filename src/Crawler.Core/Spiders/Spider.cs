@@ -27,8 +27,21 @@ public abstract class Spider
     /// <summary>Host names the crawl may request besides those of the start requests; empty means any host.</summary>
     public virtual IReadOnlyCollection<string> AllowedDomains => [];
 
+    /// <summary>
+    /// Keys and tokens the engine adds to this spider's API calls (<see cref="Request.Api"/>) at send time, so they
+    /// never appear in a request that is logged, stored or recorded. Read when the crawl starts, after settings are bound.
+    /// </summary>
+    public virtual ApiCredentials Credentials => ApiCredentials.None;
+
     /// <summary>Engine settings this spider prefers over the built-in ones; crawlers.json and --set still win.</summary>
     public virtual EngineSettings DefaultEngineSettings(EngineSettings builtIn) => builtIn;
+
+    /// <summary>
+    /// The contract the page of <paramref name="request"/> should meet, checked after its callback ran; null for none.
+    /// By default the one the callback declares with <see cref="YieldsAttribute"/> (<paramref name="declared"/>).
+    /// Override to decide per request, as the declarative spider does per rule; called once per page, so keep it cheap.
+    /// </summary>
+    public virtual PageContract? ContractFor(Request request, PageContract? declared) => declared;
 
     internal virtual Type SettingsType => typeof(NoSettings);
 

@@ -7,9 +7,16 @@ namespace AudioCrawl.Core.Stats;
 public sealed class CounterSet
 {
     private readonly ConcurrentDictionary<string, StrongBox<long>> _counters = new(StringComparer.Ordinal);
+    private readonly AsyncLocal<CounterWatch?> _watch = new();
 
-    public void Increment(string name, long by = 1) =>
+    public void Increment(string name, long by = 1)
+    {
         Interlocked.Add(ref _counters.GetOrAdd(name, static _ => new StrongBox<long>()).Value, by);
+        _watch.Value?.Saw(name);
+    }
+
+    /// <summary>Reports the increments made from the current async flow (and the flows it starts) to <paramref name="watch"/>.</summary>
+    public void WatchCurrentFlow(CounterWatch watch) => _watch.Value = watch;
 
     public long this[string name] => _counters.TryGetValue(name, out var box) ? Interlocked.Read(ref box.Value) : 0;
 

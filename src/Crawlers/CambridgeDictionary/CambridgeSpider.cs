@@ -60,6 +60,7 @@ public sealed class CambridgeSpider : Spider<CambridgeSettings>
         }
     }
 
+    [Yields(Requests = 1)]
     public async IAsyncEnumerable<SpiderOutput> ParseBrowseIndex(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var letter in CambridgeBrowseParser.LetterPages(response.Document, response.BaseUrl, Settings.Dictionary))
@@ -68,6 +69,7 @@ public sealed class CambridgeSpider : Spider<CambridgeSettings>
     }
 
     /// <summary>A letter page (links to ranges) or a range page (links to entries), read by link shape in the main content.</summary>
+    [Yields(Requests = 1)]
     public async IAsyncEnumerable<SpiderOutput> ParseBrowse(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var links = CambridgeBrowseParser.BrowseLinks(response.Document, response.BaseUrl, Settings.Dictionary);
@@ -79,6 +81,7 @@ public sealed class CambridgeSpider : Spider<CambridgeSettings>
     }
 
     /// <summary>A sitemap named by robots.txt, or a child of an index: entries of the dictionary go to <see cref="ParseEntry"/>.</summary>
+    [Yields(Requests = 1)]
     public async IAsyncEnumerable<SpiderOutput> ParseSitemap(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var request in Sitemaps.Follow(response))
@@ -110,6 +113,7 @@ public sealed class CambridgeSpider : Spider<CambridgeSettings>
         await Task.CompletedTask;
     }
 
+    [Yields(Pairs = 1, OrCounted = [NoAudio, NotFound])]
     public async IAsyncEnumerable<SpiderOutput> ParseEntry(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (response.Status is >= 300 and < 400 && response.Resolve(response.Headers["Location"]) is { } target && CambridgeBrowseParser.IsEntry(target, Settings.Dictionary))

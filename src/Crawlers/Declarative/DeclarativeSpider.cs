@@ -94,6 +94,25 @@ public sealed class DeclarativeSpider : Spider<DeclarativeSettings>
         await Task.CompletedTask;
     }
 
+    /// <summary>
+    /// A page should yield pairs when its rule extracts items (an item rule with "expect": true, the default), else
+    /// requests when follow rules apply to it; a follow rule with "expect": false opts its pages out. Start pages are
+    /// named "startUrls" in counters and warnings, other pages by the follow rule that reached them. A page deeper than
+    /// every follow rule's maxDepth is not expected to yield links.
+    /// </summary>
+    public override PageContract? ContractFor(Request request, PageContract? declared)
+    {
+        switch (request.Callback)
+        {
+            case nameof(ParseSitemap):
+                return null;
+            case nameof(ParseSitemapEntry):
+                return Rules.SitemapContract(request.GetData<SitemapPage>().Rule);
+        }
+        var reachedBy = request.Data is null ? null : request.GetData<PageRule>().Rule;
+        return Rules.Contract(reachedBy, request.Depth);
+    }
+
     /// <summary>A start URL made absolute against the base URL; null when it is not http(s).</summary>
     internal static Uri? ResolveStartUrl(Uri? baseUrl, string start)
     {
@@ -213,14 +232,33 @@ public sealed class DeclarativeSpider : Spider<DeclarativeSettings>
     private void Count(ItemRule rule, string reason) => Context.Stats.Custom.Increment($"{Name}/{rule.Name}/{reason}");
 
     /// <summary>The settings with their patterns compiled once.</summary>
-    private sealed class CompiledRules(DeclarativeSettings settings)
+    private sealed class CompiledRules
     {
-        private readonly Dictionary<string, CompiledFollowRule> _follow = settings.Follow.ToDictionary(r => r.Name, r => new CompiledFollowRule(r), StringComparer.Ordinal);
-        private readonly Dictionary<string, ItemRule> _items = settings.Items.ToDictionary(r => r.Name, StringComparer.Ordinal);
-        private readonly Regex[] _sitemapRules = settings.SitemapRules.Select(r => Compile(r.Pattern)).ToArray();
-        private readonly Regex[] _sitemapFollow = settings.SitemapFollow.Select(Compile).ToArray();
+        public const string StartPages = "startUrls";
+        private readonly DeclarativeSettings _settings;
+        private readonly Dictionary<string, CompiledFollowRule> _follow;
+        private readonly Dictionary<string, ItemRule> _items;
+        private readonly Dictionary<string, PageContract?> _contracts;
+        private readonly PageContract? _startContract;
+        private readonly int _deepestFollow;
+        private readonly Regex[] _sitemapRules;
+        private readonly Regex[] _sitemapFollow;
+        private readonly PageContract?[] _sitemapContracts;
 
-        public DeclarativeSettings Settings => settings;
+        public CompiledRules(DeclarativeSettings settings)
+        {
+            _settings = settings;
+            _follow = settings.Follow.ToDictionary(r => r.Name, r => new CompiledFollowRule(r), StringComparer.Ordinal);
+            _items = settings.Items.ToDictionary(r => r.Name, StringComparer.Ordinal);
+            _sitemapRules = settings.SitemapRules.Select(r => Compile(r.Pattern)).ToArray();
+            _sitemapFollow = settings.SitemapFollow.Select(Compile).ToArray();
+            _sitemapContracts = settings.SitemapRules
+                .Select(r => _items.GetValueOrDefault(r.Items) is { Expect: true } ? new PageContract($"sitemap-{r.Items}") { Pairs = 1 } : null)
+                .ToArray();
+            _deepestFollow = settings.Follow.Count == 0 || settings.Follow.Any(r => r.MaxDepth == 0) ? 0 : settings.Follow.Max(r => r.MaxDepth);
+            _startContract = ContractOf(StartPages, settings.StartItems, follows: true);
+            _contracts = settings.Follow.ToDictionary(r => r.Name, r => r.Expect ? ContractOf(r.Name, r.Items, r.Follow ?? r.Items is null) : null, StringComparer.Ordinal);
+        }
 
         public SitemapFollower Sitemaps(SpiderContext context) => new(context, new SitemapFollowOptions
         {
@@ -233,11 +271,32 @@ public sealed class DeclarativeSpider : Spider<DeclarativeSettings>
             FollowSitemap = entry => _sitemapFollow.Length == 0 || _sitemapFollow.Any(pattern => pattern.IsMatch(entry.Location.AbsoluteUri)),
         });
 
-        public IEnumerable<CompiledFollowRule> Follow => settings.Follow.Select(r => _follow[r.Name]);
+        public DeclarativeSettings Settings => _settings;
+
+        public IEnumerable<CompiledFollowRule> Follow => _settings.Follow.Select(r => _follow[r.Name]);
 
         public CompiledFollowRule? FollowRule(string name) => _follow.GetValueOrDefault(name);
 
         public ItemRule? ItemRule(string name) => _items.GetValueOrDefault(name);
+
+        public PageContract? Contract(string? reachedBy, int depth)
+        {
+            var contract = reachedBy is null ? _startContract : _contracts.GetValueOrDefault(reachedBy);
+            var linksExhausted = contract is { Requests: > 0 } && _settings.Next is null && _deepestFollow > 0 && depth + 1 > _deepestFollow;
+            return linksExhausted ? null : contract;
+        }
+
+        /// <summary>A page a sitemap rule reached should yield pairs when the rule's item rule expects them.</summary>
+        public PageContract? SitemapContract(int rule) => _sitemapContracts[rule];
+
+        private PageContract? ContractOf(string name, string? items, bool follows)
+        {
+            if (items is not null && ItemRule(items) is { Expect: true })
+                return new PageContract(name) { Pairs = 1 };
+            return follows && (_settings.Follow.Count > 0 || _settings.Next is not null) && items is null
+                ? new PageContract(name) { Requests = 1 }
+                : null;
+        }
     }
 
     private sealed class CompiledFollowRule(FollowRule rule)

@@ -33,6 +33,9 @@ public sealed record FollowRule
     [Description("The fetcher for the pages this rule reaches (http or browser); the spider's fetcher setting when unset.")]
     public string? Fetcher { get; init; }
 
+    [Description("Whether the pages this rule reaches must yield something (pairs when it has items, else links): pages that do not are counted and warned about, and most of them failing ends the crawl as empty (exit 4). false for pages that may legitimately yield nothing.")]
+    public bool Expect { get; init; } = true;
+
     [Description("For the browser fetcher: a CSS selector the pages this rule reaches must show before they are read.")]
     public string? WaitFor { get; init; }
 }

@@ -30,6 +30,9 @@ public sealed record ItemRule
     [Description("Named values for the template. An item missing one is skipped and counted.")]
     public IReadOnlyDictionary<string, NodeSelector> Fields { get; init; } = new Dictionary<string, NodeSelector>();
 
+    [Description("Whether every page this rule extracts from must yield at least one pair: pages that do not are counted and warned about, and most of them failing ends the crawl as empty (exit 4). false when items are optional on its pages.")]
+    public bool Expect { get; init; } = true;
+
     [Description("Tags every pair of this rule carries.")]
     public IReadOnlyList<string> Tags { get; init; } = [];
 

@@ -18,9 +18,11 @@ public sealed class SoundLibrarySpider : Spider<SoundLibrarySettings>
         await Task.CompletedTask;
     }
 
+    [Yields(Requests = 1)]
     public IEnumerable<SpiderOutput> Parse(Response response) =>
         response.FollowAll(response.Css("ul.categories a").Select(a => a.GetAttribute("href")), ParseCategory);
 
+    [Yields(Requests = 1)]
     public IEnumerable<SpiderOutput> ParseCategory(Response response)
     {
         foreach (var request in response.FollowAll(response.Css("ul.sounds a.sound").Select(a => a.GetAttribute("href")), ParseSound))
@@ -29,6 +31,7 @@ public sealed class SoundLibrarySpider : Spider<SoundLibrarySettings>
             yield return next;
     }
 
+    [Yields(Pairs = 1, OrCounted = ["sounds/no_audio"])]
     public IEnumerable<SpiderOutput> ParseSound(Response response)
     {
         var title = response.CssFirst("h1.title")?.TextContent;

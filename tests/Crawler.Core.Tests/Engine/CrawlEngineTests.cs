@@ -43,7 +43,7 @@ public sealed class CrawlEngineTests : IAsyncLifetime
         var hub = Hub("hub", slowPages);
         var sink = new RecordingSink();
 
-        var result = await RunAsync(Plan([_server.Url(hub)], ("perHost", "2"), ("concurrency", "10"), ("allowedDomains", "*")), sink);
+        var result = await RunAsync(Plan([_server.Url(hub)], ("perHost", "2"), ("concurrency", "10"), ("allowedDomains", "*"), ("allowEmpty", "true")), sink);
 
         Assert.Equal(CrawlOutcome.Finished, result.Outcome);
         Assert.Equal(25, result.Stats.Responses);
@@ -146,7 +146,7 @@ public sealed class CrawlEngineTests : IAsyncLifetime
     {
         var hub = Hub("errors", [_server.Url("/status/404"), _server.Url("/status/500"), _server.Url("/drop")]);
 
-        var result = await RunAsync(Plan([_server.Url(hub)]), new RecordingSink());
+        var result = await RunAsync(Plan([_server.Url(hub)], ("allowEmpty", "true")), new RecordingSink());
 
         Assert.Equal(1, result.Stats.ErrorsByKind["http_404"]);
         Assert.Equal(1, result.Stats.ErrorsByKind["http_500"]);
