@@ -56,6 +56,14 @@ public sealed record Request : SpiderOutput
     /// </summary>
     public bool AcceptBinary { get; init; }
 
+    /// <summary>
+    /// Ask "has it changed?" instead of fetching blindly: in a scheduled run (<c>run-once</c>, <c>schedule</c>) the
+    /// request carries If-None-Match / If-Modified-Since from the ETag / Last-Modified an earlier run stored for it, a
+    /// 304 Not Modified goes to the callback (<see cref="Response.IsNotModified"/>), and the re-crawl policy never
+    /// skips it. Outside scheduled runs it is an ordinary request.
+    /// </summary>
+    public bool Revalidate { get; init; }
+
     /// <summary>Non-2xx statuses the callback wants to see (by default they are counted and dropped).</summary>
     public IReadOnlyList<int> HandleStatuses { get; init; } = [];
 

@@ -1,0 +1,35 @@
+using System.Runtime.InteropServices;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace AudioCrawl.Core.Xml;
+
+/// <summary>
+/// XML from the web read without its dangers: no DTD (so no entity expansion, "billion laughs", and no external
+/// entities), no resolver, and a cap on the document's size.
+/// </summary>
+public static class SafeXml
+{
+    /// <summary>Reader settings that refuse a DOCTYPE and stop past <paramref name="maxCharacters"/> characters.</summary>
+    public static XmlReaderSettings ReaderSettings(long maxCharacters) => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        // Zero would mean "unlimited" to XmlReader; with DTDs prohibited no entity can be declared anyway.
+        MaxCharactersFromEntities = 1024,
+        MaxCharactersInDocument = maxCharacters,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        CloseInput = true,
+    };
+
+    /// <summary>Parses <paramref name="xml"/> into an XDocument with <see cref="ReaderSettings"/>; throws <see cref="XmlException"/>.</summary>
+    public static XDocument Load(ReadOnlyMemory<byte> xml, long maxCharacters = 64L * 1024 * 1024)
+    {
+        var stream = MemoryMarshal.TryGetArray(xml, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(xml.ToArray(), writable: false);
+        using var reader = XmlReader.Create(stream, ReaderSettings(maxCharacters));
+        return XDocument.Load(reader, LoadOptions.None);
+    }
+}
