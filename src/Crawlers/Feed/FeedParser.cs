@@ -44,21 +44,6 @@ public static class FeedParser
         throw new FeedFormatException($"is neither RSS 2.0 (<rss><channel>) nor Atom (<feed xmlns=\"{Atom}\">): its root element is <{root.Name.LocalName}>");
     }
 
-    /// <summary>Seconds in an <c>itunes:duration</c>: <c>HH:MM:SS</c>, <c>MM:SS</c> or a number of seconds; null when unreadable.</summary>
-    public static int? ParseDuration(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-            return null;
-        var seconds = 0.0;
-        foreach (var part in text.Trim().Split(':'))
-        {
-            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0)
-                return null;
-            seconds = seconds * 60 + value;
-        }
-        return (int)Math.Round(seconds);
-    }
-
     private static FeedDocument ReadRss(XElement channel, Uri feedUrl)
     {
         var episodes = channel.Elements("item").Select(item => new FeedEpisode(
@@ -70,7 +55,7 @@ public static class FeedParser
         {
             Summary = HtmlText.ToPlainText(Text(item.Element(Itunes + "summary")) ?? Text(item.Element("description")) ?? Text(item.Element(Content + "encoded"))),
             Published = Text(item.Element("pubDate")),
-            DurationSeconds = ParseDuration(Text(item.Element(Itunes + "duration"))),
+            DurationSeconds = ClockDuration.ParseSeconds(Text(item.Element(Itunes + "duration"))),
             Author = Text(item.Element(Itunes + "author")) ?? Text(item.Element(Dc + "creator")) ?? Text(item.Element("author")),
             License = License(item),
             Link = Resolve(feedUrl, Text(item.Element("link"))),
@@ -99,7 +84,7 @@ public static class FeedParser
             {
                 Summary = HtmlText.ToPlainText(Text(entry.Element(Atom + "summary")) ?? Text(entry.Element(Atom + "content"))),
                 Published = Text(entry.Element(Atom + "published")) ?? Text(entry.Element(Atom + "updated")),
-                DurationSeconds = ParseDuration(Text(entry.Element(Itunes + "duration"))),
+                DurationSeconds = ClockDuration.ParseSeconds(Text(entry.Element(Itunes + "duration"))),
                 Author = Text(entry.Element(Atom + "author")?.Element(Atom + "name")),
                 License = License(entry) ?? Text(entry.Element(Atom + "rights")),
                 Link = Resolve(feedUrl, (string?)alternate?.Attribute("href")),

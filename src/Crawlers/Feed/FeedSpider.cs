@@ -119,13 +119,13 @@ public sealed class FeedSpider : Spider<FeedSettings>
             ["feed_format"] = feed.Format,
             ["license"] = episode.License ?? feed.License,
         };
-        Add(data, "feed_title", feed.Title);
-        Add(data, "author", episode.Author ?? feed.Author);
-        Add(data, "title", episode.Title);
-        Add(data, "summary", episode.Summary);
-        Add(data, "published", episode.Published);
-        Add(data, "link", episode.Link?.AbsoluteUri);
-        Add(data, "mime", enclosure.Type);
+        data.AddIfPresent("feed_title", feed.Title);
+        data.AddIfPresent("author", episode.Author ?? feed.Author);
+        data.AddIfPresent("title", episode.Title);
+        data.AddIfPresent("summary", episode.Summary);
+        data.AddIfPresent("published", episode.Published);
+        data.AddIfPresent("link", episode.Link?.AbsoluteUri);
+        data.AddIfPresent("mime", enclosure.Type);
         if (enclosure.Length is { } length)
             data["size"] = length;
         if (episode.DurationSeconds is { } seconds)
@@ -135,18 +135,12 @@ public sealed class FeedSpider : Spider<FeedSettings>
             data["transcripts"] = new JsonArray([.. episode.Transcripts.Select(t =>
             {
                 var transcript = new JsonObject { ["url"] = t.Url.AbsoluteUri };
-                Add(transcript, "type", t.Type);
-                Add(transcript, "language", t.Language);
-                Add(transcript, "rel", t.Rel);
+                transcript.AddIfPresent("type", t.Type);
+                transcript.AddIfPresent("language", t.Language);
+                transcript.AddIfPresent("rel", t.Rel);
                 return (JsonNode)transcript;
             })]);
         }
         return data;
-    }
-
-    private static void Add(JsonObject data, string key, string? value)
-    {
-        if (!string.IsNullOrWhiteSpace(value))
-            data[key] = value;
     }
 }

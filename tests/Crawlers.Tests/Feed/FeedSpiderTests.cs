@@ -128,7 +128,7 @@ public sealed class FeedSpiderTests : IDisposable
     [InlineData("about an hour", null)]
     [InlineData("", null)]
     public void Reads_itunes_duration_in_each_of_its_forms(string text, int? seconds) =>
-        Assert.Equal(seconds, FeedParser.ParseDuration(text));
+        Assert.Equal(seconds, ClockDuration.ParseSeconds(text));
 
     [Fact]
     public void Refuses_to_start_without_feeds_or_opml()
