@@ -1,7 +1,6 @@
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Spiders;
-using AudioCrawl.Crawlers.Tests.YouTube;
 using AudioCrawl.Testing;
 
 namespace AudioCrawl.Crawlers.Tests;

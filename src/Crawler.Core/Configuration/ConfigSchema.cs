@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
+using AudioCrawl.Core.Politeness;
 using AudioCrawl.Core.Runs;
 using AudioCrawl.Core.Spiders;
 
@@ -87,6 +88,8 @@ public static class ConfigSchema
             TreatNullObliviousAsNonNullable = true,
             TransformSchemaNode = (context, node) =>
             {
+                if (context.TypeInfo.Type == typeof(RobotsTxtPolicy))
+                    node = RobotsTxtPolicy.JsonSchema();
                 if (context.PropertyInfo is not { } property || node is not JsonObject schema)
                     return node;
                 if (property.AttributeProvider?.GetCustomAttributes(typeof(DescriptionAttribute), false).FirstOrDefault() is DescriptionAttribute description)

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using AudioCrawl.Core.Http;
+using AudioCrawl.Core.Politeness;
 
 namespace AudioCrawl.Core.Configuration;
 
@@ -77,8 +78,8 @@ public sealed record EngineSettings : IValidatableSettings
     [Description("Directives in X-Robots-Tag or <meta name=\"robots\"> that keep the pairs of a page out of the dataset; empty to ignore them.")]
     public IReadOnlyList<string> OptOutDirectives { get; init; } = ["noai", "noindex"];
 
-    [Description("Obey robots.txt (RFC 9309): disallowed requests are dropped and counted, never fetched.")]
-    public bool ObeyRobotsTxt { get; init; } = true;
+    [Description("Obey robots.txt (RFC 9309): disallowed requests are dropped and counted, never fetched. true: robots.txt governs pages and audio files, not a service's documented API calls (which a spider marks; the hosts are named in one log line each); \"strict\": it governs API calls too; false: it is neither fetched nor obeyed.")]
+    public RobotsTxtPolicy ObeyRobotsTxt { get; init; } = RobotsTxtPolicy.Pages;
 
     [Description("Seconds in-flight requests may still finish after Ctrl+C before they are abandoned.")]
     public double GracePeriod { get; init; } = 10;

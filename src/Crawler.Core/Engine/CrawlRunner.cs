@@ -31,7 +31,7 @@ public sealed class CrawlRunner(ILoggerFactory loggers, TimeProvider time, Func<
         CancellationToken stopToken = default)
     {
         var ownedFetcher = fetcher is null ? new FetcherRouter(new HttpFetcher(HttpFetcherOptions.From(plan.Engine)), BrowserFactory(plan.Engine), plan.Engine.Fetcher) : null;
-        await using var fetch = FetchPipeline.Build(fetcher ?? ownedFetcher!, plan.Engine, time, loggers, Stats);
+        await using var fetch = FetchPipeline.Build(fetcher ?? ownedFetcher!, plan.Engine, time, loggers, Stats, plan.Spider.Credentials);
         plan.Spider.Context = new SpiderContext(loggers.CreateLogger($"spider.{plan.Name}"), Stats, plan.Engine, time) { Robots = fetch.Robots };
         var ownedFrontier = frontier is null ? new InMemoryFrontier() : null;
         await using var pipeline = new ItemPipeline(sinks, Stats, pairKeys ?? new InMemoryPairKeyStore(), plan.Engine.MaxItems, loggers.CreateLogger("pipeline"));

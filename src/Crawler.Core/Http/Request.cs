@@ -64,6 +64,14 @@ public sealed record Request : SpiderOutput
     /// </summary>
     public bool Revalidate { get; init; }
 
+    /// <summary>
+    /// A call to a service's documented API (the service invites it and names its own rules: keys, rate limits).
+    /// robots.txt for page crawling does not govern it unless <c>obeyRobotsTxt</c> is <c>strict</c>; politeness,
+    /// retries, limits and every other filter still apply, and the spider's <see cref="Spiders.Spider.Credentials"/>
+    /// are added to it at send time. Audio files and pages of the same service are not API calls.
+    /// </summary>
+    public bool Api { get; init; }
+
     /// <summary>Non-2xx statuses the callback wants to see (by default they are counted and dropped).</summary>
     public IReadOnlyList<int> HandleStatuses { get; init; } = [];
 

@@ -58,8 +58,10 @@ public sealed class ArchiveSpider : Spider<ArchiveSettings>
     private Request Metadata(string identifier, string input) =>
         Api(new Uri(Settings.BaseUrl, "metadata/" + Uri.EscapeDataString(identifier)), nameof(ParseMetadata), []).WithData(new ListingState(input, identifier, 0));
 
+    /// <summary>A documented API call: archive.org and LibriVox invite these, so robots.txt for pages does not govern them.</summary>
     private static Request Api(Uri url, string callback, IReadOnlyList<int> statuses) => new(url, callback)
     {
+        Api = true,
         Headers = new Dictionary<string, string> { ["Accept"] = "application/json" },
         HandleStatuses = statuses,
     };

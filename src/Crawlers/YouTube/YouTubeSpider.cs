@@ -282,6 +282,7 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
         var url = new Uri(ApiRoot(), method + "?" + query + (pageToken is null ? "" : "&pageToken=" + Uri.EscapeDataString(pageToken)));
         return new Request(url, callback)
         {
+            Api = true,
             // The key goes in a header, not the URL, so it never reaches a log line, the stats or a frontier's URL column.
             Headers = new Dictionary<string, string> { ["X-Goog-Api-Key"] = Settings.EffectiveApiKey() ?? "", ["Accept"] = "application/json" },
             HandleStatuses = [400, 401, 403, 404, 429],

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Crawlers.Tests.YouTube;
+namespace AudioCrawl.Testing;
 
 /// <summary>A logger provider that keeps every formatted message, for tests that check what the crawl said.</summary>
 public sealed class CapturedLogs : ILoggerProvider, ILoggerFactory
