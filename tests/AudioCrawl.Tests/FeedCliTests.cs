@@ -35,9 +35,7 @@ public sealed class FeedCliTests : IDisposable
         var rows = await CsvFile.ReadPairsWithPythonAsync(csv);
         Assert.Equal(expected, rows.ToHashSet());
         Assert.Equal(expected.Count, rows.Count);
-        var samples = new List<PythonSample>();
-        foreach (var shard in Directory.EnumerateFiles(shards, "*.tar", SearchOption.AllDirectories))
-            samples.AddRange(await WebDatasetReader.ReadWithPythonAsync(shard));
+        var samples = await WebDatasetReader.ReadAllWithPythonAsync(shards);
         Assert.Equal(expected.Count, samples.Count);
         Assert.All(samples, s => Assert.Equal("flac", s.AudioExtension));
         Assert.Equal(

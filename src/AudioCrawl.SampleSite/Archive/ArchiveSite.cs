@@ -54,9 +54,12 @@ public sealed class ArchiveSite : ISampleSite
 
     public int ThrottleScrapeRequests { get; set; }
 
+    /// <summary>The robots.txt served (archive.org's own keeps crawlers out of a few service paths only).</summary>
+    public string RobotsTxt { get; set; } = "User-agent: *\nDisallow: /control/\nDisallow: /report/\n";
+
     public void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/robots.txt", () => Results.Text("User-agent: *\nDisallow: /control/\nDisallow: /report/\n", "text/plain"));
+        routes.MapGet("/robots.txt", () => Results.Text(RobotsTxt, "text/plain"));
         routes.MapGet("/services/search/v1/scrape", Scrape);
         routes.MapGet("/metadata/{identifier}", (string identifier) => Metadata(identifier));
         routes.MapGet("/download/{identifier}/{file}", (string identifier, string file) => Download(identifier, file));

@@ -108,6 +108,21 @@ public sealed class ArchiveSpiderTests
         Assert.Contains(crawl.Logs.Entries, e => e.Message.Contains("LibriVox title 'Zebra': LibriVox found no audiobooks (Audiobooks could not be found)", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Calls_the_apis_past_a_robots_txt_that_closes_them_unless_robots_is_strict()
+    {
+        _site.RobotsTxt = "User-agent: *\nDisallow: /services/\nDisallow: /metadata/\n";
+        await using var server = await LoopbackServer.StartAsync(_site);
+
+        var crawl = await SpiderCrawl.RunAsync("archive", Archive(server, ("queries", "Volume 9")));
+        var strict = await SpiderCrawl.RunAsync("archive", Archive(server, ("queries", "Volume 9"), ("obeyRobotsTxt", "strict")));
+
+        Assert.Equal(22, crawl.Pairs.Count);
+        Assert.Contains(crawl.Logs.Entries, e => e.Message.Contains($"{server.BaseUrl.Authority}: documented API calls", StringComparison.Ordinal));
+        Assert.Empty(strict.Pairs);
+        Assert.Equal(1, strict.Result.Stats.RequestsDroppedByReason["robots"]);
+    }
+
     [Theory]
     [InlineData("pageSize", "50", "pageSize must be between 100 and 10000")]
     [InlineData("listing", "books", "listing must be 'archive' or 'librivox'")]
