@@ -21,6 +21,16 @@ public sealed class FeedCliTests : IDisposable
             "--set", $"feeds={server.Url(FeedSite.RssPath)},{server.Url(FeedSite.AtomPath)}", "--delay", "0");
 
     [Fact]
+    public async Task Serve_names_the_local_copies_it_has_when_asked_for_another()
+    {
+        var result = await Cli.RunAsync("serve", "no-such-site");
+
+        Assert.Equal(ExitCodes.BadUsage, result.ExitCode);
+        Assert.Contains("'no-such-site'", result.Error);
+        Assert.Contains("feeds, archive, bbc-sfx", result.Error);
+    }
+
+    [Fact]
     public async Task Crawls_feeds_into_csv_and_webdataset_shards_with_the_licence_in_each_sample()
     {
         await using var server = await LoopbackServer.StartAsync(_site);
@@ -65,6 +75,8 @@ public sealed class FeedCliTests : IDisposable
         Assert.Empty(CsvFile.ReadPairs(csvs[1]));
         Assert.Equal([(server.Url(added.MediaPath).AbsoluteUri, added.Title)], CsvFile.ReadPairs(csvs[2]));
         Assert.Contains("2 pages were unchanged since the last run (304 Not Modified", second.Error);
+        Assert.Contains("feed/unchanged: 2", second.Output);
+        Assert.DoesNotContain("feed/unchanged", first.Output);
         // Run 1: two full feeds. Run 2: two 304s. Run 3: the RSS feed changed (full), the Atom feed did not (304).
         Assert.Equal(3, _site.FullResponses);
         Assert.Equal(3, _site.NotModifiedResponses);
