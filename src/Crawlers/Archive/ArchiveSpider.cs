@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Spiders;
@@ -72,7 +71,7 @@ public sealed class ArchiveSpider : Spider<ArchiveSettings>
         if (!response.IsSuccess)
         {
             Context.Stats.Custom.Increment(StatPrefix + "api_errors");
-            Logger.LogError("{Input}: the scrape API answered HTTP {Status}: {Body}; stopped listing this input.", state.Input, response.Status, Snippet(response));
+            Logger.LogError("{Input}: the scrape API answered HTTP {Status}: {Body}; stopped listing this input.", state.Input, response.Status, response.BodySnippet());
             yield break;
         }
         if (Read<ScrapePage>(response, state.Input) is not { } page)
@@ -232,17 +231,10 @@ public sealed class ArchiveSpider : Spider<ArchiveSettings>
 
     private T? Read<T>(Response response, string where) where T : class
     {
-        try
-        {
-            return response.ReadJson<T>() ?? throw new JsonException("the body is JSON null");
-        }
-        catch (JsonException ex)
-        {
-            Context.Stats.Custom.Increment(StatPrefix + "malformed");
-            Logger.LogError("{Where}: {Url} did not answer the JSON the API documents ({Message}); skipped it, the crawl goes on.", where, response.Url, ex.Message);
-            return null;
-        }
+        if (response.TryReadJson<T>(out var problem) is { } value)
+            return value;
+        Context.Stats.Custom.Increment(StatPrefix + "malformed");
+        Logger.LogError("{Where}: {Url} did not answer the JSON the API documents ({Message}); skipped it, the crawl goes on.", where, response.Url, problem);
+        return null;
     }
-
-    private static string Snippet(Response response) => response.Text.Length > 200 ? response.Text[..200] + "…" : response.Text;
 }

@@ -69,18 +69,13 @@ public sealed class BbcSoundEffectsSpider : Spider<BbcSoundEffectsSettings>
         if (!response.IsSuccess)
         {
             Context.Stats.Custom.Increment(StatPrefix + "api_errors");
-            Logger.LogError("{Input}: the search API answered HTTP {Status}: {Body}; stopped listing this input.", state.Input, response.Status, response.Text.Length > 200 ? response.Text[..200] : response.Text);
+            Logger.LogError("{Input}: the search API answered HTTP {Status}: {Body}; stopped listing this input.", state.Input, response.Status, response.BodySnippet());
             yield break;
         }
-        SfxSearchResponse page;
-        try
-        {
-            page = response.ReadJson<SfxSearchResponse>() ?? throw new JsonException("the body is JSON null");
-        }
-        catch (JsonException ex)
+        if (response.TryReadJson<SfxSearchResponse>(out var problem) is not { } page)
         {
             Context.Stats.Custom.Increment(StatPrefix + "malformed");
-            Logger.LogError("{Input}: {Url} did not answer the search JSON ({Message}); stopped listing this input, the crawl goes on.", state.Input, response.Url, ex.Message);
+            Logger.LogError("{Input}: {Url} did not answer the search JSON ({Message}); stopped listing this input, the crawl goes on.", state.Input, response.Url, problem);
             yield break;
         }
         Context.Stats.Custom.Increment(StatPrefix + "pages");

@@ -1,26 +1,12 @@
 using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Runs;
 using AudioCrawl.Core.Scheduling;
-using AudioCrawl.Testing;
-using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace AudioCrawl.Core.Tests.Runs;
 
-public sealed class ConditionalGetTests : IAsyncLifetime
+public sealed class ConditionalGetTests : SpiderStateTest
 {
-    private readonly TempDirectory _temp = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
-    private SpiderState _state = null!;
-
-    public async Task InitializeAsync() => _state = await SpiderState.OpenAsync(_temp.Path);
-
-    public async Task DisposeAsync()
-    {
-        await _state.DisposeAsync();
-        _temp.Dispose();
-    }
-
     private static Request Feed(bool revalidate = true) => new(new Uri("http://127.0.0.1/feed.xml")) { Depth = 1, Revalidate = revalidate };
 
     /// <summary>Answers like a server with validators: the headers it was sent are kept for the test to read.</summary>
@@ -41,14 +27,14 @@ public sealed class ConditionalGetTests : IAsyncLifetime
     public async Task Sends_the_validators_of_a_completed_request_on_the_next_run_and_counts_the_304()
     {
         var server = new ValidatingServer();
-        var first = new ConditionalGet(_state);
-        await using (var frontier = new RecrawlFrontier(new InMemoryFrontier(), _state, null, _time, first))
+        var first = new ConditionalGet(State);
+        await using (var frontier = new RecrawlFrontier(new InMemoryFrontier(), State, null, Time, first))
         {
             var response = await first.Around(server).FetchAsync(Feed());
             Assert.Equal(200, response.Status);
             await frontier.CompleteAsync(Feed());
         }
-        var second = new ConditionalGet(_state);
+        var second = new ConditionalGet(State);
 
         var again = await second.Around(server).FetchAsync(Feed());
 
@@ -63,29 +49,29 @@ public sealed class ConditionalGetTests : IAsyncLifetime
     public async Task Keeps_no_validators_for_a_request_that_never_completed()
     {
         var server = new ValidatingServer();
-        await new ConditionalGet(_state).Around(server).FetchAsync(Feed());
+        await new ConditionalGet(State).Around(server).FetchAsync(Feed());
 
-        await new ConditionalGet(_state).Around(server).FetchAsync(Feed());
+        await new ConditionalGet(State).Around(server).FetchAsync(Feed());
 
         Assert.All(server.Sent, headers => Assert.False(headers.ContainsKey("If-None-Match")));
-        Assert.Null(await _state.ValidatorsAsync(RequestFingerprint.Of(Feed())));
+        Assert.Null(await State.ValidatorsAsync(RequestFingerprint.Of(Feed())));
     }
 
     [Fact]
     public async Task Leaves_requests_that_do_not_revalidate_alone_and_lets_revalidating_ones_past_the_recrawl_policy()
     {
         var server = new ValidatingServer();
-        var conditional = new ConditionalGet(_state);
-        await using (var earlier = new RecrawlFrontier(new InMemoryFrontier(), _state, null, _time, conditional))
+        var conditional = new ConditionalGet(State);
+        await using (var earlier = new RecrawlFrontier(new InMemoryFrontier(), State, null, Time, conditional))
         {
             await conditional.Around(server).FetchAsync(Feed(revalidate: false));
             await earlier.CompleteAsync(Feed(revalidate: false));
         }
-        var frontier = new RecrawlFrontier(new InMemoryFrontier(), _state, null, _time, conditional);
+        var frontier = new RecrawlFrontier(new InMemoryFrontier(), State, null, Time, conditional);
 
         Assert.True(await frontier.EnqueueAsync(Feed(revalidate: true)));
-        Assert.False(await new RecrawlFrontier(new InMemoryFrontier(), _state, null, _time).EnqueueAsync(Feed(revalidate: false)));
-        Assert.Null(await _state.ValidatorsAsync(RequestFingerprint.Of(Feed())));
+        Assert.False(await new RecrawlFrontier(new InMemoryFrontier(), State, null, Time).EnqueueAsync(Feed(revalidate: false)));
+        Assert.Null(await State.ValidatorsAsync(RequestFingerprint.Of(Feed())));
         await frontier.DisposeAsync();
     }
 }

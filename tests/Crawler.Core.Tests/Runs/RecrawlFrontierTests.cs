@@ -1,31 +1,17 @@
 using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Runs;
 using AudioCrawl.Core.Scheduling;
-using AudioCrawl.Testing;
-using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace AudioCrawl.Core.Tests.Runs;
 
-public sealed class RecrawlFrontierTests : IAsyncLifetime
+public sealed class RecrawlFrontierTests : SpiderStateTest
 {
-    private readonly TempDirectory _temp = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
-    private SpiderState _state = null!;
-
-    public async Task InitializeAsync() => _state = await SpiderState.OpenAsync(_temp.Path);
-
-    public async Task DisposeAsync()
-    {
-        await _state.DisposeAsync();
-        _temp.Dispose();
-    }
-
     private static Request Page(string path, int depth = 1) => new(new Uri("http://127.0.0.1/" + path)) { Depth = depth };
 
     private async Task FetchInEarlierRunAsync(Request request)
     {
-        await using var earlier = new RecrawlFrontier(new InMemoryFrontier(), _state, null, _time);
+        await using var earlier = new RecrawlFrontier(new InMemoryFrontier(), State, null, Time);
         Assert.True(await earlier.EnqueueAsync(request));
         var dequeued = await earlier.DequeueAsync();
         await earlier.CompleteAsync(dequeued!);
@@ -35,8 +21,8 @@ public sealed class RecrawlFrontierTests : IAsyncLifetime
     public async Task A_page_fetched_by_an_earlier_run_is_not_fetched_again_under_the_never_policy()
     {
         await FetchInEarlierRunAsync(Page("entry/1"));
-        _time.Advance(TimeSpan.FromDays(365));
-        var frontier = new RecrawlFrontier(new InMemoryFrontier(), _state, null, _time);
+        Time.Advance(TimeSpan.FromDays(365));
+        var frontier = new RecrawlFrontier(new InMemoryFrontier(), State, null, Time);
 
         Assert.False(await frontier.EnqueueAsync(Page("entry/1")));
         Assert.True(await frontier.EnqueueAsync(Page("entry/2")));
@@ -49,10 +35,10 @@ public sealed class RecrawlFrontierTests : IAsyncLifetime
         await FetchInEarlierRunAsync(Page("entry/1"));
         var weekly = TimeSpan.FromDays(7);
 
-        _time.Advance(TimeSpan.FromDays(6));
-        var tooSoon = await new RecrawlFrontier(new InMemoryFrontier(), _state, weekly, _time).EnqueueAsync(Page("entry/1"));
-        _time.Advance(TimeSpan.FromDays(2));
-        var stale = await new RecrawlFrontier(new InMemoryFrontier(), _state, weekly, _time).EnqueueAsync(Page("entry/1"));
+        Time.Advance(TimeSpan.FromDays(6));
+        var tooSoon = await new RecrawlFrontier(new InMemoryFrontier(), State, weekly, Time).EnqueueAsync(Page("entry/1"));
+        Time.Advance(TimeSpan.FromDays(2));
+        var stale = await new RecrawlFrontier(new InMemoryFrontier(), State, weekly, Time).EnqueueAsync(Page("entry/1"));
 
         Assert.False(tooSoon);
         Assert.True(stale);
@@ -62,7 +48,7 @@ public sealed class RecrawlFrontierTests : IAsyncLifetime
     public async Task Start_pages_are_always_fetched_so_new_entries_are_found()
     {
         await FetchInEarlierRunAsync(Page("index", depth: 0));
-        var frontier = new RecrawlFrontier(new InMemoryFrontier(), _state, null, _time);
+        var frontier = new RecrawlFrontier(new InMemoryFrontier(), State, null, Time);
 
         Assert.True(await frontier.EnqueueAsync(Page("index", depth: 0)));
     }
@@ -70,10 +56,10 @@ public sealed class RecrawlFrontierTests : IAsyncLifetime
     [Fact]
     public async Task Completing_a_request_records_when_it_was_fetched()
     {
-        var fetchedAt = _time.GetUtcNow();
+        var fetchedAt = Time.GetUtcNow();
 
         await FetchInEarlierRunAsync(Page("entry/9"));
 
-        Assert.Equal(fetchedAt, await _state.LastFetchedAsync(RequestFingerprint.Of(Page("entry/9"))));
+        Assert.Equal(fetchedAt, await State.LastFetchedAsync(RequestFingerprint.Of(Page("entry/9"))));
     }
 }
