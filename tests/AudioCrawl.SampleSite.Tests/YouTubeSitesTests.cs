@@ -61,6 +61,38 @@ public sealed class YouTubeSitesTests
     }
 
     [Fact]
+    public async Task The_mock_shorts_page_answers_200_for_a_short_and_303_to_the_watch_page_for_other_videos()
+    {
+        await using var host = await SampleWeb.ServeAsync(new YouTubeWebSite(_catalogue));
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.BaseUrl };
+        var regular = _catalogue.BirdsongVideos[0];
+
+        using var shortAnswer = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/shorts/" + _catalogue.Shorts[3].Id));
+        using var regularAnswer = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/shorts/" + regular.Id));
+
+        Assert.Equal(HttpStatusCode.OK, shortAnswer.StatusCode);
+        Assert.True(_catalogue.Shorts[3].DurationSeconds > 60, "a Short may be up to three minutes long");
+        Assert.Equal(HttpStatusCode.SeeOther, regularAnswer.StatusCode);
+        Assert.Equal("/watch?v=" + regular.Id, regularAnswer.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/shorts/nosuchvideo")).StatusCode);
+        Assert.Contains("Disallow: /results", await client.GetStringAsync("/robots.txt"));
+        Assert.DoesNotContain("/shorts", await client.GetStringAsync("/robots.txt"));
+    }
+
+    [Fact]
+    public async Task The_mock_search_page_mixes_shelves_of_other_videos_into_its_results()
+    {
+        await using var host = await SampleWeb.ServeAsync(new YouTubeWebSite(_catalogue));
+        using var client = new HttpClient { BaseAddress = host.BaseUrl };
+
+        var page = await client.GetStringAsync("/results?search_query=song");
+
+        Assert.Contains("\"shelfRenderer\":{\"title\":{\"simpleText\":\"People also watched\"}", page);
+        Assert.Contains("verticalListRenderer", page);
+        Assert.Contains(_catalogue.NotFoundBy("song")[0].Id, page);
+    }
+
+    [Fact]
     public async Task The_mock_data_api_checks_the_key_and_charges_quota_per_call()
     {
         var site = new YouTubeDataApiSite("key", _catalogue) { DailyQuota = 150 };

@@ -81,6 +81,8 @@ public abstract class FrontierContract
             Depth = 4,
             Fetcher = FetcherKind.Browser,
             HandleStatuses = [404],
+            IsListing = true,
+            LastModified = new DateTimeOffset(2025, 11, 3, 9, 30, 0, TimeSpan.FromHours(2)),
         }.WithData(new { word = "naïve", index = 7 });
         await frontier.EnqueueAsync(original);
         var back = await frontier.DequeueAsync();
@@ -95,6 +97,8 @@ public abstract class FrontierContract
         Assert.Equal(4, back.Depth);
         Assert.Equal(FetcherKind.Browser, back.Fetcher);
         Assert.Equal([404], back.HandleStatuses);
+        Assert.Equal(original.LastModified, back.LastModified);
+        Assert.True(back.IsListing);
         Assert.Equal("naïve", back.Data!.Value.GetProperty("word").GetString());
     }
 

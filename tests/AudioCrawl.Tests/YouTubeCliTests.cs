@@ -62,10 +62,11 @@ public sealed class YouTubeCliTests : IDisposable
     {
         const string key = "AIzaSyCliTestKey0000000000000000000000";
         await using var server = await LoopbackServer.StartAsync(new YouTubeDataApiSite(key, _catalogue));
+        await using var web = await LoopbackServer.StartAsync(new YouTubeWebSite(_catalogue));
         var csv = _temp.File("api.csv");
 
         var result = await Cli.RunAsync("crawl", "youtube", "-o", csv, "--config", _temp.File("crawlers.json"),
-            "--set", "backend=data-api", "--set", $"apiKey={key}", "--set", $"apiBaseUrl={server.BaseUrl}youtube/v3",
+            "--set", "backend=data-api", "--set", $"apiKey={key}", "--set", $"apiBaseUrl={server.BaseUrl}youtube/v3", "--set", $"baseUrl={web.BaseUrl}",
             "--set", "channels=@birdsong", "--delay", "0");
 
         Assert.True(result.ExitCode == 0, result.Error);

@@ -6,15 +6,14 @@ using Microsoft.AspNetCore.Routing;
 namespace AudioCrawl.SampleSite.Cambridge;
 
 /// <summary>
-/// A generated local mirror of Cambridge Dictionary for the <c>cambridge</c> spider: robots.txt, the browse index,
-/// letter and range pages, entry pages at <c>/dictionary/english/&lt;slug&gt;</c> (unknown words redirect to the
-/// dictionary's home page and unknown searches to the spell-check page, as on the real site), and the recordings under <c>/media/english/uk_pron/...</c> and
-/// <c>us_pron/...</c>. Deterministic from its seed and entry count.
+/// A generated local mirror of Cambridge Dictionary for the <c>cambridge</c> spider: robots.txt (the live rules by
+/// default, see <see cref="CambridgeMirrorOptions"/>), per-dictionary sitemaps, the browse index, letter and range
+/// pages, entry pages at <c>/dictionary/english/&lt;slug&gt;</c> (unknown words answer 302 to the dictionary's home
+/// page and unknown searches redirect to the spell-check page, as on the real site), and the recordings under
+/// <c>/media/english/uk_pron/...</c> and <c>us_pron/...</c>. Deterministic from its seed, entry count and options.
 /// </summary>
-public sealed class CambridgeMirror(CambridgeLexicon? lexicon = null, int pageBytes = CambridgeEntryPage.TargetBytes) : ISampleSite
+public sealed class CambridgeMirror(CambridgeLexicon? lexicon = null, int pageBytes = CambridgeEntryPage.TargetBytes, CambridgeMirrorOptions? options = null) : ISampleSite
 {
-    public const string RobotsTxt = "User-agent: *\nDisallow: /search/\nDisallow: /spellcheck/\nDisallow: /auth/\nDisallow: /private/\n";
-
     private readonly CambridgeLexicon _lexicon = lexicon ?? new CambridgeLexicon();
     private byte[]? _mp3;
     private byte[]? _ogg;
@@ -25,9 +24,19 @@ public sealed class CambridgeMirror(CambridgeLexicon? lexicon = null, int pageBy
 
     public CambridgeLexicon Lexicon => _lexicon;
 
-    private CambridgeEntryPage EntryPages => field ??= new CambridgeEntryPage(_lexicon, pageBytes);
+    public CambridgeMirrorOptions Options { get; } = options ?? CambridgeMirrorOptions.Live;
 
-    private CambridgeBrowsePages BrowsePages => field ??= new CambridgeBrowsePages(_lexicon);
+    /// <summary>Entries the live robots.txt disallows one by one (none under the permissive rules): the sitemaps still list them.</summary>
+    public IReadOnlyList<LexiconEntry> Withdrawn => field ??= Options.Robots == CambridgeRobotsRules.Live ? _lexicon.Entries.Where(IsWithdrawnUnderLiveRules).ToArray() : [];
+
+    /// <summary>Plain entries with UK and US audio, one in about a hundred, chosen by creation index so a test can avoid them.</summary>
+    public static bool IsWithdrawnUnderLiveRules(LexiconEntry entry) => entry.Index % 101 == 60;
+
+    public CambridgeBrowsePages BrowsePages => field ??= new CambridgeBrowsePages(_lexicon, Options.BrowseMarkup);
+
+    public CambridgeSitemaps Sitemaps => field ??= new CambridgeSitemaps(_lexicon, Options);
+
+    private CambridgeEntryPage EntryPages => field ??= new CambridgeEntryPage(_lexicon, pageBytes);
 
     private byte[] Mp3 => _mp3 ??= SilentMp3.Create();
 
@@ -37,7 +46,9 @@ public sealed class CambridgeMirror(CambridgeLexicon? lexicon = null, int pageBy
     public void Map(IEndpointRouteBuilder routes)
     {
         const string dictionary = CambridgeLexicon.Dictionary;
-        routes.MapGet("/robots.txt", () => Results.Text(RobotsTxt, "text/plain"));
+        routes.MapGet("/robots.txt", (HttpContext context) => Results.Text(RobotsTxt(Origin(context)), "text/plain"));
+        routes.MapGet("/sitemap/{dictionary}/{file}", (string dictionary, string file, HttpContext context) =>
+            Sitemap(dictionary, file, Origin(context)) is { } xml ? Results.Text(xml, "application/xml", Encoding.UTF8) : Results.NotFound());
         routes.MapGet("/", () => Html($"<!DOCTYPE html><html><body><a href=\"{CambridgeBrowsePages.Browse()}\">Browse the English Dictionary</a></body></html>"));
         routes.MapGet($"/browse/{dictionary}", (HttpContext context) => Html(BrowsePages.Index(Origin(context))));
         routes.MapGet($"/browse/{dictionary}/{{letter}}", (string letter) => BrowsePages.Letter(letter) is { } page ? Html(page) : Results.NotFound());
@@ -57,11 +68,14 @@ public sealed class CambridgeMirror(CambridgeLexicon? lexicon = null, int pageBy
 
     public IReadOnlyList<(string Url, string Text)> ExpectedPairs(Uri baseUrl) => ExpectedPairs(baseUrl, mp3: true, ogg: false);
 
-    /// <summary>The pairs of a correct crawl: per entry page, each distinct recording once, with its block's headword.</summary>
+    /// <summary>
+    /// The pairs of a correct crawl that obeys robots.txt: per entry page that robots.txt allows, each distinct
+    /// recording once, with its block's headword.
+    /// </summary>
     public IReadOnlyList<(string Url, string Text)> ExpectedPairs(Uri baseUrl, bool mp3, bool ogg)
     {
         var pairs = new List<(string, string)>();
-        foreach (var entry in _lexicon.Entries)
+        foreach (var entry in _lexicon.Entries.Except(Withdrawn))
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var block in entry.Blocks)
@@ -82,12 +96,13 @@ public sealed class CambridgeMirror(CambridgeLexicon? lexicon = null, int pageBy
     /// Writes the same mirror as static files under <paramref name="folder"/>, for a real web server. Links and audio
     /// sources are root-relative, so the folder works at any origin. Layout: <c>robots.txt</c>,
     /// <c>browse/english/[letter/[range/]]index.html</c>, <c>dictionary/english/&lt;slug&gt;.html</c> (the slug
-    /// unescaped, UTF-8), <c>media/english/{uk,us}_pron/…/*.mp3</c> and <c>{uk,us}_pron_ogg/…/*.ogg</c>.
+    /// unescaped, UTF-8), <c>media/english/{uk,us}_pron/…/*.mp3</c> and <c>{uk,us}_pron_ogg/…/*.ogg</c>, and, when
+    /// <paramref name="origin"/> is given (sitemaps hold absolute URLs), <c>sitemap/{dictionary}/sitemap[N].xml</c>.
     /// nginx serves it with <c>location /dictionary/ { default_type text/html; try_files $uri $uri.html =404; }</c>;
     /// unknown words then get a 404, which the spider counts as not found, like the real site's redirect.
     /// Returns the number of files written.
     /// </summary>
-    public async Task<int> WriteStaticAsync(string folder, CancellationToken cancellationToken = default)
+    public async Task<int> WriteStaticAsync(string folder, Uri? origin = null, CancellationToken cancellationToken = default)
     {
         var written = 0;
         async Task WriteAsync(string relative, string text)
@@ -102,7 +117,17 @@ public sealed class CambridgeMirror(CambridgeLexicon? lexicon = null, int pageBy
             written++;
         }
 
-        await WriteAsync("robots.txt", RobotsTxt).ConfigureAwait(false);
+        await WriteAsync("robots.txt", origin is null ? RobotsTxtWithoutSitemaps() : RobotsTxt(origin)).ConfigureAwait(false);
+        if (origin is not null)
+        {
+            foreach (var dictionary in Sitemaps.Dictionaries)
+            {
+                if (Sitemaps.Index(dictionary, origin) is { } index)
+                    await WriteAsync(CambridgeSitemaps.IndexPath(dictionary), index).ConfigureAwait(false);
+                for (var number = 1; number <= Sitemaps.FileCount(dictionary); number++)
+                    await WriteAsync(CambridgeSitemaps.FilePath(dictionary, number), Sitemaps.UrlSet(dictionary, number, origin)!).ConfigureAwait(false);
+            }
+        }
         await WriteAsync(CambridgeBrowsePages.Browse() + "index.html", BrowsePages.Index(null)).ConfigureAwait(false);
         foreach (var letter in BrowsePages.Letters)
         {
@@ -120,6 +145,24 @@ public sealed class CambridgeMirror(CambridgeLexicon? lexicon = null, int pageBy
             }
         }
         return written;
+    }
+
+    /// <summary>The robots.txt the mirror serves at <paramref name="origin"/> (its <c>Sitemap:</c> lines are absolute).</summary>
+    public string RobotsTxt(Uri origin) => CambridgeRobotsTxt.Render(Options, Withdrawn, Sitemaps.RobotsLines(origin));
+
+    private string RobotsTxtWithoutSitemaps() => CambridgeRobotsTxt.Render(Options, Withdrawn, []);
+
+    private string? Sitemap(string dictionary, string file, Uri origin)
+    {
+        if (file == "sitemap.xml")
+            return Sitemaps.Index(dictionary, origin);
+        const string prefix = "sitemap", suffix = ".xml";
+        if (!file.StartsWith(prefix, StringComparison.Ordinal) || !file.EndsWith(suffix, StringComparison.Ordinal))
+            return null;
+        var digits = file[prefix.Length..^suffix.Length];
+        return digits.Length is > 0 and < 6 && digits.All(char.IsAsciiDigit) && digits[0] != '0'
+            ? Sitemaps.UrlSet(dictionary, int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture), origin)
+            : null;
     }
 
     private IResult Audio(string folder, string key)

@@ -36,7 +36,8 @@ public sealed class YouTubeCatalogue
             field.Add(Video(++number, $"Field recording {i}: {(i % 3 == 0 ? "rain on a tin roof" : "river at dusk")}", Field, i));
         field.Insert(1, Video(++number, "LIVE: rain on the forest floor, 24/7", Field, 0) with { IsLive = true, DurationSeconds = 0 });
         field.Insert(2, Video(++number, "Premiere: the rain returns", Field, 0) with { IsUpcoming = true, DurationSeconds = 0 });
-        Shorts = [.. Enumerable.Range(0, 5).Select(i => Video(++number, $"Rain in 30 seconds #{i} #shorts", Field, i) with { IsShort = true, DurationSeconds = 30 })];
+        // Shorts of up to three minutes (allowed since October 2024): their length alone does not tell them from short videos.
+        Shorts = [.. Enumerable.Range(0, 5).Select(i => Video(++number, $"Rain in 30 seconds #{i} #shorts", Field, i) with { IsShort = true, DurationSeconds = 30 + i * 37 })];
         BirdsongVideos = birdsong;
         FieldVideos = field;
         Playlists =
@@ -75,6 +76,13 @@ public sealed class YouTubeCatalogue
     {
         var words = query.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return AllVideos.Where(v => words.All(w => v.Title.Contains(w, StringComparison.OrdinalIgnoreCase))).ToArray();
+    }
+
+    /// <summary>Regular videos a search for the query does not find: what the shelves mixed into its result pages hold.</summary>
+    public IReadOnlyList<MockVideo> NotFoundBy(string query)
+    {
+        var found = Search(query).Select(v => v.Id).ToHashSet();
+        return AllVideos.Where(v => !v.IsShort && !v.IsLive && !v.IsUpcoming && !found.Contains(v.Id)).ToArray();
     }
 
     private static MockVideo Video(int number, string title, MockChannel channel, int index) =>

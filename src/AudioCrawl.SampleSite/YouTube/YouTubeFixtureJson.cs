@@ -226,6 +226,76 @@ public static class YouTubeFixtureJson
         },
     };
 
+    /// <summary>A video in a horizontal shelf (2019–2022 search and channel shelves).</summary>
+    public static JsonObject GridVideo(MockVideo video) => new()
+    {
+        ["gridVideoRenderer"] = new JsonObject
+        {
+            ["videoId"] = video.Id,
+            ["thumbnail"] = Thumbnails(video.Id),
+            ["title"] = new JsonObject { ["simpleText"] = video.Title },
+            ["publishedTimeText"] = new JsonObject { ["simpleText"] = video.Published },
+            ["viewCountText"] = new JsonObject { ["simpleText"] = Views(video.Views) },
+            ["navigationEndpoint"] = WatchEndpoint(video),
+            ["shortBylineText"] = ChannelRuns(video.Channel),
+            ["trackingParams"] = "CKEBEJQ1GAAiEwiP",
+            ["thumbnailOverlays"] = new JsonArray(new JsonObject { ["thumbnailOverlayTimeStatusRenderer"] = new JsonObject { ["text"] = new JsonObject { ["simpleText"] = Clock(video.DurationSeconds) }, ["style"] = "DEFAULT" } }),
+        },
+    };
+
+    /// <summary>
+    /// A shelf mixed into search results ("People also watched", "For you", "Channels new to you"): a titled
+    /// shelfRenderer whose content is a verticalListRenderer (collapsed after two items, with a "+N more" button) or a
+    /// horizontalListRenderer with paging arrows.
+    /// </summary>
+    public static JsonObject Shelf(string title, JsonArray items, bool horizontal)
+    {
+        var count = items.Count;
+        JsonObject content = horizontal
+            ? new JsonObject
+            {
+                ["horizontalListRenderer"] = new JsonObject
+                {
+                    ["items"] = items,
+                    ["visibleItemCount"] = 4,
+                    ["nextButton"] = new JsonObject { ["buttonRenderer"] = new JsonObject { ["style"] = "STYLE_DEFAULT", ["icon"] = new JsonObject { ["iconType"] = "CHEVRON_RIGHT" } } },
+                    ["previousButton"] = new JsonObject { ["buttonRenderer"] = new JsonObject { ["style"] = "STYLE_DEFAULT", ["icon"] = new JsonObject { ["iconType"] = "CHEVRON_LEFT" } } },
+                },
+            }
+            : new JsonObject
+            {
+                ["verticalListRenderer"] = new JsonObject
+                {
+                    ["items"] = items,
+                    ["collapsedItemCount"] = Math.Min(2, count),
+                    ["collapsedStateButtonText"] = new JsonObject { ["runs"] = new JsonArray(new JsonObject { ["text"] = "+" + (count - Math.Min(2, count)).ToString(CultureInfo.InvariantCulture) }, new JsonObject { ["text"] = " more" }) },
+                    ["trackingParams"] = "CJ4BEJ8xIhMIj",
+                },
+            };
+        return new JsonObject
+        {
+            ["shelfRenderer"] = new JsonObject
+            {
+                ["title"] = new JsonObject { ["simpleText"] = title },
+                ["content"] = content,
+                ["trackingParams"] = "CJ0BENwcGAMiEwiP",
+            },
+        };
+    }
+
+    /// <summary>The 2025– Shorts shelf of search pages: a gridShelfViewModel of shortsLockupViewModels under a section header.</summary>
+    public static JsonObject GridShelf(string title, IEnumerable<MockVideo> shorts) => new()
+    {
+        ["gridShelfViewModel"] = new JsonObject
+        {
+            ["contents"] = new JsonArray([.. shorts.Select(v => (JsonNode)ShortsLockup(v))]),
+            ["header"] = new JsonObject { ["sectionHeaderViewModel"] = new JsonObject { ["headline"] = new JsonObject { ["content"] = title }, ["sectionHeaderStyle"] = "SECTION_HEADER_STYLE_SHELF" } },
+            ["contentAspectRatio"] = "GRID_SHELF_CONTENT_ASPECT_RATIO_TWO_BY_THREE",
+            ["enableVerticalExpansion"] = false,
+            ["showMoreButton"] = new JsonObject { ["buttonViewModel"] = new JsonObject { ["title"] = "Show more", ["style"] = "BUTTON_VIEW_MODEL_STYLE_MONO" } },
+        },
+    };
+
     public static JsonObject PlaylistVideo(MockVideo video, string playlistId, int index) => new()
     {
         ["playlistVideoRenderer"] = new JsonObject

@@ -11,6 +11,9 @@ namespace AudioCrawl.SampleSite.YouTube;
 /// A local YouTube: search result pages, channel video and Shorts tabs (richGridRenderer), playlists in the
 /// playlistVideoRenderer and the lockupViewModel layouts, watch pages, and the youtubei search/browse
 /// continuation endpoints, which check the WEB client context like the real ones. Its robots.txt is YouTube's.
+/// Search pages mix shelves into the results as the real ones do ("People also watched", "For you", "Channels new to
+/// you", a Shorts shelf), holding videos that are not results for the query. <c>/shorts/{id}</c> answers 200 for a
+/// Short and 303 to <c>/watch?v={id}</c> for every other video, as youtube.com does.
 /// With <see cref="RequireConsent"/>, a page asked for without the consent cookie redirects to the EU consent page.
 /// <c>/@broken/videos</c> is a page without ytInitialData.
 /// </summary>
@@ -26,12 +29,16 @@ public sealed class YouTubeWebSite(YouTubeCatalogue? catalogue = null) : ISample
 
         User-agent: *
         Disallow: /api/
+        Disallow: /channel_picker
         Disallow: /comment
         Disallow: /feeds/videos.xml
+        Disallow: /file_download
         Disallow: /get_video
         Disallow: /get_video_info
+        Disallow: /get_midroll_info
         Disallow: /live_chat
         Disallow: /login
+        Disallow: /qr
         Disallow: /results
         Disallow: /signup
         Disallow: /t/terms
@@ -63,6 +70,7 @@ public sealed class YouTubeWebSite(YouTubeCatalogue? catalogue = null) : ISample
         routes.MapGet("/results", (HttpContext context, string? search_query) => Guard(context, () => SearchPage(search_query ?? "")));
         routes.MapGet("/playlist", (HttpContext context, string? list) => Guard(context, () => PlaylistPage(list ?? "")));
         routes.MapGet("/watch", (HttpContext context, string? v) => Guard(context, () => WatchPage(v ?? "")));
+        routes.MapMethods("/shorts/{id}", ["GET", "HEAD"], (HttpContext context, string id) => Guard(context, () => ShortsPage(id)));
         routes.MapGet("/channel/{id}/{tab}", (HttpContext context, string id, string tab) => Guard(context, () => ChannelPage(id, tab)));
         routes.MapGet("/{handle}/{tab}", (HttpContext context, string handle, string tab) => Guard(context, () => ChannelPage(handle, tab)));
         routes.MapPost("/youtubei/v1/search", (Delegate)((HttpContext context) => ContinuationAsync(context, "search")));
@@ -117,14 +125,30 @@ public sealed class YouTubeWebSite(YouTubeCatalogue? catalogue = null) : ISample
         return Html(YouTubeFixtureJson.Html(query, ("ytInitialData", data)));
     }
 
-    /// <summary>One page of search results; page one also has a reel shelf of the Shorts that match.</summary>
+    /// <summary>
+    /// One page of search results with the shelves YouTube mixes in: page one has "People also watched" (a
+    /// shelfRenderer with a verticalListRenderer) after the third result and a reel shelf of the Shorts that match;
+    /// the first continuation has "For you" (a horizontalListRenderer of gridVideoRenderers), "Channels new to
+    /// you" (lockups) and a gridShelfViewModel of other Shorts. The shelves' videos are not results for the query.
+    /// </summary>
     private (JsonArray Items, string? Next) SearchItems(string query, int offset)
     {
         var all = Catalogue.Search(query);
         var videos = all.Where(v => !v.IsShort).ToArray();
+        var others = Catalogue.NotFoundBy(query);
         var items = new JsonArray();
         foreach (var video in videos.Skip(offset).Take(YouTubeCatalogue.SearchPageSize))
+        {
             items.Add(VideoRendererFor(video, withByline: true));
+            if (items.Count == 3 && offset == 0)
+                items.Add(YouTubeFixtureJson.Shelf("People also watched", [.. others.Take(4).Select(v => YouTubeFixtureJson.VideoRenderer(v, withByline: true))], horizontal: false));
+            if (items.Count == 5 && offset == YouTubeCatalogue.SearchPageSize)
+            {
+                items.Add(YouTubeFixtureJson.Shelf("For you", [.. others.Skip(4).Take(3).Select(YouTubeFixtureJson.GridVideo)], horizontal: true));
+                items.Add(YouTubeFixtureJson.Shelf("Channels new to you", [.. others.Skip(7).Take(3).Select(v => YouTubeFixtureJson.Lockup(v, withChannelRow: true))], horizontal: false));
+                items.Add(YouTubeFixtureJson.GridShelf("Shorts", Catalogue.Shorts.Where(v => !all.Contains(v))));
+            }
+        }
         if (offset == 0 && all.Any(v => v.IsShort))
         {
             items.Add(new JsonObject
@@ -359,6 +383,28 @@ public sealed class YouTubeWebSite(YouTubeCatalogue? catalogue = null) : ISample
             player["videoDetails"]!["isUpcoming"] = true;
         var data = new JsonObject { ["responseContext"] = YouTubeFixtureJson.ResponseContext(), ["contents"] = new JsonObject { ["twoColumnWatchNextResults"] = new JsonObject() } };
         return Html(YouTubeFixtureJson.Html(video.Title, ("ytInitialPlayerResponse", player), ("ytInitialData", data)));
+    }
+
+    // ------------------------------------------------------------------ shorts
+
+    /// <summary>youtube.com serves a Short's player at /shorts/{id}; for any other video it answers 303 See Other to the watch page.</summary>
+    private IResult ShortsPage(string id)
+    {
+        if (Catalogue.FindVideo(id) is not { } video)
+            return Results.NotFound();
+        if (!video.IsShort)
+            return new SeeOtherResult("/watch?v=" + Uri.EscapeDataString(id));
+        return Html(YouTubeFixtureJson.Html(video.Title, ("ytInitialData", new JsonObject { ["responseContext"] = YouTubeFixtureJson.ResponseContext() })));
+    }
+
+    private sealed class SeeOtherResult(string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
+            httpContext.Response.Headers.Location = location;
+            return Task.CompletedTask;
+        }
     }
 
     // ------------------------------------------------------------------ youtubei

@@ -82,7 +82,7 @@ public sealed class SpiderRunner(
                 if (conditional.NotModified > 0)
                     _logger.LogInformation("{Spider}: {NotModified} pages were unchanged since the last run (304 Not Modified to a conditional GET).", spider, conditional.NotModified);
                 if (frontier.Skipped > 0)
-                    _logger.LogInformation("{Spider}: {Skipped} pages fetched by earlier runs were not fetched again (re-crawl policy).", spider, frontier.Skipped);
+                    _logger.LogInformation("{Spider}: {Skipped} pages fetched by earlier runs were not fetched again (re-crawl policy; {Unchanged} of them by sitemap lastmod).", spider, frontier.Skipped, frontier.SkippedUnchanged);
             }
         }
         catch (Exception ex) when (ex is CrawlerException or IOException or UnauthorizedAccessException)

@@ -50,7 +50,7 @@ public sealed class HttpFetcher : IFetcher, IDisposable
             {
                 using var message = ToMessage(current);
                 using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                if (RedirectTarget(current, response) is { } target && _options.MaxRedirects > 0)
+                if (current.FollowRedirects && _options.MaxRedirects > 0 && RedirectTarget(current, response) is { } target)
                 {
                     if (hop >= _options.MaxRedirects)
                         throw new FetchException(FetchErrorKinds.TooManyRedirects, request.Url, $"more than {_options.MaxRedirects} redirects (last to {target}).");
@@ -61,8 +61,10 @@ public sealed class HttpFetcher : IFetcher, IDisposable
                     current = Follow(current, (int)response.StatusCode, target);
                     continue;
                 }
-                var raw = await ReadBodyAsync(request.Url, response.Content, timeout.Token).ConfigureAwait(false);
-                var body = BodyDecoder.Decode(request.Url, string.Join(',', response.Content.Headers.ContentEncoding), raw, _options.MaxBodyBytes);
+                // A HEAD response has no body, whatever its Content-Encoding and Content-Length say (RFC 9110 §9.3.2).
+                var body = current.Method.Equals("HEAD", StringComparison.OrdinalIgnoreCase)
+                    ? ReadOnlyMemory<byte>.Empty
+                    : BodyDecoder.Decode(request.Url, string.Join(',', response.Content.Headers.ContentEncoding), await ReadBodyAsync(request.Url, response.Content, timeout.Token).ConfigureAwait(false), _options.MaxBodyBytes);
                 return new Response(request, current.Url, (int)response.StatusCode, ResponseHeaders.From(response), body);
             }
         }

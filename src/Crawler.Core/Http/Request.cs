@@ -72,6 +72,25 @@ public sealed record Request : SpiderOutput
     /// </summary>
     public bool Api { get; init; }
 
+    /// <summary>
+    /// Follow HTTP redirects (up to the engine's <c>maxRedirects</c>). False hands the 3xx response itself over, for a
+    /// callback that reads where a URL redirects to without fetching the target; list the 3xx statuses it wants in
+    /// <see cref="HandleStatuses"/>. Ignored by the browser fetcher.
+    /// </summary>
+    public bool FollowRedirects { get; init; } = true;
+
+    /// <summary>
+    /// When the page last changed, as a sitemap's <c>&lt;lastmod&gt;</c> said; null when unknown. An incremental run
+    /// skips a request whose LastModified is not newer than its last fetch (see <c>RecrawlFrontier</c>).
+    /// </summary>
+    public DateTimeOffset? LastModified { get; init; }
+
+    /// <summary>
+    /// A page that lists others (a sitemap, a sitemap index): an incremental run fetches it again every time, as it
+    /// does start requests (depth 0), so new entries are found; it still counts for depth limits and de-duplication.
+    /// </summary>
+    public bool IsListing { get; init; }
+
     /// <summary>Non-2xx statuses the callback wants to see (by default they are counted and dropped).</summary>
     public IReadOnlyList<int> HandleStatuses { get; init; } = [];
 

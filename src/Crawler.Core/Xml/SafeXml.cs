@@ -6,7 +6,7 @@ namespace AudioCrawl.Core.Xml;
 
 /// <summary>
 /// XML from the web read without its dangers: no DTD (so no entity expansion, "billion laughs", and no external
-/// entities), no resolver, and a cap on the document's size.
+/// entities), no resolver, and a cap on the document's size. Sitemaps, feeds and OPML lists are all read this way.
 /// </summary>
 public static class SafeXml
 {
@@ -20,16 +20,23 @@ public static class SafeXml
         MaxCharactersInDocument = maxCharacters,
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = true,
         CloseInput = true,
     };
 
-    /// <summary>Parses <paramref name="xml"/> into an XDocument with <see cref="ReaderSettings"/>; throws <see cref="XmlException"/>.</summary>
-    public static XDocument Load(ReadOnlyMemory<byte> xml, long maxCharacters = 64L * 1024 * 1024)
+    /// <summary>A reader over <paramref name="xml"/> with <see cref="ReaderSettings"/>.</summary>
+    public static XmlReader CreateReader(ReadOnlyMemory<byte> xml, long maxCharacters)
     {
         var stream = MemoryMarshal.TryGetArray(xml, out var segment)
             ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
             : new MemoryStream(xml.ToArray(), writable: false);
-        using var reader = XmlReader.Create(stream, ReaderSettings(maxCharacters));
+        return XmlReader.Create(stream, ReaderSettings(maxCharacters));
+    }
+
+    /// <summary>Parses <paramref name="xml"/> into an XDocument through <see cref="CreateReader"/>; throws <see cref="XmlException"/>.</summary>
+    public static XDocument Load(ReadOnlyMemory<byte> xml, long maxCharacters = 64L * 1024 * 1024)
+    {
+        using var reader = CreateReader(xml, maxCharacters);
         return XDocument.Load(reader, LoadOptions.None);
     }
 }

@@ -13,7 +13,10 @@ public sealed record CambridgeSettings : IValidatableSettings
     [Description("The dictionary, as the path segment of its URLs: english, american-english, english-spanish, ...")]
     public string Dictionary { get; init; } = "english";
 
-    [Description("Words or phrases to look up (comma-separated with --set). With neither words nor wordsFile, the whole dictionary is browsed.")]
+    [Description("How entries are found: auto (the word list when one is given; otherwise browse if robots.txt allows /browse/{dictionary}/, else the sitemaps), sitemap, browse or words.")]
+    public CambridgeDiscovery Discovery { get; init; } = CambridgeDiscovery.Auto;
+
+    [Description("Words or phrases to look up (comma-separated with --set). With neither words nor wordsFile, discovery auto crawls the whole dictionary.")]
     public IReadOnlyList<string> Words { get; init; } = [];
 
     [Description("A UTF-8 file with one word or phrase per line (blank lines and lines starting with # are skipped).")]
@@ -28,8 +31,15 @@ public sealed record CambridgeSettings : IValidatableSettings
     [Description("How entry pages are read: streaming (one pass over the markup, the DOM parser only for pages that need it) or dom (every page through the DOM parser). Same pairs either way.")]
     public CambridgeEntryReader EntryReader { get; init; } = CambridgeEntryReader.Streaming;
 
+    /// <summary>Whether words or wordsFile is set.</summary>
+    public bool HasWordList() => Words.Count > 0 || !string.IsNullOrWhiteSpace(WordsFile);
+
     public IEnumerable<string> Validate()
     {
+        if (Discovery == CambridgeDiscovery.Words && !HasWordList())
+            yield return "discovery=words needs words or wordsFile";
+        if (Discovery is CambridgeDiscovery.Sitemap or CambridgeDiscovery.Browse && HasWordList())
+            yield return $"discovery={Discovery.ToString().ToLowerInvariant()} crawls the whole dictionary: drop words/wordsFile, or use discovery=auto or words";
         if (string.IsNullOrWhiteSpace(Dictionary) || Dictionary.Contains('/') || Dictionary.Contains('?') || Dictionary.Contains('#'))
             yield return $"dictionary must be one URL path segment such as 'english', not '{Dictionary}'";
         if (string.IsNullOrEmpty(TextTemplate) || !TextTemplate.Contains(WordPlaceholder, StringComparison.Ordinal))

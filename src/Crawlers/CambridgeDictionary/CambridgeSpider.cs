@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Http;
+using AudioCrawl.Core.Politeness;
+using AudioCrawl.Core.Sitemaps;
 using AudioCrawl.Core.Spiders;
 using Microsoft.Extensions.Logging;
 
@@ -9,16 +11,18 @@ namespace AudioCrawl.Crawlers.CambridgeDictionary;
 
 /// <summary>
 /// Word–pronunciation pairs from Cambridge Dictionary: one pair per distinct recording on an entry page, the text
-/// being the headword as displayed. Browses the whole dictionary (index → letters → ranges → entries) or looks up
-/// a word list at the entry URLs.
+/// being the headword as displayed. Finds the entries as <see cref="CambridgeDiscoveryPlan"/> chooses: a word list
+/// at the entry URLs, the dictionary's sitemaps, or the browse pages (index → letters → ranges → entries) where
+/// robots.txt allows them (the live site's does not).
 /// </summary>
-[Spider("cambridge", "Word and phrase pronunciations (UK and US audio) from Cambridge Dictionary, by browsing or from a word list.")]
+[Spider("cambridge", "Word and phrase pronunciations (UK and US audio) from Cambridge Dictionary, from its sitemaps, its browse pages or a word list.")]
 public sealed class CambridgeSpider : Spider<CambridgeSettings>
 {
     public const string NotFound = "cambridge/not_found";
     public const string NoAudio = "cambridge/no_audio";
     public const string Entries = "cambridge/entries";
     public const string ParsedWithDom = "cambridge/dom_parsed";
+    public const string NoSitemap = "cambridge/no_sitemap";
 
     // Entries first, then ranges, then letters: pairs flow early and the frontier stays small during a full browse.
     private const int EntryPriority = 2;
@@ -31,10 +35,22 @@ public sealed class CambridgeSpider : Spider<CambridgeSettings>
 
     public override async IAsyncEnumerable<Request> StartRequestsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        if (Settings.Words.Count == 0 && string.IsNullOrWhiteSpace(Settings.WordsFile))
+        var robots = Context.Robots is { } source ? await source.GetAsync(Root, cancellationToken).ConfigureAwait(false) : null;
+        var plan = CambridgeDiscoveryPlan.Choose(Settings, Root, robots, RobotsTxt.ProductToken(Context.Engine.UserAgent));
+        Logger.Log(plan.Blocked ? LogLevel.Warning : LogLevel.Information, "Cambridge discovery: {Discovery} ({Reason}).",
+            plan.Discovery.ToString().ToLowerInvariant(), plan.Reason);
+        switch (plan.Discovery)
         {
-            yield return new Request(new Uri(Root, $"browse/{Uri.EscapeDataString(Settings.Dictionary)}/"), nameof(ParseBrowseIndex));
-            yield break;
+            case CambridgeDiscovery.Browse:
+                yield return new Request(CambridgeDiscoveryPlan.BrowseIndex(Root, Settings.Dictionary), nameof(ParseBrowseIndex));
+                yield break;
+            case CambridgeDiscovery.Sitemap when plan.Sitemaps.Count > 0:
+                foreach (var sitemap in plan.Sitemaps)
+                    yield return SitemapFollower.RequestFor(sitemap, nameof(ParseSitemap));
+                yield break;
+            case CambridgeDiscovery.Sitemap:
+                yield return NumberedSitemapRequest(1);
+                yield break;
         }
         var seen = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var word in WordsAsync(cancellationToken).ConfigureAwait(false))
@@ -51,10 +67,10 @@ public sealed class CambridgeSpider : Spider<CambridgeSettings>
         await Task.CompletedTask;
     }
 
-    /// <summary>A letter page (links to ranges) or a range page (links to entries): both list them in the i-browse block.</summary>
+    /// <summary>A letter page (links to ranges) or a range page (links to entries), read by link shape in the main content.</summary>
     public async IAsyncEnumerable<SpiderOutput> ParseBrowse(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var links = CambridgeBrowseParser.BrowseBlock(response.Document, response.BaseUrl, Settings.Dictionary);
+        var links = CambridgeBrowseParser.BrowseLinks(response.Document, response.BaseUrl, Settings.Dictionary);
         foreach (var entry in links.Entries)
             yield return EntryRequest(entry) with { Depth = response.Request.Depth + 1 };
         foreach (var page in links.BrowsePages)
@@ -62,9 +78,46 @@ public sealed class CambridgeSpider : Spider<CambridgeSettings>
         await Task.CompletedTask;
     }
 
+    /// <summary>A sitemap named by robots.txt, or a child of an index: entries of the dictionary go to <see cref="ParseEntry"/>.</summary>
+    public async IAsyncEnumerable<SpiderOutput> ParseSitemap(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var request in Sitemaps.Follow(response))
+            yield return request;
+        await Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// <c>/sitemap/{dictionary}/sitemapN.xml</c>, probed in order: each file found leads to the next, the first
+    /// missing one (404) ends the sequence. An index among them hands its children to <see cref="ParseSitemap"/>.
+    /// </summary>
+    public async IAsyncEnumerable<SpiderOutput> ParseNumberedSitemap(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var number = response.Request.GetData<int>();
+        if (response.Status == 404)
+        {
+            if (number == 1)
+            {
+                Context.Stats.Custom.Increment(NoSitemap);
+                Logger.LogWarning("No sitemap at {Url} (404): the {Dictionary} dictionary has no numbered sitemaps to start from.", response.Url, Settings.Dictionary);
+            }
+            else
+                Logger.LogInformation("Read {Count} numbered sitemaps of the {Dictionary} dictionary; {Url} is missing (404).", number - 1, Settings.Dictionary, response.Url);
+            yield break;
+        }
+        foreach (var request in Sitemaps.Follow(response))
+            yield return request.Callback == nameof(ParseNumberedSitemap) ? request with { Callback = nameof(ParseSitemap), Data = null } : request;
+        yield return NumberedSitemapRequest(number + 1) with { Depth = response.Request.Depth };
+        await Task.CompletedTask;
+    }
+
     public async IAsyncEnumerable<SpiderOutput> ParseEntry(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (response.Status == 404 || !CambridgeBrowseParser.IsEntry(response.Url, Settings.Dictionary))
+        if (response.Status is >= 300 and < 400 && response.Resolve(response.Headers["Location"]) is { } target && CambridgeBrowseParser.IsEntry(target, Settings.Dictionary))
+        {
+            yield return EntryRequest(target) with { Depth = response.Request.Depth };
+            yield break;
+        }
+        if (!response.IsSuccess || !CambridgeBrowseParser.IsEntry(response.Url, Settings.Dictionary))
         {
             CountNotFound(response);
             yield break;
@@ -134,7 +187,22 @@ public sealed class CambridgeSpider : Spider<CambridgeSettings>
         };
     }
 
-    private static Request EntryRequest(Uri url) => new(url, nameof(ParseEntry)) { HandleStatuses = [404], Priority = EntryPriority };
+    /// <summary>
+    /// Statuses beyond 404 matter only when redirects are not followed (maxRedirects=0): the live site answers an
+    /// unknown word with 302 to the dictionary's home page, which counts as not found like a 404.
+    /// </summary>
+    private static Request EntryRequest(Uri url) => new(url, nameof(ParseEntry)) { HandleStatuses = [404, 301, 302, 303, 307, 308], Priority = EntryPriority };
+
+    private Request NumberedSitemapRequest(int number) =>
+        (SitemapFollower.RequestFor(CambridgeDiscoveryPlan.NumberedSitemap(Root, Settings.Dictionary, number), nameof(ParseNumberedSitemap)) with { HandleStatuses = [404] })
+            .WithData(number);
+
+    /// <summary>Sitemap URLs that are entries of the chosen dictionary become entry requests; the rest (browse pages, other dictionaries) are skipped.</summary>
+    private SitemapFollower Sitemaps => field ??= new SitemapFollower(Context, new SitemapFollowOptions
+    {
+        RequestFor = entry => CambridgeBrowseParser.IsEntry(entry.Location, Settings.Dictionary) ? EntryRequest(entry.Location) : null,
+        FollowSitemap = entry => CambridgeBrowseParser.IsUnder(entry.Location, "sitemap", Settings.Dictionary),
+    });
 
     private void CountNotFound(Response response)
     {

@@ -12,6 +12,15 @@ public sealed record DeclarativeSettings : IValidatableSettings
     [Description("Where the crawl starts: absolute URLs, or relative to baseUrl.")]
     public IReadOnlyList<string> StartUrls { get; init; } = [];
 
+    [Description("Sitemaps to start from (Scrapy's sitemap_urls): absolute URLs, relative to baseUrl, or \"robots\" for the Sitemap: lines of baseUrl's robots.txt.")]
+    public IReadOnlyList<string> Sitemaps { get; init; } = [];
+
+    [Description("Which sitemap URLs to fetch and their item rules, first match wins (Scrapy's sitemap_rules); URLs no rule matches are skipped.")]
+    public IReadOnlyList<SitemapItemRule> SitemapRules { get; init; } = [];
+
+    [Description("Regular expressions; when any is given, only the child sitemaps of an index that match one are fetched (Scrapy's sitemap_follow).")]
+    public IReadOnlyList<string> SitemapFollow { get; init; } = [];
+
     [Description("The item rule for the start pages themselves; none to extract nothing from them.")]
     public string? StartItems { get; init; }
 

@@ -21,15 +21,16 @@ internal sealed partial class DeclarativeSettingsValidator(DeclarativeSettings s
             CheckItemRule($"items[{i}] '{settings.Items[i].Name}'", settings.Items[i]);
         if (settings.Next is { } next)
             CheckSelector("next", "", next);
-        if (settings.Follow.Count == 0 && settings.StartItems is null && settings.Next is null)
+        CheckSitemaps(itemNames);
+        if (settings.Follow.Count == 0 && settings.StartItems is null && settings.Next is null && settings.Sitemaps.Count == 0)
             _problems.Add("follow: the spider has no follow rule, no startItems and no next link, so it would fetch its start pages and do nothing");
         return _problems;
     }
 
     private void CheckStartUrls()
     {
-        if (settings.StartUrls.Count == 0)
-            _problems.Add("startUrls must list at least one URL");
+        if (settings.StartUrls.Count == 0 && settings.Sitemaps.Count == 0)
+            _problems.Add("startUrls must list at least one URL (or sitemaps one sitemap)");
         for (var i = 0; i < settings.StartUrls.Count; i++)
         {
             var url = settings.StartUrls[i];
@@ -37,6 +38,43 @@ internal sealed partial class DeclarativeSettingsValidator(DeclarativeSettings s
                 _problems.Add(settings.BaseUrl is null
                     ? $"startUrls[{i}] '{url}' is not an absolute http(s) URL, and there is no baseUrl to resolve it against"
                     : $"startUrls[{i}] '{url}' does not resolve to an http(s) URL against baseUrl {settings.BaseUrl}");
+        }
+    }
+
+    private void CheckSitemaps(HashSet<string> itemNames)
+    {
+        for (var i = 0; i < settings.Sitemaps.Count; i++)
+        {
+            var sitemap = settings.Sitemaps[i];
+            if (sitemap == DeclarativeSpider.RobotsSitemaps)
+            {
+                if (settings.BaseUrl is null)
+                    _problems.Add($"sitemaps[{i}] 'robots' reads the Sitemap: lines of baseUrl's robots.txt, but there is no baseUrl");
+            }
+            else if (DeclarativeSpider.ResolveStartUrl(settings.BaseUrl, sitemap) is null)
+            {
+                _problems.Add(settings.BaseUrl is null
+                    ? $"sitemaps[{i}] '{sitemap}' is not an absolute http(s) URL or \"robots\", and there is no baseUrl to resolve it against"
+                    : $"sitemaps[{i}] '{sitemap}' does not resolve to an http(s) URL against baseUrl {settings.BaseUrl} (or use \"robots\")");
+            }
+        }
+        if (settings.Sitemaps.Count > 0 && settings.SitemapRules.Count == 0)
+            _problems.Add("sitemapRules: the spider has sitemaps but no sitemap rule, so every URL they list would be skipped (use a rule with pattern \"\" for all)");
+        if (settings.Sitemaps.Count == 0 && (settings.SitemapRules.Count > 0 || settings.SitemapFollow.Count > 0))
+            _problems.Add("sitemaps: sitemapRules or sitemapFollow are given but no sitemaps to start from");
+        for (var i = 0; i < settings.SitemapRules.Count; i++)
+        {
+            var rule = settings.SitemapRules[i];
+            var where = $"sitemapRules[{i}] '{rule.Pattern}'";
+            if (SelectorSyntax.RegexError(rule.Pattern) is { } error)
+                _problems.Add($"{where}: pattern is not a valid regular expression: {error}");
+            if (!itemNames.Contains(rule.Items))
+                _problems.Add($"{where}: items '{rule.Items}' names no item rule; item rules: {List(itemNames)}");
+        }
+        for (var i = 0; i < settings.SitemapFollow.Count; i++)
+        {
+            if (SelectorSyntax.RegexError(settings.SitemapFollow[i]) is { } error)
+                _problems.Add($"sitemapFollow[{i}] '{settings.SitemapFollow[i]}' is not a valid regular expression: {error}");
         }
     }
 

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AudioCrawl.Core.Http;
+using AudioCrawl.Core.Sitemaps;
 using AudioCrawl.Core.Spiders;
 
 namespace AudioCrawl.Crawlers.Declarative;
@@ -9,11 +10,15 @@ namespace AudioCrawl.Crawlers.Declarative;
 /// <summary>
 /// A spider written in crawlers.json instead of C#: Scrapy's CrawlSpider (follow rules with allow/deny patterns and
 /// depth limits) plus item loaders (audio, text or a template over fields, tags, original_data), with a "next page"
-/// link and a fetcher per rule. The entry's name is the spider's name.
+/// link and a fetcher per rule, and Scrapy's SitemapSpider (sitemaps, from robots.txt or listed, with rules mapping
+/// their URLs to item rules). The entry's name is the spider's name.
 /// </summary>
 [Spider("declarative", "A spider defined in crawlers.json: start URLs, follow rules, item rules and pagination, no code.")]
 public sealed class DeclarativeSpider : Spider<DeclarativeSettings>
 {
+    /// <summary>The <c>sitemaps</c> entry that stands for the Sitemap: lines of baseUrl's robots.txt.</summary>
+    internal const string RobotsSitemaps = "robots";
+
     private CompiledRules? _rules;
 
     public override async IAsyncEnumerable<Request> StartRequestsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -22,6 +27,41 @@ public sealed class DeclarativeSpider : Spider<DeclarativeSettings>
         {
             if (ResolveStartUrl(Settings.BaseUrl, start) is { } url)
                 yield return new Request(url, nameof(ParsePage)).WithData(new PageRule(null));
+        }
+        foreach (var sitemap in Settings.Sitemaps)
+        {
+            if (sitemap == RobotsSitemaps && Settings.BaseUrl is { } site)
+            {
+                foreach (var request in await Rules.Sitemaps(Context).FromRobotsTxtAsync(site, nameof(ParseSitemap), cancellationToken))
+                    yield return request;
+            }
+            else if (ResolveStartUrl(Settings.BaseUrl, sitemap) is { } url)
+            {
+                yield return SitemapFollower.RequestFor(url, nameof(ParseSitemap));
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<SpiderOutput> ParseSitemap(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var request in Rules.Sitemaps(Context).Follow(response))
+            yield return request;
+        await Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<SpiderOutput> ParseSitemapEntry(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rules = Rules;
+        var rule = Settings.SitemapRules[response.Request.GetData<SitemapPage>().Rule];
+        if (rules.ItemRule(rule.Items) is { } items)
+        {
+            foreach (var pair in ExtractPairs(response, items))
+                yield return pair;
+        }
+        if (rule.Follow)
+        {
+            foreach (var request in FollowLinks(response, rules))
+                yield return request;
         }
         await Task.CompletedTask;
     }
@@ -42,13 +82,8 @@ public sealed class DeclarativeSpider : Spider<DeclarativeSettings>
         var follows = followRule is null || (followRule.Rule.Follow ?? followRule.Rule.Items is null);
         if (follows)
         {
-            foreach (var rule in rules.Follow)
-            {
-                if (rule.Rule.MaxDepth > 0 && response.Request.Depth + 1 > rule.Rule.MaxDepth)
-                    continue;
-                foreach (var url in Links(response, rule.Rule.Links!).Where(rule.Allows))
-                    yield return RequestFor(url, rule.Rule);
-            }
+            foreach (var request in FollowLinks(response, rules))
+                yield return request;
         }
 
         if (Settings.Next is { } next && Links(response, next).FirstOrDefault() is { } nextPage)
@@ -77,6 +112,17 @@ public sealed class DeclarativeSpider : Spider<DeclarativeSettings>
             if (rules is null || !ReferenceEquals(rules.Settings, Settings))
                 _rules = rules = new CompiledRules(Settings);
             return rules;
+        }
+    }
+
+    private static IEnumerable<Request> FollowLinks(Response response, CompiledRules rules)
+    {
+        foreach (var rule in rules.Follow)
+        {
+            if (rule.Rule.MaxDepth > 0 && response.Request.Depth + 1 > rule.Rule.MaxDepth)
+                continue;
+            foreach (var url in Links(response, rule.Rule.Links!).Where(rule.Allows))
+                yield return RequestFor(url, rule.Rule);
         }
     }
 
@@ -171,8 +217,21 @@ public sealed class DeclarativeSpider : Spider<DeclarativeSettings>
     {
         private readonly Dictionary<string, CompiledFollowRule> _follow = settings.Follow.ToDictionary(r => r.Name, r => new CompiledFollowRule(r), StringComparer.Ordinal);
         private readonly Dictionary<string, ItemRule> _items = settings.Items.ToDictionary(r => r.Name, StringComparer.Ordinal);
+        private readonly Regex[] _sitemapRules = settings.SitemapRules.Select(r => Compile(r.Pattern)).ToArray();
+        private readonly Regex[] _sitemapFollow = settings.SitemapFollow.Select(Compile).ToArray();
 
         public DeclarativeSettings Settings => settings;
+
+        public SitemapFollower Sitemaps(SpiderContext context) => new(context, new SitemapFollowOptions
+        {
+            RequestFor = entry =>
+            {
+                var url = entry.Location.AbsoluteUri;
+                var rule = Array.FindIndex(_sitemapRules, pattern => pattern.IsMatch(url));
+                return rule < 0 ? null : new Request(entry.Location, nameof(ParseSitemapEntry)).WithData(new SitemapPage(rule));
+            },
+            FollowSitemap = entry => _sitemapFollow.Length == 0 || _sitemapFollow.Any(pattern => pattern.IsMatch(entry.Location.AbsoluteUri)),
+        });
 
         public IEnumerable<CompiledFollowRule> Follow => settings.Follow.Select(r => _follow[r.Name]);
 
@@ -193,7 +252,7 @@ public sealed class DeclarativeSpider : Spider<DeclarativeSettings>
             var text = url.AbsoluteUri;
             return (_allow.Length == 0 || _allow.Any(r => r.IsMatch(text))) && !_deny.Any(r => r.IsMatch(text));
         }
-
-        private static Regex Compile(string pattern) => new(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
+
+    private static Regex Compile(string pattern) => new(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 }

@@ -10,11 +10,16 @@ namespace AudioCrawl.Crawlers.YouTube;
 /// <c>lockupViewModel</c> with a video content type; and the continuation token of the item list
 /// (<c>continuationItemRenderer</c>, <c>continuationItemViewModel</c>, legacy <c>nextContinuationData</c>).
 /// Panels beside the list (engagement panels, the top bar, the sidebar, related videos) are not walked: their tokens
-/// and videos are not the list's.
+/// and videos are not the list's. Videos inside a shelf YouTube mixes into a list (<c>shelfRenderer</c> with a vertical
+/// or horizontal list, <c>reelShelfRenderer</c>, <c>richShelfRenderer</c>, <c>gridShelfViewModel</c>,
+/// <c>horizontalShelfViewModel</c>, <c>horizontalCardListRenderer</c>) are marked with the shelf's title
+/// (<see cref="VideoEntry.Shelf"/>); a shelf's continuation token is never taken for the list's.
 /// </summary>
 public static class RendererWalker
 {
     private static readonly HashSet<string> SkippedKeys = ["engagementPanels", "topbar", "sidebar", "secondaryResults", "frameworkUpdates", "responseContext", "playerOverlays", "microformat"];
+
+    private static readonly HashSet<string> ShelfRenderers = ["shelfRenderer", "reelShelfRenderer", "richShelfRenderer", "gridShelfViewModel", "horizontalShelfViewModel", "horizontalCardListRenderer"];
 
     private static readonly HashSet<string> ClassicVideoRenderers = ["videoRenderer", "gridVideoRenderer", "playlistVideoRenderer", "playlistPanelVideoRenderer", "reelItemRenderer"];
 
@@ -22,7 +27,7 @@ public static class RendererWalker
     {
         var videos = new List<VideoEntry>();
         string? continuation = null;
-        Visit(root, videos, ref continuation);
+        Visit(root, null, videos, ref continuation);
         return new RendererListing(videos, continuation)
         {
             PageChannelName = root.GetString("metadata", "channelMetadataRenderer", "title"),
@@ -30,12 +35,13 @@ public static class RendererWalker
         };
     }
 
-    private static void Visit(JsonElement node, List<VideoEntry> videos, ref string? continuation)
+    /// <param name="shelf">The title of the shelf <paramref name="node"/> sits in; null in the list itself.</param>
+    private static void Visit(JsonElement node, string? shelf, List<VideoEntry> videos, ref string? continuation)
     {
         if (node.ValueKind == JsonValueKind.Array)
         {
             foreach (var item in node.EnumerateArray())
-                Visit(item, videos, ref continuation);
+                Visit(item, shelf, videos, ref continuation);
             return;
         }
         if (node.ValueKind != JsonValueKind.Object)
@@ -46,19 +52,18 @@ public static class RendererWalker
             var value = property.Value;
             if (value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array) || SkippedKeys.Contains(property.Name))
                 continue;
+            if (ClassicVideoRenderers.Contains(property.Name) || property.Name is "lockupViewModel" or "shortsLockupViewModel")
+            {
+                if (Video(property.Name, value) is { } video)
+                    videos.Add(shelf is null ? video : video with { Shelf = shelf });
+                continue;
+            }
             switch (property.Name)
             {
-                case var name when ClassicVideoRenderers.Contains(name):
-                    if (ClassicRenderer(value, name) is { } classic)
-                        videos.Add(classic);
-                    break;
-                case "lockupViewModel":
-                    if (Lockup(value) is { } lockup)
-                        videos.Add(lockup);
-                    break;
-                case "shortsLockupViewModel":
-                    if (ShortsLockup(value) is { } shorts)
-                        videos.Add(shorts);
+                case var name when ShelfRenderers.Contains(name):
+                    // A shelf's own token (if any) pages the shelf, not the list: it is collected and dropped.
+                    string? shelfToken = null;
+                    Visit(value, shelf ?? ShelfTitle(value) ?? name, videos, ref shelfToken);
                     break;
                 case "continuationItemRenderer" or "continuationItemViewModel":
                     continuation ??= TokenIn(value);
@@ -67,10 +72,32 @@ public static class RendererWalker
                     continuation ??= value.GetString("continuation");
                     break;
                 default:
-                    Visit(value, videos, ref continuation);
+                    Visit(value, shelf, videos, ref continuation);
                     break;
             }
         }
+    }
+
+    private static VideoEntry? Video(string kind, JsonElement renderer) => kind switch
+    {
+        "lockupViewModel" => Lockup(renderer),
+        "shortsLockupViewModel" => ShortsLockup(renderer),
+        _ => ClassicRenderer(renderer, kind),
+    };
+
+    /// <summary>
+    /// A shelf's title: <c>title</c> (shelfRenderer, reelShelfRenderer, richShelfRenderer), or the title or headline of
+    /// its header (<c>header.sectionHeaderViewModel.headline</c> on a gridShelfViewModel, <c>header.richListHeaderRenderer.title</c>).
+    /// </summary>
+    private static string? ShelfTitle(JsonElement shelf)
+    {
+        if (shelf.Text("title") is { Length: > 0 } title)
+            return title;
+        if (shelf.Get("header") is not { ValueKind: JsonValueKind.Object } header)
+            return null;
+        return header.EnumerateObject()
+            .Select(h => h.Value.Text("title") ?? h.Value.Text("headline"))
+            .FirstOrDefault(t => !string.IsNullOrEmpty(t));
     }
 
     /// <summary>The first <c>continuationCommand.token</c> inside a continuation item, however deeply YouTube nests it.</summary>

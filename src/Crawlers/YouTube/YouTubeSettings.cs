@@ -45,11 +45,14 @@ public sealed record YouTubeSettings : IValidatableSettings
     [Description("Skip live streams that are on air now and scheduled (upcoming) ones.")]
     public bool SkipLive { get; init; } = true;
 
-    [Description("Keep YouTube Shorts (web backend: also lists a channel's Shorts tab).")]
+    [Description("Keep YouTube Shorts (web backend: also lists a channel's Shorts tab; data-api: when false, each video of 3 minutes or less is checked with a HEAD of <baseUrl>/shorts/<id>).")]
     public bool IncludeShorts { get; init; }
 
     [Description("Search for videos only (leaves out channels, playlists and shelves of other kinds).")]
     public bool SearchVideosOnly { get; init; } = true;
+
+    [Description("Web search: also keep the videos of the shelves YouTube mixes into the results ('People also watched', 'For you', Shorts shelves…), tagged with the shelf title in original_data. By default only the query's results are kept.")]
+    public bool SearchShelves { get; init; }
 
     /// <summary>The key in force: the setting, else the environment variable.</summary>
     public string? EffectiveApiKey(Func<string, string?>? environment = null)

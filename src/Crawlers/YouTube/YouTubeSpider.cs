@@ -15,7 +15,9 @@ namespace AudioCrawl.Crawlers.YouTube;
 /// continuations a WEB client uses; <c>data-api</c> calls the official YouTube Data API v3. Every call is a request
 /// the engine fetches, so robots.txt, politeness, retries and stats apply. YouTube's robots.txt disallows
 /// <c>/results</c> and <c>/youtubei/</c>: while robots.txt is obeyed the web backend lists only first pages of
-/// channels and playlists and single videos, and says so at start.
+/// channels and playlists and single videos, and says so at start. Web search keeps the query's results only, not
+/// the videos of the shelves mixed into them (unless <c>searchShelves</c>); the Data API, which has no Shorts flag,
+/// learns whether a video is a Short from a HEAD of its <c>/shorts/</c> page on the web host (unless <c>includeShorts</c>).
 /// </summary>
 [Spider("youtube", "YouTube videos and their titles from queries, channels, playlists and videos (web pages or the Data API v3).")]
 public sealed class YouTubeSpider : Spider<YouTubeSettings>
@@ -23,6 +25,7 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
     private const string StatPrefix = "youtube/";
     private readonly ConcurrentDictionary<string, byte> _emitted = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _keptPerInput = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _isShort = new(StringComparer.Ordinal);
     private long _apiUnits;
     private int _quotaExhausted;
 
@@ -356,7 +359,62 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
         var videos = DataApiParser.Videos(response.Json);
         if (videos.Count == 0 && state.Input.Kind == InputKind.Video)
             Logger.LogError("{Input}: the Data API knows no such video (private or deleted?); skipped.", state.Input.Label);
-        foreach (var pair in Keep(videos, state.Input, null))
+        foreach (var video in videos)
+        {
+            if (NeedsShortsProbe(video, state.Input))
+            {
+                yield return ShortsProbeRequest(video, state.Input);
+                continue;
+            }
+            var known = _isShort.TryGetValue(video.VideoId, out var isShort) ? video with { IsShort = isShort } : video;
+            foreach (var pair in Keep([known], state.Input, null))
+                yield return pair;
+        }
+        await Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Whether the Data API video must be asked of the web site before it is kept: only when Shorts are left out, after
+    /// the cheaper filters, for videos short enough to be a Short and not decided before in this crawl.
+    /// </summary>
+    private bool NeedsShortsProbe(VideoEntry video, YouTubeInput input) =>
+        !Settings.IncludeShorts
+        && video.DurationSeconds is not > ShortsProbe.LongestShortSeconds
+        && !_isShort.ContainsKey(video.VideoId)
+        && !_emitted.ContainsKey(video.VideoId)
+        && !LimitReached(input)
+        && SkipReason(video, input) is null;
+
+    /// <summary>
+    /// HEAD <c>{baseUrl}/shorts/{id}</c> without following redirects. Not a Data API call (no quota); the web host's
+    /// robots.txt (which allows /shorts/) and politeness apply, and the frontier's fingerprint keeps a video from being
+    /// probed twice, also across a resumed job.
+    /// </summary>
+    private Request ShortsProbeRequest(VideoEntry video, YouTubeInput input) =>
+        new Request(new Uri(Settings.BaseUrl, "shorts/" + Uri.EscapeDataString(video.VideoId)), nameof(ApiShortsProbe))
+        {
+            Method = "HEAD",
+            FollowRedirects = false,
+            Fetcher = FetcherKind.Http,
+            // The consent cookie keeps an EU visitor's probe from being redirected to the consent page instead.
+            Headers = new Dictionary<string, string> { ["Accept-Language"] = "en-US,en;q=0.9", ["Cookie"] = "SOCS=CAI" },
+            HandleStatuses = [301, 302, 303, 307, 308, 404, 410],
+        }.WithData(new ShortsProbe(input, video));
+
+    private async IAsyncEnumerable<SpiderOutput> ApiShortsProbe(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var probe = response.Request.GetData<ShortsProbe>();
+        Context.Stats.Custom.Increment(StatPrefix + "shorts_probes");
+        var isShort = ShortsProbe.IsShort(response.Status, response.Headers["Location"]);
+        if (isShort is { } known)
+            _isShort[probe.Video.VideoId] = known;
+        else
+        {
+            Context.Stats.Custom.Increment(StatPrefix + "shorts_probe_unclear");
+            Logger.LogWarning("{Input}: {Url} answered HTTP {Status}{Location}, neither a Short (200) nor a redirect to /watch; kept the video as not a Short.",
+                probe.Input.Label, response.Url, response.Status, response.Headers["Location"] is { } location ? " to " + location : "");
+        }
+        foreach (var pair in Keep([probe.Video with { IsShort = isShort ?? false }], probe.Input, null))
             yield return pair;
         await Task.CompletedTask;
     }
@@ -405,7 +463,7 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
             var video = page is not null && found.ChannelName is null
                 ? found with { ChannelName = page.PageChannelName, ChannelId = found.ChannelId ?? page.PageChannelId }
                 : found;
-            if (SkipReason(video) is { } reason)
+            if (SkipReason(video, input) is { } reason)
             {
                 Context.Stats.Custom.Increment(StatPrefix + "skipped_" + reason);
                 continue;
@@ -420,10 +478,12 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
         }
     }
 
-    private string? SkipReason(VideoEntry video)
+    private string? SkipReason(VideoEntry video, YouTubeInput input)
     {
         if (string.IsNullOrWhiteSpace(video.Title))
             return "no_title";
+        if (video.Shelf is not null && input.Kind == InputKind.Query && !Settings.SearchShelves)
+            return "shelf";
         if (video.IsShort && !Settings.IncludeShorts)
             return "shorts";
         if (Settings.SkipLive && video.IsLive)
@@ -453,6 +513,8 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
             ["is_short"] = video.IsShort,
             ["found_by"] = new JsonObject { ["kind"] = input.Kind.ToString().ToLowerInvariant(), ["input"] = input.Original },
         };
+        if (video.Shelf is not null)
+            data["shelf"] = video.Shelf;
         return new AudioPair(video.WatchUrl, YouTubeText.NormalizeTitle(video.Title!))
         {
             Tags = video.ChannelName is { Length: > 0 } channel ? [channel] : [],

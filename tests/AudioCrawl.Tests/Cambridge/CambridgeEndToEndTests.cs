@@ -13,9 +13,36 @@ public sealed class CambridgeEndToEndTests
     private const int Entries = 300;
 
     [Fact]
-    public async Task Browsing_the_mirror_through_the_cli_writes_exactly_the_expected_pairs()
+    public async Task Crawling_the_live_mirror_through_the_cli_reads_the_sitemaps_says_why_and_writes_exactly_the_expected_pairs()
     {
         var mirror = new CambridgeMirror(new CambridgeLexicon(Entries, seed: 42));
+        await using var host = await SampleWeb.ServeAsync(mirror);
+        using var folder = new TempDirectory();
+        var csv = folder.File("cambridge.csv");
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = await AudioCrawlCli.RunAsync(
+            ["crawl", "cambridge", "-o", csv, "--set", $"baseUrl={host.BaseUrl.AbsoluteUri}", "--delay", "0", "--per-host", "8", "--stats", folder.File("stats.json")],
+            CliEnvironment.Capture(output, error));
+
+        Assert.True(exit == ExitCodes.Success, $"exit {exit}\n{output}\n{error}");
+        Assert.Contains("Cambridge discovery: sitemap (robots.txt disallows /browse/english/", output.ToString() + error, StringComparison.Ordinal);
+        var expected = mirror.ExpectedPairs(host.BaseUrl);
+        var actual = CsvFile.ReadPairs(csv);
+        Assert.Equal(expected.Count, actual.Count);
+        Assert.Equal(expected.ToHashSet(), actual.ToHashSet());
+        var counters = Counters(folder.File("stats.json"));
+        Assert.NotEmpty(mirror.Withdrawn);
+        Assert.Equal(Entries - mirror.Withdrawn.Count, counters.GetValueOrDefault("cambridge/entries"));
+        Assert.Equal(0, counters.GetValueOrDefault("cambridge/not_found"));
+        Assert.True(counters.GetValueOrDefault("sitemap/urls") >= Entries);
+    }
+
+    [Fact]
+    public async Task Browsing_a_permissive_mirror_through_the_cli_writes_exactly_the_expected_pairs()
+    {
+        var mirror = new CambridgeMirror(new CambridgeLexicon(Entries, seed: 42), options: CambridgeMirrorOptions.Permissive);
         await using var host = await SampleWeb.ServeAsync(mirror);
         using var folder = new TempDirectory();
         var csv = folder.File("cambridge.csv");
@@ -59,7 +86,7 @@ public sealed class CambridgeEndToEndTests
         Assert.Equal(expected.ToHashSet(), actual.ToHashSet());
         var counters = Counters(folder.File("stats.json"));
         Assert.Equal(2, counters.GetValueOrDefault("cambridge/not_found"));
-        Assert.Equal(Entries, counters.GetValueOrDefault("cambridge/entries"));
+        Assert.Equal(Entries - mirror.Withdrawn.Count, counters.GetValueOrDefault("cambridge/entries"));
     }
 
     private static Dictionary<string, long> Counters(string statsPath)

@@ -23,6 +23,38 @@ public sealed class HttpFetcherTests : FetcherTestBase
     }
 
     [Fact]
+    public async Task A_request_that_does_not_follow_redirects_gets_the_3xx_response_and_its_location()
+    {
+        using var fetcher = Fetcher();
+
+        var response = await fetcher.FetchAsync(new Request(Server.Url("/redirect/2")) { FollowRedirects = false });
+
+        Assert.Equal(302, response.Status);
+        Assert.Equal(Server.Url("/redirect/2"), response.Url);
+        Assert.Equal("/redirect/1", response.Headers["Location"]);
+        Assert.Single(Server.Log);
+    }
+
+    [Fact]
+    public async Task A_HEAD_response_is_bodiless_even_when_it_declares_a_compressed_body()
+    {
+        using var fetcher = Fetcher();
+        Server.Handle("/head", context =>
+        {
+            context.Response.ContentType = "text/html; charset=utf-8";
+            context.Response.Headers.ContentEncoding = "gzip";
+            context.Response.ContentLength = 5120;
+            return Task.CompletedTask;
+        });
+
+        var response = await fetcher.FetchAsync(new Request(Server.Url("/head")) { Method = "HEAD" });
+
+        Assert.Equal(200, response.Status);
+        Assert.True(response.Body.IsEmpty);
+        Assert.Equal("gzip", response.Headers["Content-Encoding"]);
+    }
+
+    [Fact]
     public async Task The_default_user_agent_names_AudioCrawl_and_a_contact_url()
     {
         using var fetcher = Fetcher();

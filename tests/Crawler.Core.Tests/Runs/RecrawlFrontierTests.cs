@@ -62,4 +62,38 @@ public sealed class RecrawlFrontierTests : SpiderStateTest
 
         Assert.Equal(fetchedAt, await State.LastFetchedAsync(RequestFingerprint.Of(Page("entry/9"))));
     }
+
+    [Fact]
+    public async Task A_page_whose_lastmod_is_not_after_its_last_fetch_is_skipped_even_when_the_recrawl_age_has_passed()
+    {
+        var fetchedAt = Time.GetUtcNow();
+        await FetchInEarlierRunAsync(Page("entry/1"));
+        await FetchInEarlierRunAsync(Page("entry/2"));
+        Time.Advance(TimeSpan.FromDays(30));
+        var frontier = new RecrawlFrontier(new InMemoryFrontier(), State, TimeSpan.FromDays(7), Time);
+
+        Assert.False(await frontier.EnqueueAsync(Page("entry/1") with { LastModified = fetchedAt - TimeSpan.FromDays(3) }));
+        Assert.False(await frontier.EnqueueAsync(Page("entry/2") with { LastModified = fetchedAt }));
+        Assert.Equal(2, frontier.SkippedUnchanged);
+    }
+
+    [Fact]
+    public async Task A_page_whose_lastmod_is_after_its_last_fetch_is_fetched_again_even_under_the_never_policy()
+    {
+        var fetchedAt = Time.GetUtcNow();
+        await FetchInEarlierRunAsync(Page("entry/1"));
+        Time.Advance(TimeSpan.FromHours(1));
+        var frontier = new RecrawlFrontier(new InMemoryFrontier(), State, null, Time);
+
+        Assert.True(await frontier.EnqueueAsync(Page("entry/1") with { LastModified = fetchedAt + TimeSpan.FromMinutes(30) }));
+        Assert.Equal(0, frontier.Skipped);
+    }
+
+    [Fact]
+    public async Task A_page_never_fetched_is_fetched_whatever_its_lastmod()
+    {
+        var frontier = new RecrawlFrontier(new InMemoryFrontier(), State, null, Time);
+
+        Assert.True(await frontier.EnqueueAsync(Page("entry/new") with { LastModified = Time.GetUtcNow() - TimeSpan.FromDays(900) }));
+    }
 }

@@ -51,4 +51,25 @@ public sealed class CambridgeSettingsTests
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("words", "", "discovery=words needs words or wordsFile")]
+    [InlineData("sitemap", "work", "discovery=sitemap crawls the whole dictionary")]
+    [InlineData("browse", "work", "discovery=browse crawls the whole dictionary")]
+    public void A_discovery_that_contradicts_the_word_list_is_refused(string discovery, string words, string message)
+    {
+        (string, string)[] settings = words.Length == 0 ? [("discovery", discovery)] : [("discovery", discovery), ("words", words)];
+
+        var error = Assert.Throws<ConfigurationException>(() => Plan(settings));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Discovery_defaults_to_auto()
+    {
+        var settings = ((CambridgeSpider)Plan().Spider).Settings;
+
+        Assert.Equal(CambridgeDiscovery.Auto, settings.Discovery);
+    }
 }

@@ -1,3 +1,4 @@
+using AudioCrawl.Core.Engine;
 using AudioCrawl.Crawlers.CambridgeDictionary;
 using AudioCrawl.SampleSite.Cambridge;
 using AudioCrawl.Testing;
@@ -9,7 +10,8 @@ public sealed class CambridgeSpiderTests
 {
     private static readonly CambridgeLexicon Lexicon = new(entryCount: 120, seed: 7);
 
-    private static LexiconEntry Pick(Func<LexiconEntry, bool> predicate) => Lexicon.Entries.First(predicate);
+    // Entries the live robots.txt withdraws are never fetched: the word-list tests pick others.
+    private static LexiconEntry Pick(Func<LexiconEntry, bool> predicate) => Lexicon.Entries.First(e => predicate(e) && !CambridgeMirror.IsWithdrawnUnderLiveRules(e));
 
     private static bool IsPlain(LexiconEntry e) =>
         e.Blocks.Count == 1 && e.Blocks[0].Kind == EntryBlockKind.PartOfSpeech && e.Blocks[0].Uk is { HasAudio: true } && e.Blocks[0].Us is { HasAudio: true } && !e.AmericanSection;
@@ -138,19 +140,87 @@ public sealed class CambridgeSpiderTests
         Assert.Equal(0, stats.ErrorsByKind.Values.Sum());
     }
 
-    [Fact]
-    public async Task Browsing_follows_letters_and_ranges_and_fetches_each_entry_once_despite_duplicate_links()
+    [Theory]
+    [InlineData(CambridgeBrowseMarkup.Live)]
+    [InlineData(CambridgeBrowseMarkup.Alternate)]
+    public async Task Browsing_a_permissive_mirror_follows_letters_and_ranges_by_link_shape_and_fetches_each_entry_once(CambridgeBrowseMarkup markup)
     {
-        var mirror = new CambridgeMirror(Lexicon);
+        var mirror = new CambridgeMirror(Lexicon, options: CambridgeMirrorOptions.Permissive with { BrowseMarkup = markup });
         await using var server = await LoopbackServer.StartAsync(mirror);
 
         var (pairs, stats) = await CambridgeCrawl.RunAsync(server.BaseUrl);
 
         Assert.Equal(mirror.ExpectedPairs(server.BaseUrl).Order(), pairs.Select(p => (p.Url.AbsoluteUri, p.Text)).Order());
         Assert.All(Lexicon.Entries, e => Assert.Equal(1, server.Hits("/dictionary/english/" + e.Slug)));
-        Assert.True(stats.RequestsDroppedByReason.GetValueOrDefault("duplicate") > 0, "the browse pages hold duplicate links");
+        Assert.True(stats.RequestsDroppedByReason.GetValueOrDefault(RequestDropReasons.Duplicate) > 0, "the browse pages hold duplicate links");
         Assert.Equal(1, stats.Counters.GetValueOrDefault(CambridgeSpider.NotFound));
         Assert.Equal(Lexicon.Entries.Count, stats.Counters.GetValueOrDefault(CambridgeSpider.Entries));
+        var widgetLinks = mirror.BrowsePages.Letters.SelectMany(mirror.BrowsePages.WidgetRangeLinks).ToArray();
+        Assert.NotEmpty(widgetLinks);
+        Assert.All(widgetLinks, link => Assert.Equal(0, server.Hits(Uri.UnescapeDataString(link))));
+        Assert.DoesNotContain(server.AllHits.Keys, path => path.StartsWith("/sitemap/", StringComparison.Ordinal) || path.Contains("english-spanish", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    [InlineData(true, false)]
+    public async Task Under_the_live_robots_rules_the_whole_dictionary_comes_through_the_sitemaps_and_no_browse_or_disallowed_page_is_requested(bool sitemapInRobots, bool sitemapIndex)
+    {
+        var mirror = new CambridgeMirror(Lexicon, options: CambridgeMirrorOptions.Live with { SitemapInRobots = sitemapInRobots, SitemapIndex = sitemapIndex, UrlsPerSitemap = 50 });
+        await using var server = await LoopbackServer.StartAsync(mirror);
+
+        var (pairs, stats) = await CambridgeCrawl.RunAsync(server.BaseUrl);
+
+        Assert.Equal(mirror.ExpectedPairs(server.BaseUrl).Order(), pairs.Select(p => (p.Url.AbsoluteUri, p.Text)).Order());
+        Assert.NotEmpty(mirror.Withdrawn);
+        Assert.All(mirror.Withdrawn, e => Assert.Equal(0, server.Hits("/dictionary/english/" + e.Slug)));
+        Assert.All(Lexicon.Entries.Except(mirror.Withdrawn), e => Assert.Equal(1, server.Hits("/dictionary/english/" + e.Slug)));
+        Assert.DoesNotContain(server.AllHits.Keys, path => path.StartsWith("/browse/", StringComparison.Ordinal));
+        Assert.DoesNotContain(server.AllHits.Keys, path => path.Contains(CambridgeSitemaps.OtherDictionary, StringComparison.Ordinal));
+        Assert.Equal(mirror.Withdrawn.Count, stats.RequestsDroppedByReason.GetValueOrDefault(RequestDropReasons.Robots));
+        Assert.Equal(Lexicon.Entries.Count - mirror.Withdrawn.Count, stats.Counters.GetValueOrDefault(CambridgeSpider.Entries));
+        Assert.Equal(sitemapInRobots ? 0 : 1, server.Hits("/sitemap/english/sitemap4.xml"));
+        Assert.Equal(sitemapInRobots && sitemapIndex ? 1 : 0, server.Hits("/sitemap/english/sitemap.xml"));
+    }
+
+    [Fact]
+    public async Task With_robots_txt_not_obeyed_auto_browses_the_live_mirror_and_fetches_the_withdrawn_entries_too()
+    {
+        var mirror = new CambridgeMirror(Lexicon);
+        await using var server = await LoopbackServer.StartAsync(mirror);
+
+        var (pairs, _) = await CambridgeCrawl.RunAsync(server.BaseUrl, ("obeyRobotsTxt", "false"));
+
+        Assert.Equal(new CambridgeMirror(Lexicon, options: CambridgeMirrorOptions.Permissive).ExpectedPairs(server.BaseUrl).Order(), pairs.Select(p => (p.Url.AbsoluteUri, p.Text)).Order());
+        Assert.Equal(1, server.Hits("/browse/english/"));
+        Assert.Equal(0, server.Hits("/sitemap/english/sitemap1.xml"));
+    }
+
+    [Fact]
+    public async Task An_explicit_browse_under_the_live_rules_fetches_nothing_the_robots_txt_closes()
+    {
+        await using var server = await LoopbackServer.StartAsync(new CambridgeMirror(Lexicon));
+
+        var (pairs, stats) = await CambridgeCrawl.RunAsync(server.BaseUrl, ("discovery", "browse"));
+
+        Assert.Empty(pairs);
+        Assert.Equal(0, server.Hits("/browse/english/"));
+        Assert.Equal(1, stats.RequestsDroppedByReason.GetValueOrDefault(RequestDropReasons.Robots));
+    }
+
+    [Fact]
+    public async Task With_redirects_not_followed_the_302_to_the_home_page_counts_as_not_found()
+    {
+        var entry = Pick(IsPlain);
+        await using var server = await LoopbackServer.StartAsync(new CambridgeMirror(Lexicon));
+
+        var (pairs, stats) = await CambridgeCrawl.RunAsync(server.BaseUrl, ("words", $"qwertyuiop,{entry.Headword}"), ("maxRedirects", "0"));
+
+        Assert.Equal(1, stats.Counters.GetValueOrDefault(CambridgeSpider.NotFound));
+        Assert.Equal(1, server.Hits("/dictionary/english/qwertyuiop"));
+        Assert.Equal(0, server.Hits("/dictionary/english/"));
+        Assert.Equal(2, pairs.Count);
     }
 
     [Fact]
@@ -197,7 +267,7 @@ public sealed class CambridgeSpiderTests
     public async Task A_robots_txt_disallowed_entry_is_never_requested()
     {
         var allowed = Pick(IsPlain);
-        var banned = Lexicon.Entries.Last(IsPlain);
+        var banned = Lexicon.Entries.Last(e => IsPlain(e) && e != allowed);
         await using var server = await LoopbackServer.StartAsync(new CambridgeMirror(Lexicon));
         server.Robots($"User-agent: *\nDisallow: /dictionary/english/{banned.Slug}\n");
 

@@ -42,6 +42,26 @@ public sealed class YouTubeWebSpiderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_keeps_only_the_query_results_and_not_the_shelves_mixed_into_them_unless_asked()
+    {
+        var results = Catalogue.Search("song").Where(v => !v.IsShort).ToArray();
+        var others = Catalogue.NotFoundBy("song");
+
+        var crawl = await YouTubeCrawl.RunAsync(Base, RobotsOff, ("queries", "song"), ("maxResultsPerInput", "0"));
+        var withShelves = await YouTubeCrawl.RunAsync(Base, RobotsOff, ("queries", "song"), ("maxResultsPerInput", "0"), ("searchShelves", "true"));
+
+        Assert.Equal(Expected(results), crawl.UrlsAndTexts.ToHashSet());
+        Assert.Equal(10 + Catalogue.Shorts.Count, crawl.Result.Stats.Counters["youtube/skipped_shelf"]);
+        Assert.Equal(Expected(results.Concat(others.Take(10))), withShelves.UrlsAndTexts.ToHashSet());
+        Assert.Equal(Catalogue.Shorts.Count, withShelves.Result.Stats.Counters["youtube/skipped_shorts"]);
+        string? ShelfOf(MockVideo video) => (string?)withShelves.Pairs.Single(p => p.Url.AbsoluteUri == video.WatchUrl).OriginalData!["shelf"];
+        Assert.Equal("People also watched", ShelfOf(others[0]));
+        Assert.Equal("For you", ShelfOf(others[4]));
+        Assert.Equal("Channels new to you", ShelfOf(others[7]));
+        Assert.Null(ShelfOf(results[0]));
+    }
+
+    [Fact]
     public async Task Lists_a_channel_videos_tab_in_the_videoRenderer_grid_and_credits_the_page_channel()
     {
         var crawl = await YouTubeCrawl.RunAsync(Base, RobotsOff, ("channels", "@birdsong"));

@@ -79,7 +79,8 @@ class CambridgeSpider(scrapy.Spider):
                 yield scrapy.Request(url, callback=self.parse_browse)
 
     def parse_browse(self, response):
-        for url in self.links(response, ".i-browse a[href]"):
+        # The blocks public scrapers of the live site read on letter and range pages.
+        for url in self.links(response, "div.hlh32.hdb.dil.tcbd a[href]"):
             if is_entry(url, self.dictionary):
                 yield scrapy.Request(url, callback=self.parse_entry, priority=2)
             elif browse_depth(url, self.dictionary) >= 2:
