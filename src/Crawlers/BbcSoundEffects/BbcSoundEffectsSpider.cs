@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Spiders;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,9 @@ public sealed class BbcSoundEffectsSpider : Spider<BbcSoundEffectsSettings>
 
     private const string StatPrefix = "bbc-sfx/";
     private readonly ConcurrentDictionary<string, byte> _emitted = new(StringComparer.Ordinal);
+
+    /// <summary>No published rate limit: two requests at a time and a second between them, unless crawlers.json or --set say otherwise.</summary>
+    public override EngineSettings DefaultEngineSettings(EngineSettings builtIn) => builtIn with { PerHost = 2, Delay = 1 };
 
     public override async IAsyncEnumerable<Request> StartRequestsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
