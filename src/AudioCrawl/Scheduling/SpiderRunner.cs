@@ -67,7 +67,8 @@ public sealed class SpiderRunner(
             await using (var job = await JobDirectory.OpenAsync(jobPath, crawl.Name, time, CancellationToken.None).ConfigureAwait(false))
             {
                 await ResumeJob.PrepareAsync(job, output, retryFailed: false, loggers, CancellationToken.None).ConfigureAwait(false);
-                var frontier = new RecrawlFrontier(job.Frontier, state, schedule?.RecrawlAfter, time);
+                var conditional = new ConditionalGet(state);
+                var frontier = new RecrawlFrontier(job.Frontier, state, schedule?.RecrawlAfter, time, conditional);
                 var mode = File.Exists(output) ? CsvSinkMode.Append : CsvSinkMode.CreateNew;
                 result = await new CrawlRunner(loggers, time).RunAsync(
                     crawl,
@@ -76,7 +77,10 @@ public sealed class SpiderRunner(
                     new DeliveredPairFilter(state, job.PairKeys),
                     onStarted: onStarted,
                     failures: job.Failures,
+                    decorateFetcher: conditional.Around,
                     stopToken: stopToken).ConfigureAwait(false);
+                if (conditional.NotModified > 0)
+                    _logger.LogInformation("{Spider}: {NotModified} pages were unchanged since the last run (304 Not Modified to a conditional GET).", spider, conditional.NotModified);
                 if (frontier.Skipped > 0)
                     _logger.LogInformation("{Spider}: {Skipped} pages fetched by earlier runs were not fetched again (re-crawl policy; {Unchanged} of them by sitemap lastmod).", spider, frontier.Skipped, frontier.SkippedUnchanged);
                 if (frontier.Skipped > 0 && result.FoundNothing is { NoPairs: true, FailedContracts.Count: 0 })

@@ -13,6 +13,7 @@ namespace AudioCrawl.Core.Engine;
 /// The stop token asks for a graceful stop (Ctrl+C); sinks are opened before the first request.
 /// Requests go to the HTTP fetcher or, when they (or the engine's <c>fetcher</c> setting) ask for it, to the browser
 /// fetcher <paramref name="browserFetcher"/> makes; it is made on the first browser request and disposed at the end.
+/// A run may wrap the whole fetch pipeline (a scheduled run's <see cref="Runs.ConditionalGet"/>).
 /// </summary>
 public sealed class CrawlRunner(ILoggerFactory loggers, TimeProvider time, Func<EngineSettings, IFetcher>? browserFetcher = null)
 {
@@ -26,6 +27,7 @@ public sealed class CrawlRunner(ILoggerFactory loggers, TimeProvider time, Func<
         IFetcher? fetcher = null,
         Action<CrawlEngine>? onStarted = null,
         FailureLog? failures = null,
+        Func<IFetcher, IFetcher>? decorateFetcher = null,
         CancellationToken stopToken = default)
     {
         var ownedFetcher = fetcher is null ? new FetcherRouter(new HttpFetcher(HttpFetcherOptions.From(plan.Engine)), BrowserFactory(plan.Engine), plan.Engine.Fetcher) : null;
@@ -36,7 +38,7 @@ public sealed class CrawlRunner(ILoggerFactory loggers, TimeProvider time, Func<
         try
         {
             await pipeline.OpenAsync(stopToken).ConfigureAwait(false);
-            var engine = new CrawlEngine(plan.Spider, plan.Engine, fetch.Fetcher, frontier ?? ownedFrontier!, pipeline, Stats, time, loggers.CreateLogger("engine"), failures);
+            var engine = new CrawlEngine(plan.Spider, plan.Engine, decorateFetcher?.Invoke(fetch.Fetcher) ?? fetch.Fetcher, frontier ?? ownedFrontier!, pipeline, Stats, time, loggers.CreateLogger("engine"), failures);
             onStarted?.Invoke(engine);
             var result = await engine.RunAsync(stopToken).ConfigureAwait(false);
             await pipeline.CloseAsync().ConfigureAwait(false);
