@@ -27,6 +27,7 @@ public static class AudioCrawlCli
             PackCommand.Create(environment),
             CheckCommand.Create(common, environment),
             DemoCommand.Create(common, environment),
+            SampleSiteCommand.Create(environment),
             SchemaCommand.Create(environment),
             MergeCommand.Create(environment),
             StatusCommand.Create(environment),

@@ -71,15 +71,19 @@ public sealed class SpiderRunner(
             await using (var job = await JobDirectory.OpenAsync(jobPath, crawl.Name, time, CancellationToken.None).ConfigureAwait(false))
             {
                 await ResumeJob.PrepareAsync(job, output, retryFailed: false, loggers, CancellationToken.None).ConfigureAwait(false);
-                var frontier = new RecrawlFrontier(job.Frontier, state, schedule?.RecrawlAfter, time);
+                var conditional = new ConditionalGet(state);
+                var frontier = new RecrawlFrontier(job.Frontier, state, schedule?.RecrawlAfter, time, conditional);
                 var mode = File.Exists(output) ? CsvSinkMode.Append : CsvSinkMode.CreateNew;
                 await using var host = hosts(crawl)
                     .AddJobDirectory(job)
                     .AddFrontier(frontier)
                     .AddPairKeys(new DeliveredPairFilter(state, job.PairKeys))
+                    .AddFetchStage(new FetchStage(FetchStageOrder.Outermost, "conditional-get", (_, next) => conditional.Around(next)))
                     .AddSink(new CsvPairSink(output, mode))
                     .Build();
                 result = await host.RunAsync(crawl, onStarted, stopToken).ConfigureAwait(false);
+                if (conditional.NotModified > 0)
+                    _logger.LogInformation("{Spider}: {NotModified} pages were unchanged since the last run (304 Not Modified to a conditional GET).", spider, conditional.NotModified);
                 if (frontier.Skipped > 0)
                     _logger.LogInformation("{Spider}: {Skipped} pages fetched by earlier runs were not fetched again (re-crawl policy; {Unchanged} of them by sitemap lastmod).", spider, frontier.Skipped, frontier.SkippedUnchanged);
                 if (frontier.Skipped > 0 && result.FoundNothing is { NoPairs: true, FailedContracts.Count: 0 })

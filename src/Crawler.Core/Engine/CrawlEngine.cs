@@ -279,7 +279,7 @@ public sealed class CrawlEngine
 
         _stats.ResponseReceived(response.Status, response.Body.Length);
         _signals?.Response(response);
-        if (!response.IsSuccess && !request.HandleStatuses.Contains(response.Status))
+        if (!response.IsSuccess && !request.HandleStatuses.Contains(response.Status) && !(request.Revalidate && response.IsNotModified))
         {
             _stats.Errors.Increment($"http_{response.Status}");
             _logger.LogDebug("HTTP {Status} for {Url}: not handed to the spider", response.Status, request.Url);

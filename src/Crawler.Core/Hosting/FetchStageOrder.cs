@@ -7,6 +7,9 @@ namespace AudioCrawl.Core.Hosting;
 /// </summary>
 public static class FetchStageOrder
 {
+    /// <summary>Around everything: sees each request once, as the engine sends it (a scheduled run's conditional GET).</summary>
+    public const int Outermost = 0;
+
     /// <summary>robots.txt: a disallowed request never goes further. robots.txt itself is fetched through the stages after this one.</summary>
     public const int Robots = 100;
 

@@ -79,6 +79,14 @@ public sealed record Request : SpiderOutput
     public bool AcceptBinary { get; init; }
 
     /// <summary>
+    /// Ask "has it changed?" instead of fetching blindly: in a scheduled run (<c>run-once</c>, <c>schedule</c>) the
+    /// request carries If-None-Match / If-Modified-Since from the ETag / Last-Modified an earlier run stored for it, a
+    /// 304 Not Modified goes to the callback (<see cref="Response.IsNotModified"/>), and the re-crawl policy never
+    /// skips it. Outside scheduled runs it is an ordinary request.
+    /// </summary>
+    public bool Revalidate { get; init; }
+
+    /// <summary>
     /// Follow HTTP redirects (up to the engine's <c>maxRedirects</c>). False hands the 3xx response itself over, for a
     /// callback that reads where a URL redirects to without fetching the target; list the 3xx statuses it wants in
     /// <see cref="HandleStatuses"/>. Ignored by the browser fetcher.

@@ -51,6 +51,9 @@ public sealed class Response
 
     public bool IsSuccess => Status is >= 200 and < 300;
 
+    /// <summary>A 304 to a <see cref="Http.Request.Revalidate"/> request: the page is as an earlier run read it.</summary>
+    public bool IsNotModified => Status == 304;
+
     public ResponseHeaders Headers { get; }
 
     /// <summary>Audio URLs the page requested while it ran in the browser (always empty for HTTP fetches).</summary>

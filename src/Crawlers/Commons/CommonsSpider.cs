@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AudioCrawl.Core.Configuration;
+using AudioCrawl.Core.Html;
 using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Spiders;
 using AudioCrawl.Crawlers.YouTube;
@@ -197,11 +198,11 @@ public sealed class CommonsSpider : Spider<CommonsSettings>
             Context.Stats.Custom.Increment(StatPrefix + "no_license");
             return null;
         }
-        var artist = HtmlText.Plain(Meta("Artist"));
+        var artist = HtmlText.ToPlainText(Meta("Artist")) ?? "";
         var word = LinguaLibreName.TryParse(title, artist);
         var (text, source) = word is not null ? (word.Word, "lingua_libre_word")
-            : HtmlText.Plain(Meta("ImageDescription")) is { Length: > 0 } description ? (description, "description")
-            : (HtmlText.Plain(Meta("ObjectName")), "object_name");
+            : (HtmlText.ToPlainText(Meta("ImageDescription")) ?? "") is { Length: > 0 } description ? (description, "description")
+            : (HtmlText.ToPlainText(Meta("ObjectName")) ?? "", "object_name");
         if (text.Length == 0)
         {
             Context.Stats.Custom.Increment(StatPrefix + "no_text");

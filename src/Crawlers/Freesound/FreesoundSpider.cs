@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AudioCrawl.Core.Configuration;
+using AudioCrawl.Core.Html;
 using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Spiders;
 using AudioCrawl.Crawlers.YouTube;
@@ -104,7 +105,7 @@ public sealed class FreesoundSpider : Spider<FreesoundSettings>
             return null;
         }
         var name = sound.GetString("name") ?? "";
-        var description = HtmlText.Plain(sound.GetString("description"));
+        var description = HtmlText.ToPlainText(sound.GetString("description")) ?? "";
         var useDescription = Settings.Text == FreesoundSettings.DescriptionText && description.Length > 0;
         var text = useDescription ? description : name;
         if (text.Trim().Length == 0)
