@@ -62,7 +62,7 @@ public sealed class ExtensionPointTests : IAsyncLifetime
     [InlineData(FetchStageOrder.Robots - 1, 1)]
     public async Task A_middleware_sees_each_retry_attempt_only_when_it_sits_inside_the_retries(int order, int attemptsSeen)
     {
-        _server.Page("/flaky-start", "<html><body><a href=\"/flaky/x/1\">flaky</a></body></html>");
+        _server.Page("/flaky-start", "<html><body><h1>Start</h1><audio src=\"/audio/1.wav\"></audio><a href=\"/flaky/x/1\">flaky</a></body></html>");
         var plan = new CrawlPlanner(Registry, CrawlerConfig.Empty).Plan("links", [new("startUrls", _server.Url("/flaky-start").AbsoluteUri), new("delay", "0"), new("retries", "2"), new("retryDelay", "0")]);
         var counter = new AttemptCounter();
 
