@@ -86,9 +86,9 @@ public sealed class SpiderRunner(
                     _logger.LogInformation("{Spider}: {NotModified} pages were unchanged since the last run (304 Not Modified to a conditional GET).", spider, conditional.NotModified);
                 if (frontier.Skipped > 0)
                     _logger.LogInformation("{Spider}: {Skipped} pages fetched by earlier runs were not fetched again (re-crawl policy; {Unchanged} of them by sitemap lastmod).", spider, frontier.Skipped, frontier.SkippedUnchanged);
-                if (frontier.Skipped > 0 && result.FoundNothing is { NoPairs: true, FailedContracts.Count: 0 })
+                if ((frontier.Skipped > 0 || conditional.NotModified > 0) && result.FoundNothing is { NoPairs: true, FailedContracts.Count: 0 })
                 {
-                    // The pages that would have pairs were fetched by earlier runs: nothing new, not a changed site.
+                    // The pages that would have pairs were fetched by earlier runs or answered 304: nothing new, not a changed site.
                     _logger.LogInformation("{Spider}: no new pairs; the pages that had them were fetched by earlier runs.", spider);
                     result = result with { Outcome = result.Outcome == CrawlOutcome.Empty ? CrawlOutcome.Finished : result.Outcome, FoundNothing = null };
                 }

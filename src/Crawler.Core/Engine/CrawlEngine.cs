@@ -254,7 +254,9 @@ public sealed class CrawlEngine
             _stopping.Token.ThrowIfCancellationRequested();
             response = await _fetcher.FetchAsync(request, _abort.Token).ConfigureAwait(false);
             _stats.RequestSent();
-            Interlocked.Increment(ref _pagesFetched);
+            // A 304 to a conditional GET is "unchanged since the last run", not a page that could have yielded pairs.
+            if (!response.IsNotModified)
+                Interlocked.Increment(ref _pagesFetched);
         }
         catch (RequestDroppedException ex)
         {
