@@ -48,7 +48,7 @@ public sealed class SourceCrawl : IDisposable
         var sink = new CollectingSink();
         var path = crawl._temp.File(FailureLog.FileName);
         await using (var failures = new FailureLog(path, TimeProvider.System))
-            crawl.Result = await new CrawlRunner(crawl.Logs, TimeProvider.System).RunAsync(plan, [sink], failures: failures);
+            crawl.Result = await TestCrawl.RunAsync(plan, [sink], host => host.AddFailureLog(failures), crawl.Logs);
         crawl.Pairs = sink.Pairs;
         crawl.FailuresJsonl = File.Exists(path) ? await File.ReadAllTextAsync(path) : "";
         return crawl;

@@ -33,7 +33,7 @@ public sealed class SpiderCrawl
         var plan = Plan(spider, settings);
         var logs = new CapturedLogs();
         var sink = new CollectingSink();
-        var result = await new CrawlRunner(logs, TimeProvider.System).RunAsync(plan, [sink]);
+        var result = await TestCrawl.RunAsync(plan, [sink], loggers: logs);
         return new SpiderCrawl { Result = result, Pairs = sink.Pairs, Logs = logs };
     }
 }

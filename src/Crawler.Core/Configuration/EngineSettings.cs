@@ -93,8 +93,8 @@ public sealed record EngineSettings : IValidatableSettings
     [Description("Seconds between progress lines when the output is not a terminal.")]
     public double LogInterval { get; init; } = 10;
 
-    [Description("The fetcher for requests that do not name one: \"http\", or \"browser\" (headless Chromium that runs the page's scripts).")]
-    public FetcherKind Fetcher { get; init; } = FetcherKind.Http;
+    [Description("The fetcher for requests that do not name one: \"http\", \"browser\" (headless Chromium that runs the page's scripts), or the name of a fetcher registered in the crawl host.")]
+    public string Fetcher { get; init; } = FetcherKind.Http;
 
     [Description("The Chromium executable the browser fetcher drives (never downloaded; Debian package 'chromium').")]
     public string BrowserExecutable { get; init; } = "/usr/bin/chromium";
@@ -119,6 +119,8 @@ public sealed record EngineSettings : IValidatableSettings
 
     public IEnumerable<string> Validate()
     {
+        if (string.IsNullOrWhiteSpace(Fetcher))
+            yield return $"fetcher must name a fetcher such as \"{FetcherKind.Http}\" or \"{FetcherKind.Browser}\"";
         if (BrowserConcurrency < 1)
             yield return "browserConcurrency must be at least 1";
         if (string.IsNullOrWhiteSpace(BrowserExecutable))

@@ -23,6 +23,18 @@ public sealed record Request : SpiderOutput
         Callback = callback;
     }
 
+    /// <summary>A request for the spider's synchronous callback <paramref name="callback"/> (a method group, stored by name).</summary>
+    public Request(Uri url, Func<Response, IEnumerable<SpiderOutput>> callback)
+        : this(url, CallbackName.Of(callback))
+    {
+    }
+
+    /// <summary>A request for the spider's callback <paramref name="callback"/> (a method group, stored by name).</summary>
+    public Request(Uri url, Func<Response, CancellationToken, IAsyncEnumerable<SpiderOutput>> callback)
+        : this(url, CallbackName.Of(callback))
+    {
+    }
+
     public Uri Url { get; init; }
 
     public string Callback { get; init; }
@@ -41,11 +53,21 @@ public sealed record Request : SpiderOutput
     /// <summary>The spider's own context for the callback, kept as JSON so it survives persistence.</summary>
     public JsonElement? Data { get; init; }
 
-    /// <summary>The fetcher for this request; null uses the spider's <c>fetcher</c> engine setting.</summary>
-    public FetcherKind? Fetcher { get; init; }
+    /// <summary>
+    /// The name of the fetcher for this request (<see cref="FetcherKind.Http"/>, <see cref="FetcherKind.Browser"/> or
+    /// one registered in the crawl host); null uses the spider's <c>fetcher</c> engine setting.
+    /// </summary>
+    [JsonConverter(typeof(FetcherNameJsonConverter))]
+    public string? Fetcher { get; init; }
 
     /// <summary>When a browser-fetched page counts as loaded; null uses the engine's browser settings. Ignored by HTTP.</summary>
     public BrowserWait? Wait { get; init; }
+
+    /// <summary>
+    /// Stream a 2xx body to this file instead of holding it in memory (audio downloads: memory does not grow with the
+    /// file); the response's <c>Body</c> then holds only the first bytes. Fetchers that cannot stream ignore it.
+    /// </summary>
+    public string? BodyFile { get; init; }
 
     /// <summary>Schedule even when a request with the same fingerprint was seen before.</summary>
     public bool DontFilter { get; init; }

@@ -40,7 +40,11 @@ public sealed class ApiCallRobotsTests : IAsyncLifetime
     private int Hits(string path) => _server.Log.Count(r => r.PathAndQuery.Split('?')[0] == path);
 
     private Task<CrawlResult> RunAsync(CrawlPlan plan, FailureLog? failures = null) =>
-        new CrawlRunner(_logs, TimeProvider.System).RunAsync(plan, [new RecordingSink()], failures: failures);
+        TestCrawl.RunAsync(plan, [new RecordingSink()], host =>
+        {
+            if (failures is not null)
+                host.AddFailureLog(failures);
+        }, _logs);
 
     [Fact]
     public async Task An_API_call_to_a_path_robots_txt_disallows_is_fetched_and_an_unmarked_request_there_is_dropped()
