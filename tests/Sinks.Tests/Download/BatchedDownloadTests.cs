@@ -1,10 +1,6 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Http;
 using AudioCrawl.Sinks.Download;
 using AudioCrawl.Sinks.WebDataset;
 using AudioCrawl.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
 namespace AudioCrawl.Sinks.Tests.Download;
@@ -55,18 +51,10 @@ public sealed class BatchedDownloadTests : IAsyncLifetime
         var csv = Csv();
         var shards = new WebDatasetWriter(output, new WebDatasetOptions { SamplesPerShard = 3 }, TimeProvider.System);
         var abortOnSecond = new AbortingWriter(shards, afterSamples: 2);
-        using var transport = new HttpFetcher(DownloadHarness.Fetch());
-        await using (var fetchPath = FetchPipeline.Build(transport, new EngineSettings { PerHost = 8, Delay = 0 }, TimeProvider.System, NullLoggerFactory.Instance))
-        {
-            var runner = new DownloadRunner(fetchPath.Fetcher, [], abortOnSecond, output, Batched, NullLogger.Instance, TimeProvider.System);
-            abortOnSecond.Abort = runner.Abort;
+        var summary = await DownloadHarness.RunAsync(csv, output, options: Batched, writer: abortOnSecond, created: runner => abortOnSecond.Abort = runner.Abort);
 
-            var summary = await runner.RunAsync(CsvAudioSources.ReadAsync(csv));
-
-            Assert.True(summary.Cancelled);
-            Assert.InRange(summary.Succeeded, 0, Tones - 1);
-        }
-
+        Assert.True(summary.Cancelled);
+        Assert.InRange(summary.Succeeded, 0, Tones - 1);
         Assert.Empty(Directory.EnumerateFiles(output, "*.tmp"));
         var packed = new List<string>();
         foreach (var shard in DownloadHarness.Shards(output))
