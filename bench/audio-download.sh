@@ -7,27 +7,9 @@ set -euo pipefail
 files=${1:-2000}
 port=${2:-18089}
 root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d /tmp/audiocrawl-bench.XXXXXX)
-chmod 755 "$work" # nginx workers run as an unprivileged user
-nginx_pid=""
-
-cleanup() {
-  if [ -n "$nginx_pid" ] && kill -0 "$nginx_pid" 2>/dev/null; then
-    kill "$nginx_pid"
-    while kill -0 "$nginx_pid" 2>/dev/null; do sleep 0.1; done
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-need=()
-command -v ffmpeg >/dev/null || need+=(ffmpeg)
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
-if [ ${#need[@]} -gt 0 ]; then
-  if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
-fi
-nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+bench_name=audiocrawl-bench
+# shellcheck source=bench/audio-common.sh
+. "$root/bench/audio-common.sh"
 
 echo "== generating $files files in $work/www"
 mkdir -p "$work/www/audio"

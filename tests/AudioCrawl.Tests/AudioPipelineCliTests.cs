@@ -139,7 +139,9 @@ public sealed class AudioPipelineCliTests : IAsyncLifetime
     [Fact]
     public async Task Ctrl_c_stops_a_download_with_every_finished_sample_packed_and_a_rerun_completes_it()
     {
-        var rows = SlowRows(40);
+        // 80 rows: a graceful stop finishes the downloads queued for the transcoder (a batch's worth, 16), so the
+        // run needs room beyond them for the stop to land mid-way.
+        var rows = SlowRows(80);
         var csv = _site.WriteCsv(rows, license: "CC0");
         var output = _site.Temp.File("out");
         string[] args = ["download", csv, "-o", output, "--samples-per-shard", "4", "--download-concurrency", "2", "--per-host", "2", "--transcode-workers", "1"];
@@ -153,7 +155,7 @@ public sealed class AudioPipelineCliTests : IAsyncLifetime
         Assert.Contains("stopped", stopped.Output, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFiles(output, "*.tmp"));
         var packed = await PackedKeysAsync(output);
-        Assert.InRange(packed.Count, 1, 39);
+        Assert.InRange(packed.Count, 1, rows.Count - 1);
         Assert.Equal(packed.Count, WebDatasetReader.ReadSizes(output).Values.Sum());
         var status = await StatusTable.ReadAsync(Path.Combine(output, StatusTable.FileName));
         Assert.Equal(packed.Count, status.Count(s => s.Status == SampleStatuses.Success));

@@ -35,6 +35,8 @@ public sealed class DownloadOptionSet(bool withRetryFailed = true)
 
     public Option<int> TranscodeWorkers { get; } = new("--transcode-workers") { Description = "ffmpeg conversions at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
 
+    public Option<int> TranscodeBatch { get; } = new("--transcode-batch") { Description = "Most downloads one ffmpeg process converts together (default 16; 1: file by file).", DefaultValueFactory = _ => 16 };
+
     public Option<long> MaxAudioBytes { get; } = new("--max-audio-bytes") { Description = "Largest download accepted, in bytes (default 200 MiB).", DefaultValueFactory = _ => DefaultMaxAudioBytes };
 
     public Option<double> AudioTimeout { get; } = new("--audio-timeout") { Description = "Seconds one audio download may take (default 120).", DefaultValueFactory = _ => 120 };
@@ -50,7 +52,7 @@ public sealed class DownloadOptionSet(bool withRetryFailed = true)
     public IEnumerable<Option> All =>
     [
         SamplesPerShard, ShardPrefix, Split, TrainPercent, NoTranscode, SampleRate, Channels, Codec, MaxDuration, DownloadConcurrency,
-        TranscodeWorkers, MaxAudioBytes, AudioTimeout, YtDlp, ResolveHosts, FfmpegFolder, .. (withRetryFailed ? new Option[] { RetryFailed } : []),
+        TranscodeWorkers, TranscodeBatch, MaxAudioBytes, AudioTimeout, YtDlp, ResolveHosts, FfmpegFolder, .. (withRetryFailed ? new Option[] { RetryFailed } : []),
     ];
 
     public ISampleWriter CreateWriter(ParseResult parse, string folder, bool webDataset, TimeProvider time)
@@ -86,12 +88,13 @@ public sealed class DownloadOptionSet(bool withRetryFailed = true)
                 Channels = parse.GetValue(Channels),
                 FfmpegFolder = parse.GetValue(FfmpegFolder) ?? "",
                 MaxDurationSeconds = parse.GetValue(MaxDuration),
+                BatchMaxFiles = parse.GetValue(TranscodeBatch),
             },
         };
-        if (options.NoTranscode && new Option[] { Codec, SampleRate, Channels, MaxDuration, TranscodeWorkers }.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } conflicting)
+        if (options.NoTranscode && new Option[] { Codec, SampleRate, Channels, MaxDuration, TranscodeWorkers, TranscodeBatch }.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } conflicting)
             throw new ConfigurationException($"{conflicting.Name} sets how audio is converted, and --no-transcode stores it as downloaded; drop one of them.");
-        if (options.Concurrency < 1 || options.TranscodeWorkers < 1)
-            throw new ConfigurationException("--download-concurrency and --transcode-workers must be at least 1.");
+        if (options.Concurrency < 1 || options.TranscodeWorkers < 1 || options.Transcode.BatchMaxFiles < 1)
+            throw new ConfigurationException("--download-concurrency, --transcode-workers and --transcode-batch must be at least 1.");
         if (options.Transcode.SampleRate is < 1000 or > 768_000)
             throw new ConfigurationException($"--sample-rate {options.Transcode.SampleRate}: expected a rate in Hz such as 16000, 44100 or 48000.");
         if (options.Transcode.Channels is < 1 or > 8)

@@ -22,6 +22,12 @@ public static class DownloadReport
             text.AppendLine(invariant, $"  duplicates        {summary.Duplicates}");
         if (summary.SkippedDoneBefore > 0)
             text.AppendLine(invariant, $"  done before       {summary.SkippedDoneBefore} (packed or failed in an earlier run; --retry-failed retries failures)");
+        var waits = summary.StageWaits;
+        if (waits.FfmpegProcesses > 0)
+        {
+            text.AppendLine(invariant, $"  ffmpeg            {waits.FfmpegProcesses} processes for {waits.FfmpegInputs} inputs ({(double)waits.FfmpegInputs / waits.FfmpegProcesses:0.0} per process)");
+            text.AppendLine(invariant, $"  stage waits       downloads for transcoders {waits.DownloadsWaitingForTranscoders:0.0} s, transcoders for downloads {waits.TranscodersWaitingForDownloads:0.0} s, for the writer {waits.TranscodersWaitingForWriter:0.0} s");
+        }
         text.AppendLine(invariant, $"  status table      {Path.Combine(summary.Output, StatusTable.FileName)}");
         return text.ToString();
     }

@@ -4,21 +4,34 @@ using FFMpegCore;
 namespace AudioCrawl.Sinks.Download;
 
 /// <summary>
-/// The LAION data check and the conversion, with FFMpegCore over the system ffmpeg: ffprobe must find an audio
-/// stream in the input, ffmpeg converts it (cutting the segment when the row has one) to the configured codec,
-/// sample rate and channels, and ffprobe must find a non-empty audio stream in the result. Anything else is a
-/// rejected sample with its reason, never a packed one.
+/// The LAION data check and the conversion in one ffmpeg process (FFMpegCore over the system ffmpeg) for a whole
+/// batch of inputs: <c>-i a -i b … -map 0:a:0 a.flac -map 1:a:0 b.flac</c>. What ffprobe used to say about an
+/// input is read from ffmpeg's own log; each FLAC output is checked by reading its STREAMINFO header (rate,
+/// channels, samples). An input without audio, that ffmpeg cannot decode, or that decodes to nothing is a
+/// rejected sample with its reason. When a batch fails, the input the log blames is rejected and the rest run
+/// again; when the log blames none, each input runs alone, so one bad file never costs its neighbours.
 /// </summary>
 public sealed class AudioTranscoder(TranscodeOptions options)
 {
     private readonly FFOptions _ffmpeg = new() { BinaryFolder = options.FfmpegFolder };
+    private long _processes;
+    private long _inputs;
 
     public TranscodeOptions Options => options;
 
-    /// <summary>Fails early, with the fix, when ffmpeg or ffprobe is missing, rather than rejecting every row as undecodable.</summary>
+    /// <summary>ffmpeg processes started so far (not counting ffprobe, which only codecs other than FLAC need).</summary>
+    public long ProcessesStarted => Interlocked.Read(ref _processes);
+
+    /// <summary>Inputs handed to those processes (a retried input counts again).</summary>
+    public long InputsConverted => Interlocked.Read(ref _inputs);
+
+    /// <summary>FLAC outputs are checked in process; other codecs still need ffprobe on the result.</summary>
+    private bool ChecksOutputInProcess => options.Extension == "flac";
+
+    /// <summary>Fails early, with the fix, when ffmpeg (or, for codecs other than FLAC, ffprobe) is missing, rather than rejecting every row as undecodable.</summary>
     public void EnsureAvailable()
     {
-        foreach (var program in new[] { "ffmpeg", "ffprobe" })
+        foreach (var program in ChecksOutputInProcess ? ["ffmpeg"] : new[] { "ffmpeg", "ffprobe" })
         {
             var found = options.FfmpegFolder.Length > 0
                 ? ExecutableLocator.Find(Path.Combine(options.FfmpegFolder, program), null)
@@ -28,84 +41,167 @@ public sealed class AudioTranscoder(TranscodeOptions options)
         }
     }
 
+    /// <summary>One input alone; a rejection is thrown as <see cref="SampleRejectedException"/>.</summary>
     public async Task<TranscodedAudio> TranscodeAsync(string inputPath, AudioSegment? segment, CancellationToken cancellationToken = default)
     {
-        var input = await ProbeAsync(inputPath, "the download", cancellationToken).ConfigureAwait(false);
-        if (input.PrimaryAudioStream is not { } inputAudio)
-            throw new SampleRejectedException(SampleFailureReasons.Undecodable, $"ffprobe finds no audio stream in the download (format {input.Format.FormatName}).");
-        if (segment?.Start is { } start && input.Duration > TimeSpan.Zero && start >= input.Duration.TotalSeconds)
-            throw new SampleRejectedException(SampleFailureReasons.EmptyAudio, string.Create(CultureInfo.InvariantCulture, $"the segment starts at {start} s, after the end of the {input.Duration.TotalSeconds:0.###} s audio."));
-
-        var outputPath = inputPath + ".out." + options.Extension;
-        try
-        {
-            await ConvertAsync(inputPath, outputPath, segment, cancellationToken).ConfigureAwait(false);
-            var output = await ProbeAsync(outputPath, "the converted audio", cancellationToken).ConfigureAwait(false);
-            var data = await File.ReadAllBytesAsync(outputPath, cancellationToken).ConfigureAwait(false);
-            if (output.PrimaryAudioStream is not { } audio || data.Length == 0 || output.Duration <= TimeSpan.Zero)
-                throw new SampleRejectedException(SampleFailureReasons.EmptyAudio, "the audio decodes to zero length.");
-            return new TranscodedAudio(
-                data,
-                output.Duration.TotalSeconds,
-                audio.SampleRateHz ?? 0,
-                audio.Channels ?? 0,
-                input.Format.FormatName,
-                inputAudio.CodecName,
-                inputAudio.SampleRateHz is > 0 ? inputAudio.SampleRateHz : null,
-                inputAudio.Channels is > 0 ? inputAudio.Channels : null,
-                input.Duration > TimeSpan.Zero ? input.Duration.TotalSeconds : null);
-        }
-        finally
-        {
-            File.Delete(outputPath);
-        }
+        var result = (await TranscodeBatchAsync([new TranscodeJob(inputPath, segment)], cancellationToken).ConfigureAwait(false))[0];
+        return result.Audio ?? throw result.Rejection!;
     }
 
-    private async Task<IMediaAnalysis> ProbeAsync(string path, string what, CancellationToken cancellationToken)
+    /// <summary>Converts every job, in as few ffmpeg processes as the inputs allow; one result per job, in order.</summary>
+    public async Task<IReadOnlyList<TranscodeResult>> TranscodeBatchAsync(IReadOnlyList<TranscodeJob> jobs, CancellationToken cancellationToken = default)
     {
-        try
+        var results = new TranscodeResult?[jobs.Count];
+        var pending = Enumerable.Range(0, jobs.Count).ToList();
+        while (pending.Count > 0)
         {
-            return await FFProbe.AnalyseAsync(path, _ffmpeg, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var indices = pending.ToArray();
+            var batch = indices.Select(i => jobs[i]).ToArray();
+            var outputs = batch.Select(OutputPathFor).ToArray();
+            try
+            {
+                var (succeeded, log) = await RunAsync(batch, outputs, cancellationToken).ConfigureAwait(false);
+                if (succeeded)
+                {
+                    var inputs = FfmpegLog.Inputs(log);
+                    for (var k = 0; k < batch.Length; k++)
+                        results[pending[k]] = await CheckOutputAsync(batch[k], outputs[k], inputs.GetValueOrDefault(k), cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+                if (FfmpegLog.FailedInput(log, batch.Select(j => j.InputPath).ToArray()) is { } blamed && blamed.Index < batch.Length)
+                {
+                    results[pending[blamed.Index]] = Rejected(batch[blamed.Index], SampleFailureReasons.Undecodable, "ffmpeg cannot read the download: " + blamed.Message);
+                    pending.RemoveAt(blamed.Index);
+                    continue;
+                }
+                if (batch.Length == 1)
+                {
+                    results[pending[0]] = Rejected(batch[0], SampleFailureReasons.Undecodable, "ffmpeg cannot convert the audio: " + FfmpegLog.LastError(log));
+                    break;
+                }
+            }
+            finally
+            {
+                // A converted sample's file stays for the writer; every other output goes.
+                for (var k = 0; k < outputs.Length; k++)
+                {
+                    if (results[indices[k]]?.Audio?.File != outputs[k])
+                        File.Delete(outputs[k]);
+                }
+            }
+            // The log blames no input in particular: each runs alone.
+            foreach (var index in pending)
+                results[index] = (await TranscodeBatchAsync([jobs[index]], cancellationToken).ConfigureAwait(false))[0];
+            break;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            throw new SampleRejectedException(SampleFailureReasons.Undecodable, $"ffprobe cannot read {what}: {FirstLine(ex.Message)}", ex);
-        }
+        return results!;
     }
 
-    private async Task ConvertAsync(string inputPath, string outputPath, AudioSegment? segment, CancellationToken cancellationToken)
+    private string OutputPathFor(TranscodeJob job) => job.InputPath + ".out." + options.Extension;
+
+    private async Task<(bool Succeeded, IReadOnlyList<string> Log)> RunAsync(IReadOnlyList<TranscodeJob> batch, IReadOnlyList<string> outputs, CancellationToken cancellationToken)
     {
-        var length = segment?.Length;
-        if (options.MaxDurationSeconds > 0)
-            length = Math.Min(length ?? double.MaxValue, options.MaxDurationSeconds);
-        var arguments = FFMpegArguments
-            .FromFileInput(inputPath, verifyExists: true, input =>
+        var arguments = FFMpegArguments.FromFileInput(batch[0].InputPath, verifyExists: true, input => AddInputOptions(input, batch[0]));
+        for (var k = 1; k < batch.Count; k++)
+        {
+            var job = batch[k];
+            arguments = arguments.AddFileInput(job.InputPath, verifyExists: true, input => AddInputOptions(input, job));
+        }
+        var processor = arguments
+            .OutputToMany(many =>
             {
-                if (segment?.Start is { } start)
-                    input.WithCustomArgument("-ss " + start.ToString("0.###", CultureInfo.InvariantCulture));
+                for (var k = 0; k < batch.Count; k++)
+                {
+                    var index = k;
+                    many.OutputToFile(outputs[k], overwrite: true, output => AddOutputOptions(output, index, batch[index]));
+                }
             })
-            .OutputToFile(outputPath, overwrite: true, output =>
-            {
-                output.WithCustomArgument("-vn -sn -dn -map 0:a:0");
-                if (length is { } seconds)
-                    output.WithCustomArgument("-t " + seconds.ToString("0.###", CultureInfo.InvariantCulture));
-                output.WithAudioCodec(options.Codec)
-                    .WithAudioSamplingRate(options.SampleRate)
-                    .WithCustomArgument("-ac " + options.Channels.ToString(CultureInfo.InvariantCulture));
-            })
-            .CancellableThrough(cancellationToken);
+            .CancellableThrough(cancellationToken, TimeSpan.Zero); // killed at once: a cancelled batch is redone, never packed
+        FFMpegResult result;
+        Interlocked.Increment(ref _processes);
+        Interlocked.Add(ref _inputs, batch.Count);
         try
         {
-            await arguments.ProcessAsynchronously(throwOnError: true, _ffmpeg).ConfigureAwait(false);
+            result = await processor.ProcessAsynchronously(throwOnError: false, _ffmpeg).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            throw new SampleRejectedException(SampleFailureReasons.Undecodable, $"ffmpeg cannot convert the audio: {LastLine(ex.Message)}", ex);
+            throw new Core.CrawlerException($"ffmpeg could not be run: {ex.Message}", ex);
         }
+        cancellationToken.ThrowIfCancellationRequested();
+        return (result.Success, result.StandardError);
     }
 
-    private static string FirstLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? text;
+    private static void AddInputOptions(FFMpegInputOptions input, TranscodeJob job)
+    {
+        if (job.Segment?.Start is { } start)
+            input.WithCustomArgument("-ss " + Seconds(start));
+    }
 
-    private static string LastLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? text;
+    private void AddOutputOptions(FFMpegOutputOptions output, int index, TranscodeJob job)
+    {
+        var length = job.Segment?.Length;
+        if (options.MaxDurationSeconds > 0)
+            length = Math.Min(length ?? double.MaxValue, options.MaxDurationSeconds);
+        output.WithCustomArgument(string.Create(CultureInfo.InvariantCulture, $"-map {index}:a:0"));
+        if (length is { } seconds)
+            output.WithCustomArgument("-t " + Seconds(seconds));
+        output.WithAudioCodec(options.Codec)
+            .WithAudioSamplingRate(options.SampleRate)
+            .WithCustomArgument("-ac " + options.Channels.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private async Task<TranscodeResult> CheckOutputAsync(TranscodeJob job, string outputPath, FfmpegInput? input, CancellationToken cancellationToken)
+    {
+        var length = new FileInfo(outputPath).Length;
+        double duration;
+        int sampleRate, channels;
+        if (ChecksOutputInProcess)
+        {
+            var header = new byte[FlacStreamInfo.HeaderLength];
+            int read;
+            await using (var file = new FileStream(outputPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, useAsync: false))
+                read = await file.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            if (FlacStreamInfo.TryRead(header.AsSpan(0, read)) is not { } info)
+                return Rejected(job, SampleFailureReasons.EmptyAudio, $"the converted audio ({length} bytes) has no FLAC STREAMINFO header.");
+            (duration, sampleRate, channels) = (info.DurationSeconds, info.SampleRate, info.Channels);
+        }
+        else
+        {
+            IMediaAnalysis output;
+            try
+            {
+                output = await FFProbe.AnalyseAsync(outputPath, _ffmpeg, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return Rejected(job, SampleFailureReasons.Undecodable, "ffprobe cannot read the converted audio: " + ex.Message.Split('\n')[0]);
+            }
+            (duration, sampleRate, channels) = (output.Duration.TotalSeconds, output.PrimaryAudioStream?.SampleRateHz ?? 0, output.PrimaryAudioStream?.Channels ?? 0);
+        }
+        if (duration <= 0 || length == 0)
+        {
+            var why = job.Segment?.Start is { } start && input?.DurationSeconds is { } total && start >= total
+                ? string.Create(CultureInfo.InvariantCulture, $"the segment starts at {start} s, after the end of the {total:0.###} s audio.")
+                : "the audio decodes to zero length.";
+            return Rejected(job, SampleFailureReasons.EmptyAudio, why);
+        }
+        var audio = new TranscodedAudio(
+            [],
+            duration,
+            sampleRate,
+            channels,
+            input?.Format ?? "unknown",
+            input?.Codec,
+            input?.SampleRate is > 0 ? input.SampleRate : null,
+            input?.Channels is > 0 ? input.Channels : null,
+            input?.DurationSeconds) { File = outputPath };
+        return new TranscodeResult(job, audio, null);
+    }
+
+    private static TranscodeResult Rejected(TranscodeJob job, string reason, string message) =>
+        new(job, null, new SampleRejectedException(reason, message));
+
+    private static string Seconds(double seconds) => seconds.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -37,6 +37,9 @@ public sealed class DownloadRunner
     private long _skipped;
     private long _bytes;
     private long _audioMilliseconds;
+    private long _downloadsBlockedTicks;
+    private long _transcodersIdleTicks;
+    private long _transcodersBlockedTicks;
 
     public DownloadRunner(IFetcher fetcher, IReadOnlyList<IMediaResolver> resolvers, ISampleWriter writer, string outputFolder, DownloadOptions options, ILogger logger, TimeProvider time)
     {
@@ -75,7 +78,8 @@ public sealed class DownloadRunner
         using var failure = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
         using var producing = CancellationTokenSource.CreateLinkedTokenSource(stopToken, failure.Token);
         var toFetch = Channel.CreateBounded<AudioSource>(new BoundedChannelOptions(Math.Max(_options.Concurrency, 1) * 2) { SingleWriter = true });
-        var toConvert = Channel.CreateBounded<DownloadedAudio>(new BoundedChannelOptions(Math.Max(_options.TranscodeWorkers, 1) * 2));
+        // Room for a full batch per transcoder: downloads wait on disk in the work folder, not in memory.
+        var toConvert = Channel.CreateBounded<DownloadedAudio>(new BoundedChannelOptions(Math.Max(_options.TranscodeWorkers, 1) * Math.Max(_options.Transcode.BatchMaxFiles, 2)));
         var toWrite = Channel.CreateBounded<EncodedSample>(new BoundedChannelOptions(64) { SingleReader = true });
 
         var produce = RunStageAsync(() => ProduceAsync(sources, packed, toFetch.Writer, producing.Token), toFetch.Writer, failure);
@@ -235,8 +239,18 @@ public sealed class DownloadRunner
         await foreach (var source in sources.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             if (await TryDownloadAsync(source, cancellationToken).ConfigureAwait(false) is { } downloaded)
-                await next.WriteAsync(downloaded, cancellationToken).ConfigureAwait(false);
+                Interlocked.Add(ref _downloadsBlockedTicks, await WriteTimedAsync(next, downloaded, cancellationToken).ConfigureAwait(false));
         }
+    }
+
+    /// <summary>Hands an item on; returns the ticks spent blocked on a full channel.</summary>
+    private async ValueTask<long> WriteTimedAsync<T>(ChannelWriter<T> next, T item, CancellationToken cancellationToken)
+    {
+        if (next.TryWrite(item))
+            return 0;
+        var started = _time.GetTimestamp();
+        await next.WriteAsync(item, cancellationToken).ConfigureAwait(false);
+        return _time.GetElapsedTime(started).Ticks;
     }
 
     /// <summary>The download, counted; null when it was rejected (the row is then marked failed with the reason).</summary>
@@ -280,33 +294,70 @@ public sealed class DownloadRunner
 
     private async Task ConvertAsync(ChannelReader<DownloadedAudio> downloads, ChannelWriter<EncodedSample> next, CancellationToken cancellationToken)
     {
-        await foreach (var download in downloads.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        while (await NextBatchAsync(downloads, cancellationToken).ConfigureAwait(false) is { Count: > 0 } batch)
         {
             try
             {
-                var audio = await _transcoder.TranscodeAsync(download.Path!, download.Source.Segment, cancellationToken).ConfigureAwait(false);
-                var status = new SampleStatus
-                {
-                    Row = download.Source.Row,
-                    Key = download.Source.Key,
-                    Url = download.Source.Url,
-                    Status = SampleStatuses.Success,
-                    Bytes = download.Bytes,
-                    Duration = Math.Round(audio.DurationSeconds, 3),
-                };
-                var sample = new EncodedSample(download.Source.Key, _options.Transcode.Extension, audio.Data, LaionSampleJson.Create(download, audio), status);
-                await next.WriteAsync(sample, cancellationToken).ConfigureAwait(false);
-                Interlocked.Increment(ref _converted);
-            }
-            catch (SampleRejectedException ex)
-            {
-                await FailAsync(download.Source, ex.Reason, ex.Message, download.Bytes).ConfigureAwait(false);
+                var results = await _transcoder.TranscodeBatchAsync(batch.Select(d => new TranscodeJob(d.Path!, d.Source.Segment)).ToArray(), cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < batch.Count; i++)
+                    await HandOnAsync(batch[i], results[i], next, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
-                File.Delete(download.Path!);
+                foreach (var download in batch)
+                    File.Delete(download.Path!);
             }
         }
+    }
+
+    /// <summary>
+    /// The downloads one ffmpeg process converts together: whatever is queued now, up to the batch limits and a fair
+    /// share of the queue per transcoder, never waiting for more to arrive. Empty when the downloads are done.
+    /// </summary>
+    private async Task<IReadOnlyList<DownloadedAudio>> NextBatchAsync(ChannelReader<DownloadedAudio> downloads, CancellationToken cancellationToken)
+    {
+        if (!downloads.TryRead(out var first))
+        {
+            var started = _time.GetTimestamp();
+            var more = await downloads.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+            Interlocked.Add(ref _transcodersIdleTicks, _time.GetElapsedTime(started).Ticks);
+            if (!more || !downloads.TryRead(out first))
+                return more ? await NextBatchAsync(downloads, cancellationToken).ConfigureAwait(false) : [];
+        }
+        var transcode = _options.Transcode;
+        var share = downloads.CanCount ? (downloads.Count + 1 + _options.TranscodeWorkers - 1) / Math.Max(_options.TranscodeWorkers, 1) : transcode.BatchMaxFiles;
+        var limit = Math.Clamp(share, 1, Math.Max(transcode.BatchMaxFiles, 1));
+        var budget = transcode.BatchAudioSeconds * TranscodeOptions.BatchBytesPerSecond;
+        var batch = new List<DownloadedAudio> { first };
+        var bytes = first.Bytes;
+        while (batch.Count < limit && bytes < budget && downloads.TryPeek(out var candidate) && bytes + candidate.Bytes <= budget && downloads.TryRead(out candidate))
+        {
+            batch.Add(candidate);
+            bytes += candidate.Bytes;
+        }
+        return batch;
+    }
+
+    private async Task HandOnAsync(DownloadedAudio download, TranscodeResult result, ChannelWriter<EncodedSample> next, CancellationToken cancellationToken)
+    {
+        if (result.Audio is not { } audio)
+        {
+            var rejection = result.Rejection!;
+            await FailAsync(download.Source, rejection.Reason, rejection.Message, download.Bytes).ConfigureAwait(false);
+            return;
+        }
+        var status = new SampleStatus
+        {
+            Row = download.Source.Row,
+            Key = download.Source.Key,
+            Url = download.Source.Url,
+            Status = SampleStatuses.Success,
+            Bytes = download.Bytes,
+            Duration = Math.Round(audio.DurationSeconds, 3),
+        };
+        var sample = new EncodedSample(download.Source.Key, _options.Transcode.Extension, audio.Data, LaionSampleJson.Create(download, audio), status) { AudioFile = audio.File };
+        Interlocked.Add(ref _transcodersBlockedTicks, await WriteTimedAsync(next, sample, cancellationToken).ConfigureAwait(false));
+        Interlocked.Increment(ref _converted);
     }
 
     private async Task WriteAsync(ChannelReader<EncodedSample> samples, CancellationToken cancellationToken)
@@ -361,6 +412,14 @@ public sealed class DownloadRunner
             BytesDownloaded = Interlocked.Read(ref _bytes),
             AudioSeconds = Interlocked.Read(ref _audioMilliseconds) / 1000.0,
             ElapsedSeconds = _time.GetElapsedTime(started).TotalSeconds,
+            StageWaits = new StageWaits
+            {
+                DownloadsWaitingForTranscoders = Math.Round(TimeSpan.FromTicks(Interlocked.Read(ref _downloadsBlockedTicks)).TotalSeconds, 3),
+                TranscodersWaitingForDownloads = Math.Round(TimeSpan.FromTicks(Interlocked.Read(ref _transcodersIdleTicks)).TotalSeconds, 3),
+                TranscodersWaitingForWriter = Math.Round(TimeSpan.FromTicks(Interlocked.Read(ref _transcodersBlockedTicks)).TotalSeconds, 3),
+                FfmpegProcesses = _transcoder.ProcessesStarted,
+                FfmpegInputs = _transcoder.InputsConverted,
+            },
             Cancelled = cancelled,
             Output = _output,
         };

@@ -33,6 +33,10 @@ public sealed record DownloadSummary
     [JsonPropertyName("elapsed_seconds")]
     public double ElapsedSeconds { get; init; }
 
+    /// <summary>Where the stages waited on each other (all zero when storing as downloaded).</summary>
+    [JsonPropertyName("stage_waits")]
+    public StageWaits StageWaits { get; init; } = new();
+
     [JsonPropertyName("cancelled")]
     public bool Cancelled { get; init; }
 

@@ -44,7 +44,10 @@ public sealed class FilesSampleWriter(string folder, string? extension = "flac")
         var audio = Path.Combine(folder, $"{sample.Key}.{sample.Extension}");
         var json = Path.Combine(folder, sample.Key + ".json");
         cancellationToken.ThrowIfCancellationRequested();
-        Write(audio, sample.Audio);
+        if (sample.AudioFile is { } file)
+            File.Move(file, audio, overwrite: true);
+        else
+            Write(audio, sample.Audio);
         Write(json + ".tmp", JsonSerializer.SerializeToUtf8Bytes(sample.Json));
         File.Move(json + ".tmp", json, overwrite: true);
         var status = sample.Status.Copy();

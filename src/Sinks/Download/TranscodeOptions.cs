@@ -21,6 +21,22 @@ public sealed record TranscodeOptions
     /// <summary>Longest audio kept, in seconds, after any segment cut; 0 means no limit.</summary>
     public double MaxDurationSeconds { get; init; }
 
+    /// <summary>
+    /// Most inputs one ffmpeg process converts together (<c>-i a -i b … -map 0:a a.flac -map 1:a b.flac</c>), so short
+    /// clips do not each pay for a process start. 1 converts file by file. Default 16.
+    /// </summary>
+    public int BatchMaxFiles { get; init; } = 16;
+
+    /// <summary>
+    /// Most audio, in seconds, one batch holds, estimated from the downloads' sizes at
+    /// <see cref="BatchBytesPerSecond"/> (ffmpeg is not asked first: that would cost the process a batch saves).
+    /// A download longer than this is converted alone. Default 120.
+    /// </summary>
+    public double BatchAudioSeconds { get; init; } = 120;
+
+    /// <summary>Bytes per second of audio assumed when sizing batches: 16000 (128 kbit/s); uncompressed inputs look longer, so their batches are smaller.</summary>
+    public const int BatchBytesPerSecond = 16_000;
+
     public static string ExtensionFor(string codec) => codec switch
     {
         "flac" => "flac",

@@ -60,11 +60,31 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
         return packed;
     }
 
-    public ValueTask WriteAsync(EncodedSample sample, CancellationToken cancellationToken = default) =>
-        WriteAsync(sample.Key, sample.Extension, sample.Audio, JsonSerializer.SerializeToUtf8Bytes(sample.Json), sample.Status, cancellationToken);
+    public async ValueTask WriteAsync(EncodedSample sample, CancellationToken cancellationToken = default)
+    {
+        if (sample.AudioFile is not { } file)
+        {
+            await WriteAsync(sample.Key, sample.Extension, sample.Audio, JsonSerializer.SerializeToUtf8Bytes(sample.Json), sample.Status, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        await using (var audio = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, useAsync: false))
+            await WriteAsync(sample.Key, sample.Extension, new AudioData(audio, audio.Length), JsonSerializer.SerializeToUtf8Bytes(sample.Json), sample.Status, cancellationToken).ConfigureAwait(false);
+        File.Delete(file);
+    }
 
     /// <summary>Packs one sample whose JSON is already serialised (as <c>audiocrawl pack</c> finds it on disk).</summary>
-    public async ValueTask WriteAsync(string key, string extension, byte[] audio, byte[] json, SampleStatus status, CancellationToken cancellationToken = default)
+    public ValueTask WriteAsync(string key, string extension, byte[] audio, byte[] json, SampleStatus status, CancellationToken cancellationToken = default) =>
+        WriteAsync(key, extension, new AudioData(audio), json, status, cancellationToken);
+
+    /// <summary>A sample's audio: bytes in memory, or a stream copied into the member.</summary>
+    private readonly record struct AudioData(byte[]? Bytes, Stream? Stream, long Length)
+    {
+        public AudioData(byte[] bytes) : this(bytes, null, bytes.Length) { }
+
+        public AudioData(Stream stream, long length) : this(null, stream, length) { }
+    }
+
+    private async ValueTask WriteAsync(string key, string extension, AudioData audio, byte[] json, SampleStatus status, CancellationToken cancellationToken)
     {
         if (!SampleKey.IsValid(key))
             throw new ArgumentException($"'{key}' is no WebDataset key: keys hold no dots or path separators.", nameof(key));
@@ -75,7 +95,10 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
         // A sample is written whole or the shard is abandoned: cancellation is only honoured between samples,
         // and a failed write marks the shard broken so it is never renamed with a torn member inside.
         _broken = true;
-        await WriteMemberAsync($"{key}.{extension}", audio, now).ConfigureAwait(false);
+        if (audio.Stream is { } stream)
+            await _tar!.WriteAsync($"{key}.{extension}", stream, audio.Length, now, CancellationToken.None).ConfigureAwait(false);
+        else
+            await WriteMemberAsync($"{key}.{extension}", audio.Bytes!, now).ConfigureAwait(false);
         await WriteMemberAsync($"{key}.json", json, now).ConfigureAwait(false);
         _broken = false;
         status = status.Copy();

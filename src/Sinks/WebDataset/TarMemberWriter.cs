@@ -32,6 +32,37 @@ public sealed class TarMemberWriter(Stream stream)
         return WriteLargeAsync(name, record, data, seconds, cancellationToken);
     }
 
+    /// <summary>A member whose data is copied from <paramref name="data"/> (exactly <paramref name="length"/> bytes), never held in memory whole.</summary>
+    public async ValueTask WriteAsync(string name, Stream data, long length, DateTimeOffset modified, CancellationToken cancellationToken = default)
+    {
+        if (length <= _buffer.Length / 2)
+        {
+            var bytes = new byte[length];
+            await data.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(name, bytes, modified, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        if (length > int.MaxValue)
+            throw new IOException($"{name}: {length} bytes is more than a member holds here (2 GiB).");
+        var seconds = Math.Max(modified.ToUnixTimeSeconds(), 0);
+        var record = name.Length <= 100 && Ascii.IsValid(name) ? null : PaxPathRecord(name);
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        Append(name, record, ReadOnlySpan<byte>.Empty, seconds, dataLength: (int)length);
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        long copied = 0;
+        while (copied < length)
+        {
+            var read = await data.ReadAsync(_buffer.AsMemory(0, (int)Math.Min(_buffer.Length, length - copied)), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+                throw new EndOfStreamException($"{name}: the data ended after {copied} of {length} bytes.");
+            await stream.WriteAsync(_buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            copied += read;
+        }
+        var padding = Padded((int)length) - (int)length;
+        _buffer.AsSpan(0, padding).Clear();
+        _filled = padding;
+    }
+
     /// <summary>The end-of-archive marker (two zero blocks), then everything buffered goes to the stream.</summary>
     public async ValueTask FinishAsync(CancellationToken cancellationToken = default)
     {

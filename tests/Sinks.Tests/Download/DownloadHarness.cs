@@ -23,7 +23,8 @@ internal static class DownloadHarness
         IReadOnlyList<IMediaResolver>? resolvers = null,
         long maxBytes = 1_000_000,
         ISampleWriter? writer = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        Action<DownloadRunner>? created = null)
     {
         await using var host = new CrawlHostBuilder(new EngineSettings { PerHost = 4, Delay = 0 }, NullLoggerFactory.Instance, TimeProvider.System)
             .AddHttpFetcher()
@@ -37,6 +38,7 @@ internal static class DownloadHarness
             options ?? new DownloadOptions { Concurrency = 4, TranscodeWorkers = 2 },
             NullLogger.Instance,
             TimeProvider.System);
+        created?.Invoke(runner);
         return await runner.RunAsync(CsvAudioSources.ReadAsync(csv, cancellationToken), cancellationToken);
     }
 

@@ -52,6 +52,33 @@ public sealed class ShardTarFormatTests : IDisposable
     }
 
     [Fact]
+    public async Task Members_streamed_from_files_read_back_byte_for_byte_next_to_members_from_memory_and_the_files_are_removed()
+    {
+        var sizes = new[] { 0, 700, (1 << 19) + 1, (1 << 20) + 3000, 5 << 20 };
+        var contents = sizes.Select((size, i) => Bytes(size, 100 + i)).ToArray();
+        var samples = new List<EncodedSample>();
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            var file = _temp.File($"f{i}.flac.part");
+            await File.WriteAllBytesAsync(file, contents[i]);
+            samples.Add(Sample($"f{i}", []) with { AudioFile = file });
+            samples.Add(Sample($"m{i}", contents[i]));
+        }
+
+        var shard = await WriteShardAsync([.. samples]);
+
+        var extracted = Directory.CreateDirectory(_temp.File("x")).FullName;
+        await WebDatasetReader.ExtractAsync(shard, extracted);
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            Assert.Equal(contents[i], File.ReadAllBytes(Path.Combine(extracted, $"f{i}.mp3")));
+            Assert.Equal(contents[i], File.ReadAllBytes(Path.Combine(extracted, $"m{i}.mp3")));
+            Assert.False(File.Exists(_temp.File($"f{i}.flac.part")));
+        }
+        Assert.Equal(samples.Count, (await WebDatasetReader.ReadWithPythonAsync(shard)).Count);
+    }
+
+    [Fact]
     public async Task Headers_carry_mode_time_and_the_ustar_magic()
     {
         var shard = await WriteShardAsync(Sample("abc", [1, 2, 3]));
