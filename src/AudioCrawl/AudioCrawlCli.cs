@@ -15,6 +15,8 @@ public static class AudioCrawlCli
             CrawlCommand.Create(common, environment),
             DownloadCommand.Create(common, environment),
             PackCommand.Create(environment),
+            UploadCommand.Create(common, environment),
+            VerifyCommand.Create(environment),
             CheckCommand.Create(common, environment),
             DemoCommand.Create(common, environment),
             SchemaCommand.Create(environment),
