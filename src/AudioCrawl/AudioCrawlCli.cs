@@ -14,7 +14,7 @@ public static class AudioCrawlCli
             ListCommand.Create(common, environment),
             CrawlCommand.Create(common, environment),
             DownloadCommand.Create(common, environment),
-            PackCommand.Create(environment),
+            PackCommand.Create(common, environment),
             UploadCommand.Create(common, environment),
             VerifyCommand.Create(environment),
             CheckCommand.Create(common, environment),

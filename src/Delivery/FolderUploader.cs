@@ -17,24 +17,25 @@ public sealed class FolderUploader(S3Store store, ILogger logger, TimeProvider t
     private int _unchanged;
     private long _bytes;
 
-    public async Task<UploadSummary> UploadAsync(string source, JsonElement? stats = null, bool delete = false, CancellationToken cancellationToken = default)
+    /// <param name="source">A folder, a file, or null for none (then only the unfinished uploads are cleaned up and the totals of earlier <see cref="UploadFileAsync"/> calls returned).</param>
+    public async Task<UploadSummary> UploadAsync(string? source, JsonElement? stats = null, bool delete = false, CancellationToken cancellationToken = default)
     {
         var started = time.GetTimestamp();
-        var isFolder = Directory.Exists(source);
-        if (!isFolder && !File.Exists(source))
+        var isFolder = source is not null && Directory.Exists(source);
+        if (source is not null && !isFolder && !File.Exists(source))
             throw new Core.Configuration.ConfigurationException($"{source}: no such file or folder.");
         var aborted = await AbortUnfinishedAsync(cancellationToken).ConfigureAwait(false);
         var remote = await store.ListAsync(store.Location.Prefix, cancellationToken).ConfigureAwait(false);
 
-        var files = isFolder ? LocalFiles(source).ToList() : [(Path: source, Relative: Path.GetFileName(source))];
+        var files = isFolder ? LocalFiles(source!).ToList() : source is null ? [] : [(Path: source, Relative: Path.GetFileName(source))];
         await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = store.Options.Concurrency, CancellationToken = cancellationToken }, async (file, token) =>
             await SyncAsync(file.Path, file.Relative, remote, token).ConfigureAwait(false)).ConfigureAwait(false);
 
         var keys = files.Select(f => store.Location.KeyFor(f.Relative)).ToHashSet(StringComparer.Ordinal);
-        if (isFolder && ManifestBuilder.HasShards(source))
+        if (isFolder && ManifestBuilder.HasShards(source!))
         {
-            var manifest = await new ManifestBuilder(time).BuildAsync(source, stats, cancellationToken).ConfigureAwait(false);
-            var path = await ManifestBuilder.WriteAsync(source, manifest, cancellationToken).ConfigureAwait(false);
+            var manifest = await new ManifestBuilder(time).BuildAsync(source!, stats, cancellationToken).ConfigureAwait(false);
+            var path = await ManifestBuilder.WriteAsync(source!, manifest, cancellationToken).ConfigureAwait(false);
             await SyncAsync(path, DeliveryManifest.FileName, remote, cancellationToken).ConfigureAwait(false);
             keys.Add(store.Location.KeyFor(DeliveryManifest.FileName));
         }

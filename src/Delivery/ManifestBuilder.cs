@@ -53,14 +53,25 @@ public sealed class ManifestBuilder(TimeProvider time)
         };
     }
 
-    /// <summary>Writes the manifest into <paramref name="folder"/> (atomically) and returns its path.</summary>
+    /// <summary>
+    /// Writes the manifest into <paramref name="folder"/> (atomically) and returns its path. A manifest there already
+    /// that differs only in its creation time is kept, so a re-run of an unchanged delivery uploads nothing.
+    /// </summary>
     public static async Task<string> WriteAsync(string folder, DeliveryManifest manifest, CancellationToken cancellationToken = default)
     {
         var path = Path.Combine(folder, DeliveryManifest.FileName);
-        await File.WriteAllTextAsync(path + ".tmp", JsonSerializer.Serialize(manifest, DeliveryJsonContext.Default.DeliveryManifest), cancellationToken).ConfigureAwait(false);
+        if (File.Exists(path))
+        {
+            var existing = JsonSerializer.Deserialize(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), DeliveryJsonContext.Default.DeliveryManifest);
+            if (existing is not null && Serialize(existing with { Created = manifest.Created }) == Serialize(manifest))
+                return path;
+        }
+        await File.WriteAllTextAsync(path + ".tmp", Serialize(manifest), cancellationToken).ConfigureAwait(false);
         File.Move(path + ".tmp", path, overwrite: true);
         return path;
     }
+
+    private static string Serialize(DeliveryManifest manifest) => JsonSerializer.Serialize(manifest, DeliveryJsonContext.Default.DeliveryManifest);
 
     public static DeliveryManifest Parse(string json, string where)
     {

@@ -44,7 +44,8 @@ public sealed class S3Store : IDisposable
             RetryMode = RequestRetryMode.Standard,
             MaxErrorRetry = options.MaxAttempts - 1,
             // S3-compatible stores (s3rver, older MinIO/Ceph) reject the SDK's default aws-chunked CRC32 trailers;
-            // we send Content-MD5 ourselves and check the returned ETags instead.
+            // we send Content-MD5 ourselves and check the returned ETags instead. Bodies also go unchunked
+            // (UseChunkEncoding = false below): s3rver stores aws-chunked framing as if it were the object.
             RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
             ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
         };
@@ -128,7 +129,7 @@ public sealed class S3Store : IDisposable
         CallAsync(key, async () =>
         {
             using var body = new MemoryStream(content.ToArray(), writable: false);
-            var request = new PutObjectRequest { BucketName = Location.Bucket, Key = key, InputStream = body, MD5Digest = md5Base64, AutoCloseStream = false };
+            var request = new PutObjectRequest { BucketName = Location.Bucket, Key = key, InputStream = body, MD5Digest = md5Base64, AutoCloseStream = false, UseChunkEncoding = false };
             request.Metadata.Add(Sha256Metadata, sha256);
             var response = await _client.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
             return response.ETag ?? "";
@@ -149,7 +150,7 @@ public sealed class S3Store : IDisposable
             using var body = new MemoryStream(content.ToArray(), writable: false);
             var response = await _client.UploadPartAsync(new UploadPartRequest
             {
-                BucketName = Location.Bucket, Key = key, UploadId = uploadId, PartNumber = partNumber, InputStream = body, MD5Digest = md5Base64, PartSize = content.Length,
+                BucketName = Location.Bucket, Key = key, UploadId = uploadId, PartNumber = partNumber, InputStream = body, MD5Digest = md5Base64, PartSize = content.Length, UseChunkEncoding = false,
             }, cancellationToken).ConfigureAwait(false);
             return response.ETag ?? "";
         });

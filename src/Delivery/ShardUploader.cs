@@ -16,18 +16,19 @@ public sealed class ShardUploader : IShardObserver, IAsyncDisposable
 {
     private readonly S3Store _store;
     private readonly FolderUploader _uploader;
-    private readonly string _folder;
+    private readonly string? _folder;
     private readonly ILogger _logger;
     private readonly Channel<CompletedShard> _queue = Channel.CreateUnbounded<CompletedShard>(new UnboundedChannelOptions { SingleReader = false });
     private readonly CancellationTokenSource _stop = new();
     private readonly CancellationTokenSource _linked;
     private readonly Task[] _workers;
 
-    public ShardUploader(S3Store store, string folder, ILogger logger, TimeProvider time, CancellationToken cancellationToken = default)
+    /// <param name="folder">The shard folder to sweep at the end; null when only single files are delivered.</param>
+    public ShardUploader(S3Store store, string? folder, ILogger logger, TimeProvider time, CancellationToken cancellationToken = default)
     {
         _store = store;
         _uploader = new FolderUploader(store, logger, time);
-        _folder = Path.GetFullPath(folder);
+        _folder = folder is null ? null : Path.GetFullPath(folder);
         _logger = logger;
         _linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
         _workers = Enumerable.Range(0, store.Options.Concurrency).Select(_ => Task.Run(() => WorkAsync(_linked.Token), CancellationToken.None)).ToArray();
@@ -49,11 +50,13 @@ public sealed class ShardUploader : IShardObserver, IAsyncDisposable
     public ValueTask ShardCompletedAsync(CompletedShard shard, CancellationToken cancellationToken = default) =>
         _queue.Writer.WriteAsync(shard, cancellationToken);
 
-    /// <summary>Waits for the queued shards, then uploads what else the folder holds and the manifest.</summary>
-    public async Task<UploadSummary> FinishAsync(JsonElement? stats, CancellationToken cancellationToken = default)
+    /// <summary>Waits for the queued shards, then uploads what else the folder holds, <paramref name="extraFiles"/> (such as the crawl's CSV) under their names, and the manifest last.</summary>
+    public async Task<UploadSummary> FinishAsync(JsonElement? stats, IReadOnlyList<string> extraFiles, CancellationToken cancellationToken = default)
     {
         _queue.Writer.TryComplete();
         await Task.WhenAll(_workers).ConfigureAwait(false);
+        foreach (var file in extraFiles.Where(File.Exists))
+            await _uploader.UploadFileAsync(file, Path.GetFileName(file), cancellationToken).ConfigureAwait(false);
         return await _uploader.UploadAsync(_folder, stats, delete: false, cancellationToken).ConfigureAwait(false);
     }
 
@@ -68,7 +71,7 @@ public sealed class ShardUploader : IShardObserver, IAsyncDisposable
         }
     }
 
-    private string Relative(string path) => Path.GetRelativePath(_folder, Path.GetFullPath(path)).Replace('\\', '/');
+    private string Relative(string path) => Path.GetRelativePath(_folder ?? Path.GetDirectoryName(path)!, Path.GetFullPath(path)).Replace('\\', '/');
 
     public async ValueTask DisposeAsync()
     {

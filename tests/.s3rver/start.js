@@ -1,5 +1,6 @@
 // Starts s3rver on 127.0.0.1 (port from argv, 0 = any free port) over a directory, with the given buckets, and
-// prints "listening <port>" once it accepts connections. Stops on SIGTERM/SIGINT or when stdin closes.
+// prints "listening <port>" once it accepts connections. Stops on SIGTERM/SIGINT, and when stdin closes if
+// S3RVER_STOP_WITH_STDIN=1 (the tests set it, so a crashed test process never leaves a server behind).
 //
 // s3rver 3.7.1 lacks two multipart calls a real S3 has and our uploader uses to clean up after a killed run:
 // ListMultipartUploads (GET /bucket?uploads) and AbortMultipartUpload (DELETE /bucket/key?uploadId=...). They are
@@ -63,5 +64,7 @@ server.run().then(address => {
 const stop = () => server.close(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
-process.stdin.on('end', stop);
-process.stdin.resume();
+if (process.env.S3RVER_STOP_WITH_STDIN === '1') {
+  process.stdin.on('end', stop);
+  process.stdin.resume();
+}

@@ -24,9 +24,10 @@ public static class DownloadCommand
         var userAgent = new Option<string>("--user-agent") { Description = "The User-Agent header.", DefaultValueFactory = _ => EngineSettings.DefaultUserAgent };
         var ignoreRobots = new Option<bool>("--ignore-robots") { Description = "Download even what robots.txt disallows (by default it is obeyed, as in a crawl)." };
         var audio = new DownloadOptionSet();
+        var delivery = new UploadOptionSet();
 
         var command = new Command("download", "Download the audio of a url,text CSV into WebDataset shards (LAION audio format).") { input, output, format, perHost, delay, userAgent, ignoreRobots };
-        foreach (var option in audio.All)
+        foreach (var option in audio.All.Concat(delivery.All))
             command.Options.Add(option);
 
         command.SetAction(parse => CommandAction.GuardAsync(environment, async () =>
@@ -44,6 +45,8 @@ public static class DownloadCommand
             using var transport = new HttpFetcher(audio.FetcherOptions(parse, engine));
             await using var fetchPath = FetchPipeline.Build(transport, engine, environment.Time, loggers);
             var writer = audio.CreateWriter(parse, folder, parse.GetValue(format) == "webdataset", environment.Time);
+            await using var upload = await delivery.StartAsync(parse, folder, loggers, environment.Time, stop.Hard).ConfigureAwait(false);
+            upload?.Watch(writer);
             var runner = audio.CreateRunner(parse, fetchPath, writer, folder, loggers, environment.Time);
             await using var abort = stop.Hard.Register(runner.Abort);
             using var progressDone = new CancellationTokenSource();
@@ -59,6 +62,7 @@ public static class DownloadCommand
                 await progress.ConfigureAwait(false);
             }
             await environment.Out.WriteAsync(DownloadReport.Format(summary)).ConfigureAwait(false);
+            await UploadOptionSet.FinishAsync(upload, environment, [], statsPath: null, stop.Hard).ConfigureAwait(false);
             return ExitCodes.Success;
         }));
         return command;

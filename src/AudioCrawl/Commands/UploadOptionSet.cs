@@ -44,7 +44,7 @@ public sealed class UploadOptionSet
     /// With --upload: checks the target can be reached before any work, and starts uploading finished shards of
     /// <paramref name="folder"/>. Null without --upload.
     /// </summary>
-    public async Task<ShardUploader?> StartAsync(ParseResult parse, string folder, ILoggerFactory loggers, TimeProvider time, CancellationToken cancellationToken)
+    public async Task<ShardUploader?> StartAsync(ParseResult parse, string? folder, ILoggerFactory loggers, TimeProvider time, CancellationToken cancellationToken)
     {
         if (parse.GetValue(Upload) is not { } target)
             return null;
@@ -59,6 +59,16 @@ public sealed class UploadOptionSet
             throw;
         }
         return new ShardUploader(store, folder, loggers.CreateLogger("upload"), time, cancellationToken);
+    }
+
+    /// <summary>Waits for the shards in flight, delivers the rest (and <paramref name="extraFiles"/>), manifest last, and prints the summary.</summary>
+    public static async Task FinishAsync(ShardUploader? upload, CliEnvironment environment, IReadOnlyList<string> extraFiles, string? statsPath, CancellationToken cancellationToken)
+    {
+        if (upload is null)
+            return;
+        var stats = statsPath is not null && File.Exists(statsPath) ? ReadStats(statsPath) : null;
+        var summary = await upload.FinishAsync(stats, extraFiles, cancellationToken).ConfigureAwait(false);
+        await environment.Out.WriteAsync(Running.UploadReport.Format(summary, upload.Target.ToString())).ConfigureAwait(false);
     }
 
     public static JsonElement? ReadStats(string? path)
