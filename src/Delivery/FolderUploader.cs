@@ -16,6 +16,7 @@ public sealed class FolderUploader(S3Store store, ILogger logger, TimeProvider t
     private int _uploaded;
     private int _unchanged;
     private long _bytes;
+    private int _inParts;
 
     /// <param name="source">A folder, a file, or null for none (then only the unfinished uploads are cleaned up and the totals of earlier <see cref="UploadFileAsync"/> calls returned).</param>
     public async Task<UploadSummary> UploadAsync(string? source, JsonElement? stats = null, bool delete = false, CancellationToken cancellationToken = default)
@@ -50,7 +51,7 @@ public sealed class FolderUploader(S3Store store, ILogger logger, TimeProvider t
                 deleted++;
             }
         }
-        return new UploadSummary(_uploaded, _unchanged, deleted, aborted, Interlocked.Read(ref _bytes), time.GetElapsedTime(started).TotalSeconds);
+        return new UploadSummary(_uploaded, _unchanged, deleted, aborted, Interlocked.Read(ref _bytes), time.GetElapsedTime(started).TotalSeconds) { InParts = _inParts };
     }
 
     /// <summary>Uploads one file of the folder as <c>{prefix}{relative}</c> unless the same bytes are there already.</summary>
@@ -68,7 +69,8 @@ public sealed class FolderUploader(S3Store store, ILogger logger, TimeProvider t
             return;
         }
         var started = Stopwatch.GetTimestamp();
-        await _objects.UploadAsync(path, key, digest, cancellationToken).ConfigureAwait(false);
+        if (await _objects.UploadAsync(path, key, digest, cancellationToken).ConfigureAwait(false))
+            Interlocked.Increment(ref _inParts);
         Interlocked.Increment(ref _uploaded);
         Interlocked.Add(ref _bytes, digest.Length);
         logger.LogInformation("uploaded {Key} ({Bytes} bytes in {Seconds:0.000} s)", key, digest.Length, Stopwatch.GetElapsedTime(started).TotalSeconds);

@@ -12,7 +12,8 @@ namespace AudioCrawl.Delivery;
 /// </summary>
 public sealed class ObjectUploader(S3Store store)
 {
-    public async Task UploadAsync(string path, string key, FileDigest digest, CancellationToken cancellationToken = default)
+    /// <summary>Uploads the file; returns whether it went up in parts.</summary>
+    public async Task<bool> UploadAsync(string path, string key, FileDigest digest, CancellationToken cancellationToken = default)
     {
         if (digest.Length <= store.Options.PartSize)
         {
@@ -21,9 +22,10 @@ public sealed class ObjectUploader(S3Store store)
             var md5 = MD5.HashData(content);
             var etag = await store.PutAsync(key, content, Convert.ToBase64String(md5), digest.Sha256, cancellationToken).ConfigureAwait(false);
             CheckETag(key, etag, Convert.ToHexStringLower(md5));
-            return;
+            return false;
         }
         await UploadInPartsAsync(path, key, digest, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     private async Task UploadInPartsAsync(string path, string key, FileDigest digest, CancellationToken cancellationToken)

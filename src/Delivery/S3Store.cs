@@ -33,8 +33,11 @@ public sealed class S3Store : IDisposable
 
     public SecretRedactor Redactor => _redactor;
 
-    /// <summary>Connects with the credentials of <paramref name="options"/>'s profile, else the standard chain (AWS_* variables, shared files, instance roles).</summary>
-    public static S3Store Open(S3Location location, S3ConnectionOptions options)
+    /// <summary>
+    /// Connects with <paramref name="credentials"/> when given (an embedding program's own), else those of
+    /// <paramref name="options"/>'s profile, else the standard chain (AWS_* variables, shared files, instance roles).
+    /// </summary>
+    public static S3Store Open(S3Location location, S3ConnectionOptions options, AWSCredentials? credentials = null)
     {
         if (options.Validate().FirstOrDefault() is { } problem)
             throw new Core.Configuration.ConfigurationException(problem);
@@ -60,7 +63,7 @@ public sealed class S3Store : IDisposable
             config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(region ?? "us-east-1");
         }
 
-        var credentials = ResolveCredentials(location, options, config);
+        credentials ??= ResolveCredentials(location, options, config);
         ImmutableCredentials secrets;
         try
         {
