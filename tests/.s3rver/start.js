@@ -16,10 +16,15 @@ if (!directory) {
   process.exit(2);
 }
 
+// S3RVER_LATENCY_MS delays every PUT (object or part), as a slow link would: the kill-and-resume test needs uploads
+// that are still in flight when it kills the uploader.
+const latency = Number(process.env.S3RVER_LATENCY_MS || 0);
+
 const uploadsDir = bucket => path.join(directory, bucket, '._S3rver_uploads');
 const escapeXml = s => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 async function multipartShim(ctx, next) {
+  if (latency > 0 && ctx.method === 'PUT') await new Promise(resolve => setTimeout(resolve, latency));
   const parts = ctx.path.split('/').filter(Boolean);
   const bucket = parts[0] && decodeURIComponent(parts[0]);
   if (ctx.method === 'GET' && parts.length === 1 && 'uploads' in ctx.query) {

@@ -12,7 +12,10 @@ public abstract class DeliveryTestBase : IAsyncLifetime
 
     protected S3rverProcess Server { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Server = await S3rverProcess.StartAsync();
+    /// <summary>A delay s3rver puts before every PUT; none by default.</summary>
+    protected virtual TimeSpan PutLatency => TimeSpan.Zero;
+
+    public async Task InitializeAsync() => Server = await S3rverProcess.StartAsync(PutLatency);
 
     public async Task DisposeAsync()
     {

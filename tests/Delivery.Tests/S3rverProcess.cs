@@ -28,7 +28,8 @@ public sealed class S3rverProcess : IAsyncDisposable
     /// <summary>Where s3rver keeps its unfinished multipart uploads (one folder per upload id).</summary>
     public string UploadsFolder => Path.Combine(_storage.Path, Bucket, "._S3rver_uploads");
 
-    public static async Task<S3rverProcess> StartAsync()
+    /// <param name="putLatency">A delay before every PUT (object or part), as over a slow link.</param>
+    public static async Task<S3rverProcess> StartAsync(TimeSpan putLatency = default)
     {
         var storage = new TempDirectory();
         var start = new ProcessStartInfo("bash")
@@ -41,6 +42,7 @@ public sealed class S3rverProcess : IAsyncDisposable
         foreach (var arg in new[] { Path.Combine(RepositoryRoot(), "scripts", "s3rver.sh"), storage.Path, "0", Bucket })
             start.ArgumentList.Add(arg);
         start.Environment["S3RVER_STOP_WITH_STDIN"] = "1";
+        start.Environment["S3RVER_LATENCY_MS"] = ((int)putLatency.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
         var process = Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
@@ -53,6 +55,9 @@ public sealed class S3rverProcess : IAsyncDisposable
         storage.Dispose();
         throw new InvalidOperationException($"s3rver did not start: {error}");
     }
+
+    /// <summary>Whether s3rver holds <paramref name="key"/>, from its files (cheaper than a listing while racing a kill).</summary>
+    public bool HasObject(string key) => File.Exists(Path.Combine(_storage.Path, Bucket, key + "._S3rver_object"));
 
     public S3ConnectionOptions Options(long partSize = 16L * 1024 * 1024, int concurrency = 4) =>
         new() { Endpoint = Endpoint, PathStyle = true, PartSize = partSize, Concurrency = concurrency, MaxAttempts = 2 };
