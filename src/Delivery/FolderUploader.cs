@@ -61,7 +61,10 @@ public sealed class FolderUploader(S3Store store, ILogger logger, TimeProvider t
     private async Task SyncAsync(string path, string relative, IReadOnlyDictionary<string, long>? remote, CancellationToken cancellationToken)
     {
         var key = store.Location.KeyFor(relative);
-        var digest = await FileDigest.ComputeAsync(path, cancellationToken).ConfigureAwait(false);
+        // A file up to the part size is read once: hashed and sent from memory. A larger one is hashed, then streamed in parts.
+        var small = new FileInfo(path).Length <= store.Options.PartSize;
+        var content = small ? await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false) : null;
+        var digest = content is not null ? FileDigest.Of(content) : await FileDigest.ComputeAsync(path, cancellationToken).ConfigureAwait(false);
         var mayExist = remote is null || (remote.TryGetValue(key, out var size) && size == digest.Length);
         if (mayExist && await store.GetSha256Async(key, cancellationToken).ConfigureAwait(false) == digest.Sha256)
         {
@@ -69,8 +72,15 @@ public sealed class FolderUploader(S3Store store, ILogger logger, TimeProvider t
             return;
         }
         var started = Stopwatch.GetTimestamp();
-        if (await _objects.UploadAsync(path, key, digest, cancellationToken).ConfigureAwait(false))
+        if (content is not null && content.Length <= store.Options.PartSize)
+        {
+            await _objects.UploadAsync(key, content, digest, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await _objects.UploadInPartsAsync(path, key, digest, cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref _inParts);
+        }
         Interlocked.Increment(ref _uploaded);
         Interlocked.Add(ref _bytes, digest.Length);
         logger.LogInformation("uploaded {Key} ({Bytes} bytes in {Seconds:0.000} s)", key, digest.Length, Stopwatch.GetElapsedTime(started).TotalSeconds);

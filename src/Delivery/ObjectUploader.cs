@@ -12,23 +12,16 @@ namespace AudioCrawl.Delivery;
 /// </summary>
 public sealed class ObjectUploader(S3Store store)
 {
-    /// <summary>Uploads the file; returns whether it went up in parts.</summary>
-    public async Task<bool> UploadAsync(string path, string key, FileDigest digest, CancellationToken cancellationToken = default)
+    /// <summary>Puts <paramref name="content"/> (a whole file read into memory) in one request.</summary>
+    public async Task UploadAsync(string key, byte[] content, FileDigest digest, CancellationToken cancellationToken = default)
     {
-        if (digest.Length <= store.Options.PartSize)
-        {
-            var content = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-            CheckUnchanged(path, digest, content.Length);
-            var md5 = MD5.HashData(content);
-            var etag = await store.PutAsync(key, content, Convert.ToBase64String(md5), digest.Sha256, cancellationToken).ConfigureAwait(false);
-            CheckETag(key, etag, Convert.ToHexStringLower(md5));
-            return false;
-        }
-        await UploadInPartsAsync(path, key, digest, cancellationToken).ConfigureAwait(false);
-        return true;
+        var md5 = MD5.HashData(content);
+        var etag = await store.PutAsync(key, content, Convert.ToBase64String(md5), digest.Sha256, cancellationToken).ConfigureAwait(false);
+        CheckETag(key, etag, Convert.ToHexStringLower(md5));
     }
 
-    private async Task UploadInPartsAsync(string path, string key, FileDigest digest, CancellationToken cancellationToken)
+    /// <summary>Uploads the file at <paramref name="path"/> as a multipart upload in parts of the part size.</summary>
+    public async Task UploadInPartsAsync(string path, string key, FileDigest digest, CancellationToken cancellationToken = default)
     {
         var uploadId = await store.StartMultipartAsync(key, digest.Sha256, cancellationToken).ConfigureAwait(false);
         try
@@ -42,8 +35,8 @@ public sealed class ObjectUploader(S3Store store)
                 var read = await file.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                     break;
-                var part = buffer.AsMemory(0, read);
-                var md5 = MD5.HashData(part.Span);
+                var part = new ArraySegment<byte>(buffer, 0, read);
+                var md5 = MD5.HashData(part);
                 var etag = await store.PutPartAsync(key, uploadId, number, part, Convert.ToBase64String(md5), cancellationToken).ConfigureAwait(false);
                 CheckETag($"{key} part {number}", etag, Convert.ToHexStringLower(md5));
                 parts.Add(new PartETag(number, etag));

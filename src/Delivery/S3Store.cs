@@ -128,10 +128,10 @@ public sealed class S3Store : IDisposable
             }
         });
 
-    public Task<string> PutAsync(string key, ReadOnlyMemory<byte> content, string md5Base64, string sha256, CancellationToken cancellationToken = default) =>
+    public Task<string> PutAsync(string key, ArraySegment<byte> content, string md5Base64, string sha256, CancellationToken cancellationToken = default) =>
         CallAsync(key, async () =>
         {
-            using var body = new MemoryStream(content.ToArray(), writable: false);
+            using var body = new MemoryStream(content.Array!, content.Offset, content.Count, writable: false);
             var request = new PutObjectRequest { BucketName = Location.Bucket, Key = key, InputStream = body, MD5Digest = md5Base64, AutoCloseStream = false, UseChunkEncoding = false };
             request.Metadata.Add(Sha256Metadata, sha256);
             var response = await _client.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
@@ -147,13 +147,13 @@ public sealed class S3Store : IDisposable
             return response.UploadId;
         });
 
-    public Task<string> PutPartAsync(string key, string uploadId, int partNumber, ReadOnlyMemory<byte> content, string md5Base64, CancellationToken cancellationToken = default) =>
+    public Task<string> PutPartAsync(string key, string uploadId, int partNumber, ArraySegment<byte> content, string md5Base64, CancellationToken cancellationToken = default) =>
         CallAsync($"{key} part {partNumber}", async () =>
         {
-            using var body = new MemoryStream(content.ToArray(), writable: false);
+            using var body = new MemoryStream(content.Array!, content.Offset, content.Count, writable: false);
             var response = await _client.UploadPartAsync(new UploadPartRequest
             {
-                BucketName = Location.Bucket, Key = key, UploadId = uploadId, PartNumber = partNumber, InputStream = body, MD5Digest = md5Base64, PartSize = content.Length, UseChunkEncoding = false,
+                BucketName = Location.Bucket, Key = key, UploadId = uploadId, PartNumber = partNumber, InputStream = body, MD5Digest = md5Base64, PartSize = content.Count, UseChunkEncoding = false,
             }, cancellationToken).ConfigureAwait(false);
             return response.ETag ?? "";
         });
