@@ -41,4 +41,25 @@ public sealed class ResumeTests(ITestOutputHelper output) : DeliveryTestBase
         Assert.True(verify.Ok, string.Join("\n", verify.Problems));
         Assert.Equal(18, verify.Samples);
     }
+
+    [Fact]
+    public async Task Ctrl_C_during_an_upload_aborts_its_unfinished_multipart_uploads_and_reports_nothing_done()
+    {
+        var folder = await ShardFolder.WriteAsync(Temp.File("shards"), samples: 12, samplesPerShard: 3, audioBytes: 4_000_000);
+        string[] upload = ["upload", folder, Target("stopped/"), .. Server.ConnectionArgs, "--part-size", S3ConnectionOptions.MinimumPartSize.ToString(System.Globalization.CultureInfo.InvariantCulture), "--upload-concurrency", "2"];
+
+        using var stopped = AudioCrawlProcess.Start(Temp.Path, S3rverProcess.Credentials(), upload);
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!stopped.HasExited && DateTime.UtcNow < deadline && !UnfinishedUploads().Any(u => File.Exists(Path.Combine(u, "1.md5")) && !File.Exists(Path.Combine(u, "3.md5"))))
+            await Task.Delay(5);
+        Assert.False(stopped.HasExited, "the upload finished before it could be stopped: " + stopped.ErrorSoFar);
+        await stopped.SignalAsync("INT");
+        var result = await stopped.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("stopped; unfinished multipart uploads were aborted", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("upload ->", result.Output, StringComparison.Ordinal);
+        Assert.Empty(UnfinishedUploads());
+        Assert.DoesNotContain("stopped/manifest.json", await RemoteKeysAsync("stopped/"));
+    }
 }
