@@ -29,8 +29,18 @@ public sealed class FolderUploader(S3Store store, ILogger logger, TimeProvider t
         var remote = await store.ListAsync(store.Location.Prefix, cancellationToken).ConfigureAwait(false);
 
         var files = isFolder ? LocalFiles(source!).ToList() : source is null ? [] : [(Path: source, Relative: Path.GetFileName(source))];
-        await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = store.Options.Concurrency, CancellationToken = cancellationToken }, async (file, token) =>
-            await SyncAsync(file.Path, file.Relative, remote, token).ConfigureAwait(false)).ConfigureAwait(false);
+        try
+        {
+            await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = store.Options.Concurrency, CancellationToken = cancellationToken }, async (file, token) =>
+                await SyncAsync(file.Path, file.Relative, remote, token).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Each cancelled multipart upload aborted itself; one whose initiation was cut off before its id came back
+            // is known only to the store, so list and abort once more.
+            await AbortUnfinishedAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
 
         var keys = files.Select(f => store.Location.KeyFor(f.Relative)).ToHashSet(StringComparer.Ordinal);
         if (isFolder && ManifestBuilder.HasShards(source!))

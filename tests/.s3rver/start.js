@@ -20,6 +20,18 @@ if (!directory) {
 // that are still in flight when it kills the uploader.
 const latency = Number(process.env.S3RVER_LATENCY_MS || 0);
 
+// A real S3 rejects parts sent to an aborted upload; s3rver would recreate the upload's folder for a part still being
+// written when the abort came. So parts in flight are counted, an abort waits for them (up to 5 s), and later parts
+// for an aborted upload get NoSuchUpload.
+const partsInFlight = new Map();
+const aborted = new Set();
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+const noSuchUpload = ctx => {
+  ctx.status = 404;
+  ctx.type = 'application/xml';
+  ctx.body = '<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchUpload</Code><Message>The specified upload does not exist.</Message></Error>';
+};
+
 const uploadsDir = bucket => path.join(directory, bucket, '._S3rver_uploads');
 const escapeXml = s => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -32,6 +44,7 @@ async function multipartShim(ctx, next) {
     const dir = uploadsDir(bucket);
     const ids = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
     const uploads = ids
+      .filter(id => fs.existsSync(path.join(dir, id, 'key')))
       .map(id => ({ id, key: fs.readFileSync(path.join(dir, id, 'key'), 'utf8') }))
       .filter(u => u.key.startsWith(prefix))
       .map(u => `<Upload><Key>${escapeXml(u.key)}</Key><UploadId>${u.id}</UploadId><Initiated>${new Date().toISOString()}</Initiated></Upload>`);
@@ -40,14 +53,23 @@ async function multipartShim(ctx, next) {
       `<Prefix>${escapeXml(prefix)}</Prefix><IsTruncated>false</IsTruncated>${uploads.join('')}</ListMultipartUploadsResult>`;
     return;
   }
-  if (ctx.method === 'DELETE' && parts.length > 1 && ctx.query.uploadId) {
-    const dir = path.join(uploadsDir(bucket), path.basename(ctx.query.uploadId));
-    if (!fs.existsSync(dir)) {
-      ctx.status = 404;
-      ctx.type = 'application/xml';
-      ctx.body = '<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchUpload</Code><Message>The specified upload does not exist.</Message></Error>';
-      return;
+  if (ctx.method === 'PUT' && parts.length > 1 && ctx.query.uploadId) {
+    const id = ctx.query.uploadId;
+    if (aborted.has(id)) return noSuchUpload(ctx);
+    partsInFlight.set(id, (partsInFlight.get(id) || 0) + 1);
+    try {
+      await next();
+    } finally {
+      partsInFlight.set(id, partsInFlight.get(id) - 1);
     }
+    return;
+  }
+  if (ctx.method === 'DELETE' && parts.length > 1 && ctx.query.uploadId) {
+    const id = path.basename(ctx.query.uploadId);
+    const dir = path.join(uploadsDir(bucket), id);
+    if (!fs.existsSync(dir)) return noSuchUpload(ctx);
+    aborted.add(id);
+    for (let waited = 0; (partsInFlight.get(id) || 0) > 0 && waited < 5000; waited += 10) await sleep(10);
     fs.rmSync(dir, { recursive: true, force: true });
     ctx.status = 204;
     return;
