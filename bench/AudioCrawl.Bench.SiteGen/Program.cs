@@ -29,7 +29,7 @@ var pairs = mirror.ExpectedPairs(options.BaseUrl);
 await using (var stream = File.Create(expected))
 await using (var csv = CsvWriter.Create(stream, CsvPairSink.WriterOptions))
 {
-    csv.WriteRecord(CsvPairSink.Header);
+    csv.WriteRecord(new[] { CsvColumns.Url, CsvColumns.Text });
     foreach (var (url, text) in pairs)
     {
         csv.WriteField(url);

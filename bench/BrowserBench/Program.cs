@@ -3,6 +3,7 @@ using System.Globalization;
 using AudioCrawl.Browser;
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Engine;
+using AudioCrawl.Core.Hosting;
 using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Pipeline;
 using AudioCrawl.Core.Spiders;
@@ -29,7 +30,11 @@ foreach (var fetcher in new[] { "http", "browser" })
         new("concurrency", concurrency.ToString(CultureInfo.InvariantCulture)), new("perHost", concurrency.ToString(CultureInfo.InvariantCulture)),
         new("browserConcurrency", concurrency.ToString(CultureInfo.InvariantCulture))]);
     BrowserFetcher? started = null;
-    var runner = new CrawlRunner(NullLoggerFactory.Instance, TimeProvider.System, s => started = new BrowserFetcher(BrowserFetcherOptions.From(s), NullLogger.Instance));
+    await using var crawl = CrawlHostBuilder.For(plan, NullLoggerFactory.Instance, TimeProvider.System)
+        .AddHttpFetcher()
+        .AddFetcher(FetcherKind.Browser, _ => started = new BrowserFetcher(BrowserFetcherOptions.From(plan.Engine), NullLogger.Instance))
+        .AddSink(new NullSink())
+        .Build();
     using var sampling = new CancellationTokenSource();
     var browserCpu = 0.0;
     var sampler = Task.Run(async () =>
@@ -54,7 +59,7 @@ foreach (var fetcher in new[] { "http", "browser" })
     });
     var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
     var clock = Stopwatch.StartNew();
-    var result = await runner.RunAsync(plan, [new NullSink()]);
+    var result = await crawl.RunAsync(plan);
     clock.Stop();
     ownCpu = Process.GetCurrentProcess().TotalProcessorTime - ownCpu;
     await sampling.CancelAsync();

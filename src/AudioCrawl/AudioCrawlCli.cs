@@ -8,6 +8,16 @@ public static class AudioCrawlCli
 {
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment)
     {
+        try
+        {
+            if (PluginAssemblies.PathsIn(args) is { Count: > 0 } plugins)
+                environment = environment with { SpiderAssemblies = [.. environment.SpiderAssemblies, .. PluginAssemblies.Load(plugins)] };
+        }
+        catch (Core.Configuration.ConfigurationException ex)
+        {
+            await environment.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            return ExitCodes.BadUsage;
+        }
         var common = new CommonOptions();
         var root = new RootCommand("AudioCrawl: crawl the web into audio-text datasets (url,text CSVs and WebDataset shards).")
         {
@@ -19,6 +29,7 @@ public static class AudioCrawlCli
             VerifyCommand.Create(environment),
             CheckCommand.Create(common, environment),
             DemoCommand.Create(common, environment),
+            SampleSiteCommand.Create(environment),
             SchemaCommand.Create(environment),
             MergeCommand.Create(environment),
             StatusCommand.Create(environment),
@@ -29,6 +40,7 @@ public static class AudioCrawlCli
         };
         root.Options.Add(common.Config);
         root.Options.Add(common.LogLevel);
+        root.Options.Add(new Option<string[]>(PluginAssemblies.OptionName) { Description = "An assembly whose [Spider] and [Sink] classes join the built-in ones (repeatable).", Recursive = true });
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,4 +1,5 @@
 using System.Reflection;
+using AudioCrawl.Core.Hosting;
 using AudioCrawl.Crawlers.SoundLibrary;
 
 namespace AudioCrawl.Cli;
@@ -11,6 +12,9 @@ public sealed record CliEnvironment(TextWriter Out, TextWriter Error, bool Inter
 
     /// <summary>Cancelled to ask a crawl to stop gracefully, as Ctrl+C does (for embedding and tests).</summary>
     public CancellationToken StopToken { get; init; }
+
+    /// <summary>Adds to every crawl host the commands build (middlewares, fetchers, sinks, extensions), for embedding and tests.</summary>
+    public Action<CrawlHostBuilder>? ConfigureHost { get; init; }
 
     public static IReadOnlyList<Assembly> BuiltInSpiderAssemblies { get; } = [typeof(SoundLibrarySpider).Assembly];
 

@@ -100,7 +100,10 @@ public sealed class LoopbackServer : IAsyncDisposable
     {
         var host = context.Request.Host.Host;
         var pathAndQuery = context.Request.Path.Value + context.Request.QueryString.Value;
-        _log.Enqueue(new RecordedRequest(context.Request.Method, host, pathAndQuery, context.Request.Headers.UserAgent.ToString(), DateTimeOffset.UtcNow));
+        _log.Enqueue(new RecordedRequest(context.Request.Method, host, pathAndQuery, context.Request.Headers.UserAgent.ToString(), DateTimeOffset.UtcNow)
+        {
+            Headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+        });
         _hits.AddOrUpdate(pathAndQuery, 1, (_, n) => n + 1);
         var now = _inFlight.AddOrUpdate(host, 1, (_, n) => n + 1);
         _peak.AddOrUpdate(host, now, (_, peak) => Math.Max(peak, now));

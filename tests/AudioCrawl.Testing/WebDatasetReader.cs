@@ -40,6 +40,15 @@ public static class WebDatasetReader
             e.TryGetProperty("json", out var json) ? json.Clone() : default)).ToArray();
     }
 
+    /// <summary>The samples of every shard under <paramref name="folder"/> (splits included), read by <see cref="ReadWithPythonAsync"/>.</summary>
+    public static async Task<IReadOnlyList<PythonSample>> ReadAllWithPythonAsync(string folder)
+    {
+        var samples = new List<PythonSample>();
+        foreach (var shard in Directory.EnumerateFiles(folder, "*.tar", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            samples.AddRange(await ReadWithPythonAsync(shard));
+        return samples;
+    }
+
     /// <summary>ffprobe's view of one audio file: codec, sample rate, channels, duration in seconds.</summary>
     public static async Task<(string Codec, int SampleRate, int Channels, double Duration)> ProbeAsync(string path)
     {

@@ -12,7 +12,7 @@ public static class CheckCommand
         {
             var path = parse.GetValue(common.Config) ?? CrawlerConfig.DefaultFileName;
             var config = CrawlerConfig.Load(path, pathWasGiven: true);
-            var problems = ConfigChecker.Check(CommonOptions.Registry(environment), config);
+            var problems = ConfigChecker.Check(CommonOptions.Registry(environment), config, CommonOptions.Sinks(environment));
             foreach (var problem in problems)
                 await environment.Error.WriteLineAsync("error: " + problem).ConfigureAwait(false);
             if (problems.Count > 0)

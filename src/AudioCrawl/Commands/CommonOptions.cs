@@ -1,6 +1,8 @@
 using System.CommandLine;
 using AudioCrawl.Core.Configuration;
+using AudioCrawl.Core.Pipeline;
 using AudioCrawl.Core.Spiders;
+using AudioCrawl.Sinks.Csv;
 using Microsoft.Extensions.Logging;
 
 namespace AudioCrawl.Cli.Commands;
@@ -27,6 +29,9 @@ public sealed class CommonOptions
     }
 
     public static SpiderRegistry Registry(CliEnvironment environment) => new(environment.SpiderAssemblies);
+
+    /// <summary>The sink types crawlers.json may name: the built-in ones and those of the spider assemblies.</summary>
+    public static SinkRegistry Sinks(CliEnvironment environment) => new([.. environment.SpiderAssemblies, typeof(CsvPairSink).Assembly]);
 
     public ILoggerFactory CreateLoggers(ParseResult parse, CliEnvironment environment)
     {

@@ -2,9 +2,9 @@ using System.CommandLine;
 using AudioCrawl.Cli.Running;
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Sinks.Download;
 using AudioCrawl.Sinks.Csv;
+using AudioCrawl.Sinks.Download;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AudioCrawl.Cli.Commands;
 
@@ -16,6 +16,7 @@ public static class CrawlCommand
         var output = new Option<string>("--output", "-o") { Description = "The url,text CSV to write.", Required = true };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace the output file if it exists." };
         var append = new Option<bool>("--append") { Description = "Add to the output file if it exists." };
+        var csvColumns = new Option<string>("--csv-columns") { Description = "The columns of the CSV: url,text and any of tags, original_data, spider, page (default url,text).", DefaultValueFactory = _ => "url,text" };
         var stats = new Option<string?>("--stats") { Description = "Write the final stats as JSON to this file." };
         var jobDir = new Option<string?>("--job-dir") { Description = "Keep the crawl's state (frontier, seen requests, emitted pairs, failures) in this directory; running the same command again resumes it." };
         var retryFailed = new Option<bool>("--retry-failed") { Description = "With --job-dir: schedule the requests recorded in failures.jsonl again." };
@@ -27,7 +28,7 @@ public static class CrawlCommand
         var audio = new DownloadOptionSet(withRetryFailed: false); // the crawl's --retry-failed is about the job's failed requests
         var delivery = new UploadOptionSet();
 
-        var command = new Command("crawl", "Crawl one spider into a url,text CSV (and, with --webdataset, into audio shards).") { spider, output, overwrite, append, stats, jobDir, retryFailed, download, webDataset, audioDir };
+        var command = new Command("crawl", "Crawl one spider into a url,text CSV (and, with --webdataset, into audio shards).") { spider, output, overwrite, append, csvColumns, stats, jobDir, retryFailed, download, webDataset, audioDir };
         foreach (var option in engine.All.Concat(audio.All).Concat(delivery.All))
             command.Options.Add(option);
         foreach (var option in redis.All)
@@ -47,6 +48,7 @@ public static class CrawlCommand
             var config = common.LoadConfig(parse);
             var plan = new CrawlPlanner(CommonOptions.Registry(environment), config).Plan(parse.GetValue(spider)!, engine.Overrides(parse));
             var path = parse.GetValue(output)!;
+            var columns = CsvColumns.Parse(parse.GetValue(csvColumns)!, "--csv-columns");
             var mode = parse.GetValue(overwrite) ? CsvSinkMode.Overwrite : parse.GetValue(append) ? CsvSinkMode.Append : CsvSinkMode.CreateNew;
             var sharedOptions = redis.Parse(parse);
             if (sharedOptions is not null && jobPath is not null)
@@ -59,9 +61,10 @@ public static class CrawlCommand
             if (parse.GetValue(download) && audioFolder is null)
                 throw new ConfigurationException("--download needs a place for the audio: --webdataset DIR (shards) or --audio-dir DIR (loose files).");
 
+            var audioFetcher = audioFolder is null ? null : audio.FetcherOptions(parse, plan.Engine);
             using var loggers = common.CreateLoggers(parse, environment);
             await using var shared = sharedOptions is null ? null
-                : await SharedCrawl.JoinAsync(parse.GetValue(redis.Redis)!, sharedOptions, plan.Engine, environment.Time).ConfigureAwait(false);
+                : await SharedCrawl.JoinAsync(parse.GetValue(redis.Redis)!, sharedOptions, environment.Time).ConfigureAwait(false);
             JobDirectory? job = null;
             if (jobPath is not null)
             {
@@ -79,23 +82,26 @@ public static class CrawlCommand
                 await ResumeJob.PrepareAsync(job, path, parse.GetValue(retryFailed), loggers).ConfigureAwait(false);
             }
 
-            var session = new CrawlSession(environment, loggers);
-            var csv = new CsvPairSink(path, mode);
+            var host = CrawlHosts.ForCrawl(plan, config, environment, loggers).AddSink(new CsvPairSink(path, mode, columns));
+            if (job is not null)
+                host.AddJobDirectory(job);
+            shared?.AddTo(host);
+            var session = new CrawlSession(environment);
             await using var upload = await delivery.StartAsync(parse, audioFolder, loggers, environment.Time, environment.StopToken).ConfigureAwait(false);
             if (audioFolder is null)
             {
-                var crawled = await session.RunAsync(plan, [csv], [path], statsPath, job, shared: shared).ConfigureAwait(false);
+                var crawled = await session.RunAsync(plan, host, [path], statsPath, shared: shared).ConfigureAwait(false);
                 await UploadOptionSet.FinishAsync(upload, environment, [path], statsPath, environment.StopToken).ConfigureAwait(false);
                 return crawled;
             }
 
-            using var transport = new HttpFetcher(audio.FetcherOptions(parse, plan.Engine));
-            await using var fetchPath = FetchPipeline.Build(transport, plan.Engine, environment.Time, loggers);
             var writer = audio.CreateWriter(parse, audioFolder, webDataset: shards is not null, environment.Time);
             upload?.Watch(writer);
-            var sink = new DownloadSink(() => audio.CreateRunner(parse, fetchPath, writer, audioFolder, loggers, environment.Time), audioFolder);
-            var code = await session.RunAsync(plan, [csv, sink], [path, audioFolder], statsPath, job, sink.Abort, shared).ConfigureAwait(false);
-            if (sink.Summary is { } summary)
+            DownloadSink? sink = null;
+            host.AddMediaDownload(audioFetcher!).AddSink(services => sink = new DownloadSink(
+                () => audio.CreateRunner(parse, services.GetRequiredService<FetchPipeline>(), writer, audioFolder, loggers, environment.Time), audioFolder));
+            var code = await session.RunAsync(plan, host, [path, audioFolder], statsPath, () => sink?.Abort(), shared).ConfigureAwait(false);
+            if (sink?.Summary is { } summary)
                 await environment.Out.WriteAsync(DownloadReport.Format(summary)).ConfigureAwait(false);
             await UploadOptionSet.FinishAsync(upload, environment, [path], statsPath, environment.StopToken).ConfigureAwait(false);
             return code;

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using AudioCrawl.Cli.Running;
 using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Http;
 using AudioCrawl.Sinks.Download;
 
 namespace AudioCrawl.Cli.Commands;
@@ -42,12 +40,11 @@ public static class DownloadCommand
 
             using var loggers = common.CreateLoggers(parse, environment);
             using var stop = new StopSignal(environment);
-            using var transport = new HttpFetcher(audio.FetcherOptions(parse, engine));
-            await using var fetchPath = FetchPipeline.Build(transport, engine, environment.Time, loggers);
+            await using var host = CrawlHosts.Create(engine, environment, loggers).AddMediaDownload(audio.FetcherOptions(parse, engine)).Build();
             var writer = audio.CreateWriter(parse, folder, parse.GetValue(format) == "webdataset", environment.Time);
             await using var upload = await delivery.StartAsync(parse, folder, loggers, environment.Time, stop.Hard).ConfigureAwait(false);
             upload?.Watch(writer);
-            var runner = audio.CreateRunner(parse, fetchPath, writer, folder, loggers, environment.Time);
+            var runner = audio.CreateRunner(parse, host.Fetch, writer, folder, loggers, environment.Time);
             await using var abort = stop.Hard.Register(runner.Abort);
             using var progressDone = new CancellationTokenSource();
             var progress = ReportProgressAsync(environment, runner, progressDone.Token);

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Http;
 using AudioCrawl.Sinks.Download;
 using AudioCrawl.Sinks.WebDataset;
@@ -122,10 +121,10 @@ public sealed class DownloadOptionSet(bool withRetryFailed = true)
         };
     }
 
-    /// <summary>The downloader over <paramref name="fetchPath"/>, the crawl's fetch stages (robots.txt, retries, host slots) built for the audio.</summary>
-    public DownloadRunner CreateRunner(ParseResult parse, FetchPipeline fetchPath, ISampleWriter writer, string folder, ILoggerFactory loggers, TimeProvider time) =>
+    /// <summary>The downloader over <paramref name="fetchPath"/>, the crawl host's one fetch pipeline (robots.txt, retries, host slots, cluster gate).</summary>
+    public DownloadRunner CreateRunner(ParseResult parse, IFetcher fetchPath, ISampleWriter writer, string folder, ILoggerFactory loggers, TimeProvider time) =>
         new(
-            fetchPath.Fetcher,
+            fetchPath,
             CreateResolvers(parse),
             writer,
             folder,

@@ -7,9 +7,18 @@ public static class ListCommand
 {
     public static Command Create(CommonOptions common, CliEnvironment environment)
     {
-        var command = new Command("list", "List the spiders that can run: crawlers.json entries and spider classes.");
+        var sinks = new Option<bool>("--sinks") { Description = "List the sink types crawlers.json's \"sinks\" section can name instead." };
+        var command = new Command("list", "List the spiders that can run: crawlers.json entries and spider classes (or, with --sinks, the sink types).") { sinks };
         command.SetAction(parse => CommandAction.GuardAsync(environment, async () =>
         {
+            if (parse.GetValue(sinks))
+            {
+                var types = CommonOptions.Sinks(environment).All;
+                var typeWidth = types.Max(d => d.Name.Length);
+                foreach (var descriptor in types)
+                    await environment.Out.WriteLineAsync($"{descriptor.Name.PadRight(typeWidth)}  {descriptor.Description}").ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
             var config = common.LoadConfig(parse);
             var registry = CommonOptions.Registry(environment);
             var planner = new CrawlPlanner(registry, config);

@@ -42,6 +42,7 @@ public static class ScheduleCommand
             var planner = new CrawlPlanner(CommonOptions.Registry(environment), config);
             foreach (var name in schedules.Keys)
                 planner.Plan(name, engine.Overrides(parse)); // bad settings fail now, not at 3 a.m.
+            SinkEntry.ReadAll(config, CommonOptions.Sinks(environment)); // and so do bad sinks
 
             var level = parse.GetValue(common.LogLevel) ?? LogLevel.Information;
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

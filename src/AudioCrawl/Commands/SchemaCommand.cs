@@ -12,7 +12,7 @@ public static class SchemaCommand
         var command = new Command("schema", "Print the JSON Schema of crawlers.json, generated from the registered spiders.") { output };
         command.SetAction(parse => CommandAction.GuardAsync(environment, async () =>
         {
-            var schema = ConfigSchema.Generate(CommonOptions.Registry(environment))
+            var schema = ConfigSchema.Generate(CommonOptions.Registry(environment), CommonOptions.Sinks(environment))
                 .ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             if (parse.GetValue(output) is { } path)
                 await File.WriteAllTextAsync(path, schema + "\n").ConfigureAwait(false);

@@ -22,6 +22,6 @@ public sealed class StateOptions
     {
         var planner = new CrawlPlanner(CommonOptions.Registry(environment), config);
         var overrides = engine.Overrides(parse);
-        return new SpiderRunner(stateDirectory, config, name => planner.Plan(name, overrides), loggers, environment.Time, onStarted);
+        return new SpiderRunner(stateDirectory, config, name => planner.Plan(name, overrides), plan => Running.CrawlHosts.ForCrawl(plan, config, environment, loggers), loggers, environment.Time, onStarted);
     }
 }

@@ -1,41 +1,30 @@
-using AudioCrawl.Browser;
 using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Scheduling;
-using Microsoft.Extensions.Logging;
+using AudioCrawl.Core.Hosting;
 
 namespace AudioCrawl.Cli.Running;
 
 /// <summary>One crawl as the CLI runs it: signals, progress, the summary, --stats, and the exit code.</summary>
-public sealed class CrawlSession(CliEnvironment environment, ILoggerFactory loggers)
+public sealed class CrawlSession(CliEnvironment environment)
 {
-    /// <param name="job">The job directory to keep the state in, or null for a crawl held in memory.</param>
+    /// <param name="host">The crawl's host, with every feature the command added (sinks, job directory, Redis, ...).</param>
     /// <param name="onAbort">Called on a second Ctrl+C, to abandon work a sink still has in flight.</param>
-    /// <param name="shared">This worker's part in a crawl shared through Redis, or null for a crawl of its own.</param>
-    public async Task<int> RunAsync(CrawlPlan plan, IReadOnlyList<IPairSink> sinks, IReadOnlyList<string> outputs, string? statsPath, JobDirectory? job = null, Action? onAbort = null, SharedCrawl? shared = null)
+    /// <param name="shared">This worker's part in a crawl shared through Redis (the host was built with it), or null.</param>
+    public async Task<int> RunAsync(CrawlPlan plan, CrawlHostBuilder host, IReadOnlyList<string> outputs, string? statsPath, Action? onAbort = null, SharedCrawl? shared = null)
     {
         using var stop = new StopSignal(environment);
         await using var abortRegistration = onAbort is null ? default : stop.Hard.Register(onAbort);
-        var runner = new CrawlRunner(loggers, environment.Time, settings => new BrowserFetcher(BrowserFetcherOptions.From(settings), loggers.CreateLogger("browser")));
-        await using var ownedFrontier = job is null && shared is null ? new InMemoryFrontier() : null;
-        IFrontier frontier = shared?.Frontier ?? job?.Frontier ?? (IFrontier)ownedFrontier!;
+        await using var crawl = host.Build();
+        var stats = crawl.Stats;
+        var frontier = crawl.Frontier;
         using var progressDone = new CancellationTokenSource();
-        var progress = new ProgressReporter(environment, runner.Stats, () => frontier.CountAsync(), TimeSpan.FromSeconds(plan.Engine.LogInterval));
+        var progress = new ProgressReporter(environment, stats, () => frontier.CountAsync(), TimeSpan.FromSeconds(plan.Engine.LogInterval));
         var progressTask = progress.RunAsync($"crawling {plan.Name}", progressDone.Token);
-        var publishTask = shared?.PublishStatsAsync(() => runner.Stats.Snapshot(), progressDone.Token) ?? Task.CompletedTask;
+        var publishTask = shared?.PublishStatsAsync(() => stats.Snapshot(), progressDone.Token) ?? Task.CompletedTask;
 
         CrawlResult result;
         try
         {
-            result = await runner.RunAsync(
-                plan,
-                sinks,
-                frontier,
-                pairKeys: (IPairKeyStore?)shared?.PairKeys ?? job?.PairKeys,
-                fetcher: shared?.Fetcher,
-                onStarted: engine => stop.Hard.Register(engine.Abort),
-                failures: job?.Failures,
-                stopToken: stop.Token).ConfigureAwait(false);
+            result = await crawl.RunAsync(plan, engine => stop.Hard.Register(engine.Abort), stop.Token).ConfigureAwait(false);
         }
         finally
         {

@@ -3,6 +3,7 @@ using AudioCrawl.Cli.Running;
 using AudioCrawl.Core;
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Engine;
+using AudioCrawl.Core.Hosting;
 using AudioCrawl.Core.Pipeline;
 using AudioCrawl.Core.Runs;
 using AudioCrawl.Sinks.Csv;
@@ -15,11 +16,14 @@ namespace AudioCrawl.Cli.Scheduling;
 /// the job an interrupted run left in <c>job/</c> (same output file) or starts one writing
 /// <c>pairs-YYYYMMDD-HHMMSS.csv</c>, skips pairs earlier runs delivered and pages the re-crawl policy says are fresh,
 /// and records the run in state.db. What <c>run-once</c> does and what <c>schedule</c> does when a spider is due.
+/// <paramref name="hosts"/> makes the crawl host of a plan (the CLI's: HTTP and browser fetchers); the run adds its
+/// job, re-crawl frontier, delivered-pair filter and CSV sink to it.
 /// </summary>
 public sealed class SpiderRunner(
     string stateDirectory,
     CrawlerConfig config,
     Func<string, CrawlPlan> plan,
+    Func<CrawlPlan, CrawlHostBuilder> hosts,
     ILoggerFactory loggers,
     TimeProvider time,
     Action<CrawlEngine>? onStarted = null) : IScheduledRunner
@@ -67,21 +71,24 @@ public sealed class SpiderRunner(
             await using (var job = await JobDirectory.OpenAsync(jobPath, crawl.Name, time, CancellationToken.None).ConfigureAwait(false))
             {
                 await ResumeJob.PrepareAsync(job, output, retryFailed: false, loggers, CancellationToken.None).ConfigureAwait(false);
-                var frontier = new RecrawlFrontier(job.Frontier, state, schedule?.RecrawlAfter, time);
+                var conditional = new ConditionalGet(state);
+                var frontier = new RecrawlFrontier(job.Frontier, state, schedule?.RecrawlAfter, time, conditional);
                 var mode = File.Exists(output) ? CsvSinkMode.Append : CsvSinkMode.CreateNew;
-                result = await new CrawlRunner(loggers, time).RunAsync(
-                    crawl,
-                    [new CsvPairSink(output, mode)],
-                    frontier,
-                    new DeliveredPairFilter(state, job.PairKeys),
-                    onStarted: onStarted,
-                    failures: job.Failures,
-                    stopToken: stopToken).ConfigureAwait(false);
+                await using var host = hosts(crawl)
+                    .AddJobDirectory(job)
+                    .AddFrontier(frontier)
+                    .AddPairKeys(new DeliveredPairFilter(state, job.PairKeys))
+                    .AddFetchStage(new FetchStage(FetchStageOrder.Outermost, "conditional-get", (_, next) => conditional.Around(next)))
+                    .AddSink(new CsvPairSink(output, mode))
+                    .Build();
+                result = await host.RunAsync(crawl, onStarted, stopToken).ConfigureAwait(false);
+                if (conditional.NotModified > 0)
+                    _logger.LogInformation("{Spider}: {NotModified} pages were unchanged since the last run (304 Not Modified to a conditional GET).", spider, conditional.NotModified);
                 if (frontier.Skipped > 0)
                     _logger.LogInformation("{Spider}: {Skipped} pages fetched by earlier runs were not fetched again (re-crawl policy; {Unchanged} of them by sitemap lastmod).", spider, frontier.Skipped, frontier.SkippedUnchanged);
-                if (frontier.Skipped > 0 && result.FoundNothing is { NoPairs: true, FailedContracts.Count: 0 })
+                if ((frontier.Skipped > 0 || conditional.NotModified > 0) && result.FoundNothing is { NoPairs: true, FailedContracts.Count: 0 })
                 {
-                    // The pages that would have pairs were fetched by earlier runs: nothing new, not a changed site.
+                    // The pages that would have pairs were fetched by earlier runs or answered 304: nothing new, not a changed site.
                     _logger.LogInformation("{Spider}: no new pairs; the pages that had them were fetched by earlier runs.", spider);
                     result = result with { Outcome = result.Outcome == CrawlOutcome.Empty ? CrawlOutcome.Finished : result.Outcome, FoundNothing = null };
                 }

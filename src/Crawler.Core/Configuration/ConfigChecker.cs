@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AudioCrawl.Core.Engine;
+using AudioCrawl.Core.Pipeline;
 using AudioCrawl.Core.Runs;
 using AudioCrawl.Core.Spiders;
 using Json.Schema;
@@ -12,10 +13,10 @@ namespace AudioCrawl.Core.Configuration;
 /// </summary>
 public static class ConfigChecker
 {
-    public static IReadOnlyList<string> Check(SpiderRegistry registry, CrawlerConfig config)
+    public static IReadOnlyList<string> Check(SpiderRegistry registry, CrawlerConfig config, SinkRegistry? sinks = null)
     {
         var problems = new List<string>();
-        var schema = JsonSchema.FromText(ConfigSchema.Generate(registry).ToJsonString());
+        var schema = JsonSchema.FromText(ConfigSchema.Generate(registry, sinks).ToJsonString());
         var result = schema.Evaluate(config.Root, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (!result.IsValid)
         {
@@ -23,6 +24,17 @@ public static class ConfigChecker
             {
                 foreach (var (_, message) in detail.Errors!)
                     problems.Add($"{config.Source}: at {Location(detail.InstanceLocation.ToString())}: {message}");
+            }
+        }
+        if (sinks is not null)
+        {
+            try
+            {
+                SinkEntry.ReadAll(config, sinks);
+            }
+            catch (ConfigurationException ex)
+            {
+                problems.Add(ex.Message);
             }
         }
         var planner = new CrawlPlanner(registry, config);

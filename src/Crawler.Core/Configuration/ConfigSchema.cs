@@ -3,6 +3,8 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
+using AudioCrawl.Core.Pipeline;
+using AudioCrawl.Core.Politeness;
 using AudioCrawl.Core.Runs;
 using AudioCrawl.Core.Spiders;
 
@@ -16,7 +18,8 @@ public static class ConfigSchema
 {
     public const string FileName = "crawlers.schema.json";
 
-    public static JsonObject Generate(SpiderRegistry registry)
+    /// <param name="sinks">The sink types the <c>sinks</c> section may name; null leaves the section unchecked.</param>
+    public static JsonObject Generate(SpiderRegistry registry, SinkRegistry? sinks = null)
     {
         var engine = SettingsSchema(typeof(EngineSettings));
         var perSpider = new JsonObject();
@@ -39,7 +42,7 @@ public static class ConfigSchema
                 ["$schema"] = new JsonObject { ["type"] = "string" },
                 ["$comment"] = new JsonObject { ["type"] = "string" },
                 ["engine"] = engine.DeepClone(),
-                ["sinks"] = new JsonObject { ["type"] = "object", ["description"] = "Settings of the sinks, by sink name." },
+                ["sinks"] = SinksSchema(sinks),
                 ["spiders"] = new JsonObject
                 {
                     ["type"] = "object",
@@ -49,6 +52,38 @@ public static class ConfigSchema
                 },
             },
         };
+    }
+
+    private static JsonObject SinksSchema(SinkRegistry? sinks)
+    {
+        var section = new JsonObject
+        {
+            ["type"] = "object",
+            ["description"] = "Named sinks every crawl of the spiders they are for writes to (Scrapy's FEEDS), besides what the command line asks for. The key is the sink type unless \"type\" says otherwise.",
+        };
+        if (sinks is null)
+            return section;
+        var byName = new JsonObject();
+        var byType = new JsonArray();
+        foreach (var descriptor in sinks.All)
+        {
+            byName[descriptor.Name] = SinkEntrySchema(descriptor, typeRequired: false);
+            byType.Add(SinkEntrySchema(descriptor, typeRequired: true));
+        }
+        section["properties"] = byName;
+        section["additionalProperties"] = new JsonObject { ["oneOf"] = byType };
+        return section;
+    }
+
+    private static JsonObject SinkEntrySchema(SinkDescriptor descriptor, bool typeRequired)
+    {
+        var properties = new JsonObject
+        {
+            [SinkEntry.TypeKey] = new JsonObject { ["const"] = descriptor.Name, ["description"] = "The sink class to write with." },
+            [SinkEntry.SpidersKey] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" }, ["description"] = "The spiders this sink is for; every spider when absent." },
+            ["$comment"] = new JsonObject { ["type"] = "string" },
+        };
+        return Entry(descriptor.Description, properties, descriptor.SettingsType, typeRequired);
     }
 
     private static JsonObject EntrySchema(SpiderDescriptor descriptor, JsonObject engine, bool typeRequired)
@@ -62,7 +97,13 @@ public static class ConfigSchema
         };
         foreach (var (name, schema) in engine["properties"]!.AsObject())
             properties[name] = schema!.DeepClone();
-        if (SettingsSchema(descriptor.SettingsType)["properties"] is JsonObject own)
+        return Entry(descriptor.Description, properties, descriptor.SettingsType, typeRequired);
+    }
+
+    /// <summary>An entry of the spiders or sinks section: the given properties, then those of its settings record.</summary>
+    private static JsonObject Entry(string description, JsonObject properties, Type settingsType, bool typeRequired)
+    {
+        if (SettingsSchema(settingsType)["properties"] is JsonObject own)
         {
             foreach (var (name, schema) in own)
                 properties[name] = schema!.DeepClone();
@@ -70,7 +111,7 @@ public static class ConfigSchema
         var entry = new JsonObject
         {
             ["type"] = "object",
-            ["description"] = descriptor.Description,
+            ["description"] = description,
             ["properties"] = properties,
             ["additionalProperties"] = false,
         };
@@ -87,6 +128,8 @@ public static class ConfigSchema
             TreatNullObliviousAsNonNullable = true,
             TransformSchemaNode = (context, node) =>
             {
+                if (context.TypeInfo.Type == typeof(RobotsTxtPolicy))
+                    node = RobotsTxtPolicy.JsonSchema();
                 if (context.PropertyInfo is not { } property || node is not JsonObject schema)
                     return node;
                 if (property.AttributeProvider?.GetCustomAttributes(typeof(DescriptionAttribute), false).FirstOrDefault() is DescriptionAttribute description)

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using AudioCrawl.Core.Http;
+using AudioCrawl.Core.Politeness;
 
 namespace AudioCrawl.Core.Configuration;
 
@@ -77,8 +78,8 @@ public sealed record EngineSettings : IValidatableSettings
     [Description("Directives in X-Robots-Tag or <meta name=\"robots\"> that keep the pairs of a page out of the dataset; empty to ignore them.")]
     public IReadOnlyList<string> OptOutDirectives { get; init; } = ["noai", "noindex"];
 
-    [Description("Obey robots.txt (RFC 9309): disallowed requests are dropped and counted, never fetched.")]
-    public bool ObeyRobotsTxt { get; init; } = true;
+    [Description("Obey robots.txt (RFC 9309): disallowed requests are dropped and counted, never fetched. true: robots.txt governs pages and audio files, not a service's documented API calls (which a spider marks; the hosts are named in one log line each); \"strict\": it governs API calls too; false: it is neither fetched nor obeyed.")]
+    public RobotsTxtPolicy ObeyRobotsTxt { get; init; } = RobotsTxtPolicy.Pages;
 
     [Description("Warn when a callback's pages yield less than its contract declares this many times in a row, or on most of at least this many pages; also the fewest pages on which failing contracts end the crawl as empty (exit 4).")]
     public int ContractWarnAfter { get; init; } = 5;
@@ -92,8 +93,8 @@ public sealed record EngineSettings : IValidatableSettings
     [Description("Seconds between progress lines when the output is not a terminal.")]
     public double LogInterval { get; init; } = 10;
 
-    [Description("The fetcher for requests that do not name one: \"http\", or \"browser\" (headless Chromium that runs the page's scripts).")]
-    public FetcherKind Fetcher { get; init; } = FetcherKind.Http;
+    [Description("The fetcher for requests that do not name one: \"http\", \"browser\" (headless Chromium that runs the page's scripts), or the name of a fetcher registered in the crawl host.")]
+    public string Fetcher { get; init; } = FetcherKind.Http;
 
     [Description("The Chromium executable the browser fetcher drives (never downloaded; Debian package 'chromium').")]
     public string BrowserExecutable { get; init; } = "/usr/bin/chromium";
@@ -118,6 +119,8 @@ public sealed record EngineSettings : IValidatableSettings
 
     public IEnumerable<string> Validate()
     {
+        if (string.IsNullOrWhiteSpace(Fetcher))
+            yield return $"fetcher must name a fetcher such as \"{FetcherKind.Http}\" or \"{FetcherKind.Browser}\"";
         if (BrowserConcurrency < 1)
             yield return "browserConcurrency must be at least 1";
         if (string.IsNullOrWhiteSpace(BrowserExecutable))

@@ -1,3 +1,5 @@
+using AudioCrawl.Core.Politeness;
+
 namespace AudioCrawl.Core.Configuration;
 
 /// <summary>Names a setting's type in the words an error message needs ("a whole number").</summary>
@@ -14,6 +16,8 @@ internal static class SettingValueDescriber
             return "true or false";
         if (t == typeof(string))
             return "a string";
+        if (t == typeof(RobotsTxtPolicy))
+            return RobotsTxtPolicy.Expected;
         if (t == typeof(Uri))
             return "an absolute http(s) URL";
         if (t.IsEnum)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using AudioCrawl.Core.Politeness;
 using AudioCrawl.Core.Spiders;
 
 namespace AudioCrawl.Core.Configuration;
@@ -103,6 +104,13 @@ public static class SettingsBinder
         if (t == typeof(string) || t == typeof(Uri) || t.IsEnum)
         {
             node = JsonValue.Create(raw);
+            return true;
+        }
+        if (t == typeof(RobotsTxtPolicy))
+        {
+            if (!RobotsTxtPolicy.TryParse(raw, out var policy))
+                return false;
+            node = JsonSerializer.SerializeToNode(policy, SettingsJson.Options);
             return true;
         }
         if (t == typeof(bool))

@@ -1,4 +1,5 @@
 using AudioCrawl.Core.Configuration;
+using AudioCrawl.Core.Hosting;
 using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Pipeline;
 using AudioCrawl.Core.Politeness;
@@ -46,11 +47,13 @@ public sealed class CrawlEngine
     private string? _failure;
 
     private readonly FailureLog? _failures;
+    private readonly CrawlSignals? _signals;
     private readonly string _productToken;
 
-    public CrawlEngine(Spider spider, EngineSettings settings, IFetcher fetcher, IFrontier frontier, ItemPipeline pipeline, CrawlStats stats, TimeProvider time, ILogger logger, FailureLog? failures = null)
+    public CrawlEngine(Spider spider, EngineSettings settings, IFetcher fetcher, IFrontier frontier, ItemPipeline pipeline, CrawlStats stats, TimeProvider time, ILogger logger, FailureLog? failures = null, CrawlSignals? signals = null)
     {
         _failures = failures;
+        _signals = signals is { IsEmpty: false } ? signals : null;
         _spider = spider;
         _settings = settings;
         _fetcher = fetcher;
@@ -202,7 +205,8 @@ public sealed class CrawlEngine
             {
                 if (Interlocked.Decrement(ref _active) == 0 && _seedingDone && await IsDrainedAsync().ConfigureAwait(false))
                 {
-                    _idle.TrySetResult();
+                    if (_idle.TrySetResult())
+                        _signals?.Idle();
                     _signal.Pulse();
                     return;
                 }
@@ -250,7 +254,9 @@ public sealed class CrawlEngine
             _stopping.Token.ThrowIfCancellationRequested();
             response = await _fetcher.FetchAsync(request, _abort.Token).ConfigureAwait(false);
             _stats.RequestSent();
-            Interlocked.Increment(ref _pagesFetched);
+            // A 304 to a conditional GET is "unchanged since the last run", not a page that could have yielded pairs.
+            if (!response.IsNotModified)
+                Interlocked.Increment(ref _pagesFetched);
         }
         catch (RequestDroppedException ex)
         {
@@ -268,12 +274,14 @@ public sealed class CrawlEngine
             _stats.RequestSent();
             _stats.Errors.Increment(ex.Kind);
             _logger.LogWarning("{Kind}: {Message}", ex.Kind, ex.Message);
+            _signals?.Error(request, ex.Kind, ex.Message);
             await RecordFailureAsync(request, ex.Kind, ex.Message).ConfigureAwait(false);
             return true;
         }
 
         _stats.ResponseReceived(response.Status, response.Body.Length);
-        if (!response.IsSuccess && !request.HandleStatuses.Contains(response.Status))
+        _signals?.Response(response);
+        if (!response.IsSuccess && !request.HandleStatuses.Contains(response.Status) && !(request.Revalidate && response.IsNotModified))
         {
             _stats.Errors.Increment($"http_{response.Status}");
             _logger.LogDebug("HTTP {Status} for {Url}: not handed to the spider", response.Status, request.Url);
@@ -330,8 +338,11 @@ public sealed class CrawlEngine
                             _stats.ItemsDropped.Increment(ItemDropReasons.OptOut);
                             break;
                         }
-                        var result = await _pipeline.SubmitAsync(pair with { Spider = pair.Spider ?? _spider.Name, Page = pair.Page ?? response.Url }, _abort.Token).ConfigureAwait(false);
+                        var item = pair with { Spider = pair.Spider ?? _spider.Name, Page = pair.Page ?? response.Url };
+                        var result = await _pipeline.SubmitAsync(item, _abort.Token).ConfigureAwait(false);
                         acceptedPairs |= result != SubmitResult.Dropped;
+                        if (result != SubmitResult.Dropped)
+                            _signals?.Item(item);
                         if (result == SubmitResult.LimitReached)
                             RequestStop(FinishReasons.MaxItems);
                         break;
@@ -350,7 +361,9 @@ public sealed class CrawlEngine
         }
         catch (Exception ex)
         {
-            _stats.Errors.Increment(ex is System.Text.Json.JsonException ? "parse_error" : "spider_exception");
+            var kind = ex is System.Text.Json.JsonException ? "parse_error" : "spider_exception";
+            _stats.Errors.Increment(kind);
+            _signals?.Error(request, kind, ex.Message);
             _logger.LogWarning("Callback {Callback} of spider {Spider} failed on {Url}: {Type}: {Message}", request.Callback, _spider.Name, response.Url, ex.GetType().Name, ex.Message);
         }
         finally
@@ -400,6 +413,13 @@ public sealed class CrawlEngine
 
     private async ValueTask ScheduleAsync(Request request)
     {
+        if (!_callbacks.TryGet(request.Callback, out _))
+        {
+            // A programming error, not a page problem: stop before the request (or any other) reaches a server.
+            _stats.Errors.Increment(FinishReasons.UnknownCallback);
+            Fail(FinishReasons.UnknownCallback, $"spider '{_spider.Name}' has no callback named '{request.Callback}' (asked for by the request for {request.Url}); its callbacks: {string.Join(", ", _callbacks.Names.Order(StringComparer.Ordinal))}.");
+            return;
+        }
         if (_settings.MaxDepth > 0 && request.Depth > _settings.MaxDepth)
         {
             _stats.RequestsDropped.Increment(RequestDropReasons.MaxDepth);
@@ -420,6 +440,7 @@ public sealed class CrawlEngine
             _stats.RequestsDropped.Increment(RequestDropReasons.Duplicate);
             return;
         }
+        _signals?.RequestScheduled(request);
         _signal.Pulse();
     }
 }

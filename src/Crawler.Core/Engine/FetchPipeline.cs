@@ -1,57 +1,79 @@
 using AudioCrawl.Core.Configuration;
+using AudioCrawl.Core.Hosting;
 using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Politeness;
-using AudioCrawl.Core.Stats;
 using Microsoft.Extensions.Logging;
 
 namespace AudioCrawl.Core.Engine;
 
 /// <summary>
-/// The stages every fetch goes through, whatever fetcher (HTTP, browser) is at the end, outermost first:
-/// robots.txt, retries with a circuit breaker per host (Polly), the host's slot (concurrency, delay, throttle),
-/// the transport. robots.txt itself is fetched through the retry and slot stages. Built once per crawl; the
-/// download sink can build its own over the same settings.
+/// The steps every fetch of a crawl host goes through, page or audio, whatever fetcher is at the end: the registered
+/// <see cref="FetchStage"/>s in their order (retries, the host's slot, the cluster gate, user middlewares), robots.txt at
+/// <see cref="FetchStageOrder.Robots"/>, the spider's API credentials (<see cref="FetchStageOrder.Credentials"/>, added
+/// just before the fetcher and taken out of what comes back), and the <see cref="FetcherRouter"/> innermost. robots.txt itself is fetched
+/// through the stages inside it (retries, slot, gate). Built once per host, so page and audio fetches share one
+/// politeness budget per host and one robots.txt cache.
 /// </summary>
-public sealed class FetchPipeline : IAsyncDisposable
+public sealed class FetchPipeline : IFetcher, IAsyncDisposable
 {
-    private readonly RetryingFetcher _retrying;
+    private readonly IFetcher _outermost;
+    private readonly List<object> _owned = [];
 
-    private FetchPipeline(IFetcher fetcher, RetryingFetcher retrying, HostSlots slots, RobotsTxtCache? robots)
+    public FetchPipeline(IServiceProvider services, IEnumerable<FetchStage> stages, FetcherRouter router, HostSlots slots, EngineSettings settings, TimeProvider time, ILoggerFactory loggers)
     {
-        Fetcher = fetcher;
-        _retrying = retrying;
         Slots = slots;
-        Robots = robots;
+        Router = router;
+        var ordered = stages.OrderBy(s => s.Order).ToArray();
+        Stages = [.. ordered.Select(s => s.Name)];
+        var inner = Wrap(services, ordered.Where(s => s.Order > FetchStageOrder.Robots), router);
+        var fetcher = inner;
+        if (settings.ObeyRobotsTxt.AppliesToPages)
+        {
+            var options = new RobotsTxtOptions { UserAgent = settings.UserAgent };
+            Robots = new RobotsTxtCache(inner, options, time, loggers.CreateLogger("robots"));
+            Robots.CrawlDelayFound += slots.SetCrawlDelay;
+            fetcher = new RobotsTxtFetcher(inner, Robots, options.ProductToken, settings.ObeyRobotsTxt.AppliesToApiCalls, loggers.CreateLogger("robots"));
+        }
+        _outermost = Wrap(services, ordered.Where(s => s.Order <= FetchStageOrder.Robots), fetcher);
     }
-
-    /// <summary>The outermost stage: what the engine calls.</summary>
-    public IFetcher Fetcher { get; }
 
     public HostSlots Slots { get; }
 
-    /// <summary>The robots.txt cache, or null when <see cref="EngineSettings.ObeyRobotsTxt"/> is off.</summary>
+    public FetcherRouter Router { get; }
+
+    /// <summary>The names of the registered stages, outermost first (robots.txt is not among them).</summary>
+    public IReadOnlyList<string> Stages { get; }
+
+    /// <summary>The robots.txt cache, or null when <see cref="EngineSettings.ObeyRobotsTxt"/> does not apply to pages.</summary>
     public RobotsTxtCache? Robots { get; }
 
-    public static FetchPipeline Build(IFetcher transport, EngineSettings settings, TimeProvider time, ILoggerFactory loggers, CrawlStats? stats = null)
+    /// <summary>The outermost stage (kept for callers of the earlier API).</summary>
+    public IFetcher Fetcher => this;
+
+    public ValueTask<Response> FetchAsync(Request request, CancellationToken cancellationToken = default) =>
+        _outermost.FetchAsync(request, cancellationToken);
+
+    public async ValueTask DisposeAsync()
     {
-        var slots = new HostSlots(PolitenessOptions.From(settings), time);
-        var retryLogger = loggers.CreateLogger("retry");
-        var retrying = new RetryingFetcher(new PoliteFetcher(transport, slots, time), RetryOptions.From(settings), time, (request, reason, wait) =>
+        foreach (var stage in _owned)
         {
-            stats?.Custom.Increment($"retry/{reason}");
-            retryLogger.LogDebug("Retrying {Url} in {Seconds:0.##} s ({Reason})", request.Url, wait.TotalSeconds, reason);
-        });
-        IFetcher fetcher = retrying;
-        RobotsTxtCache? robots = null;
-        if (settings.ObeyRobotsTxt)
-        {
-            var options = new RobotsTxtOptions { UserAgent = settings.UserAgent };
-            robots = new RobotsTxtCache(retrying, options, time, loggers.CreateLogger("robots"));
-            robots.CrawlDelayFound += slots.SetCrawlDelay;
-            fetcher = new RobotsTxtFetcher(retrying, robots, options.ProductToken);
+            if (stage is IAsyncDisposable asyncDisposable)
+                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+            else if (stage is IDisposable disposable)
+                disposable.Dispose();
         }
-        return new FetchPipeline(fetcher, retrying, slots, robots);
     }
 
-    public ValueTask DisposeAsync() => _retrying.DisposeAsync();
+    private IFetcher Wrap(IServiceProvider services, IEnumerable<FetchStage> outermostFirst, IFetcher innermost)
+    {
+        var current = innermost;
+        foreach (var stage in outermostFirst.Reverse())
+        {
+            var wrapped = stage.Wrap(services, current);
+            if (!ReferenceEquals(wrapped, current) && wrapped is IAsyncDisposable or IDisposable)
+                _owned.Add(wrapped);
+            current = wrapped;
+        }
+        return current;
+    }
 }

@@ -9,4 +9,7 @@ public static class FinishReasons
     public const string SinkFailed = "sink_failed";
     public const string StartRequestsFailed = "start_requests_failed";
     public const string NoResponses = "no_responses";
+
+    /// <summary>The spider asked for a callback it does not have; the request was never fetched.</summary>
+    public const string UnknownCallback = "unknown_callback";
 }

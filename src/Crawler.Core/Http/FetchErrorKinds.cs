@@ -15,5 +15,8 @@ public static class FetchErrorKinds
     /// <summary>A compressed body that is corrupt or cut short.</summary>
     public const string Decoding = "decoding";
     public const string NoBrowser = "no_browser";
+
+    /// <summary>The request names a fetcher the crawl host has no registration for.</summary>
+    public const string NoFetcher = "no_fetcher";
     public const string Browser = "browser";
 }

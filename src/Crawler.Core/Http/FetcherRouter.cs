@@ -1,63 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace AudioCrawl.Core.Http;
 
 /// <summary>
-/// Sends each request to the fetcher its <see cref="Request.Fetcher"/> names (or the crawl's default). The browser
-/// fetcher is created on the first browser request only, so a crawl that never asks for one never starts a browser.
-/// Disposes both fetchers.
+/// The innermost step of the fetch pipeline: sends each request to the fetcher its <see cref="Request.Fetcher"/>
+/// names (or the crawl's default), a keyed service of the crawl host. A fetcher is created on the first request that
+/// names it, so a crawl that never asks for the browser never starts one; the host disposes the fetchers.
 /// </summary>
-public sealed class FetcherRouter(IFetcher http, Func<IFetcher>? createBrowser, FetcherKind defaultKind = FetcherKind.Http) : IFetcher, IAsyncDisposable
+public sealed class FetcherRouter(IServiceProvider services, IReadOnlyCollection<string> names, string defaultName) : IFetcher
 {
-    private readonly Lock _gate = new();
-    private IFetcher? _browser;
-    private bool _disposed;
+    public string DefaultName => defaultName;
 
-    public FetcherKind DefaultKind => defaultKind;
+    public IReadOnlyCollection<string> Names => names;
 
-    /// <summary>True once a browser request created the browser fetcher.</summary>
-    public bool BrowserStarted => Volatile.Read(ref _browser) is not null;
-
-    public ValueTask<Response> FetchAsync(Request request, CancellationToken cancellationToken = default) =>
-        (request.Fetcher ?? defaultKind) switch
-        {
-            FetcherKind.Browser => Browser(request).FetchAsync(request, cancellationToken),
-            _ => http.FetchAsync(request, cancellationToken),
-        };
-
-    public async ValueTask DisposeAsync()
+    public ValueTask<Response> FetchAsync(Request request, CancellationToken cancellationToken = default)
     {
-        IFetcher? browser;
-        lock (_gate)
-        {
-            _disposed = true;
-            browser = _browser;
-        }
-        await DisposeFetcherAsync(browser).ConfigureAwait(false);
-        await DisposeFetcherAsync(http).ConfigureAwait(false);
+        var name = request.Fetcher ?? defaultName;
+        var fetcher = services.GetKeyedService<IFetcher>(name) ?? throw Missing(name, request.Url);
+        return fetcher.FetchAsync(request, cancellationToken);
     }
 
-    private IFetcher Browser(Request request)
-    {
-        if (Volatile.Read(ref _browser) is { } existing)
-            return existing;
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (createBrowser is null)
-                throw new FetchException(FetchErrorKinds.NoBrowser, request.Url, "the request asks for the browser fetcher, but this crawl has none (the CLI provides it).");
-            return _browser ??= createBrowser();
-        }
-    }
-
-    private static async ValueTask DisposeFetcherAsync(IFetcher? fetcher)
-    {
-        switch (fetcher)
-        {
-            case IAsyncDisposable asyncDisposable:
-                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
-                break;
-            case IDisposable disposable:
-                disposable.Dispose();
-                break;
-        }
-    }
+    private FetchException Missing(string name, Uri url) => name == FetcherKind.Browser
+        ? new FetchException(FetchErrorKinds.NoBrowser, url, "the request asks for the browser fetcher, but this crawl has none (add it with AddBrowserFetcher; the CLI does).")
+        : new FetchException(FetchErrorKinds.NoFetcher, url, $"the request asks for the fetcher '{name}', which this crawl does not have (it has {string.Join(", ", names)}).");
 }

@@ -5,6 +5,8 @@ using AngleSharp.Html.Parser;
 using AudioCrawl.Core.Html;
 using HtmlAgilityPack;
 
+using AudioCrawl.Core.Spiders;
+
 namespace AudioCrawl.Core.Http;
 
 /// <summary>
@@ -49,12 +51,28 @@ public sealed class Response
 
     public bool IsSuccess => Status is >= 200 and < 300;
 
+    /// <summary>A 304 to a <see cref="Http.Request.Revalidate"/> request: the page is as an earlier run read it.</summary>
+    public bool IsNotModified => Status == 304;
+
     public ResponseHeaders Headers { get; }
 
     /// <summary>Audio URLs the page requested while it ran in the browser (always empty for HTTP fetches).</summary>
     public IReadOnlyList<Uri> NetworkAudio { get; init; } = [];
 
+    /// <summary>The body; for a request with <see cref="Request.BodyFile"/>, only its first bytes (the rest is in the file).</summary>
     public ReadOnlyMemory<byte> Body { get; }
+
+    /// <summary>Where the whole body was streamed to, when the request asked for <see cref="Request.BodyFile"/> and got a 2xx.</summary>
+    public string? BodyFile { get; init; }
+
+    /// <summary>The size of the whole (decoded) body in bytes, streamed to <see cref="BodyFile"/> or in <see cref="Body"/>.</summary>
+    public long BodyLength
+    {
+        get => _bodyLength ?? Body.Length;
+        init => _bodyLength = value;
+    }
+
+    private readonly long? _bodyLength;
 
     /// <summary>The media type without parameters, lower-cased (for example <c>text/html</c>), or null.</summary>
     public string? MediaType => Headers.MediaType;
@@ -102,6 +120,18 @@ public sealed class Response
         var url = Resolve(href);
         return url is null ? null : new Request(url, callback) { Depth = Request.Depth + 1 };
     }
+
+    /// <summary>A request for a link on this page, one level deeper, for the spider's synchronous callback <paramref name="callback"/>.</summary>
+    public Request? Follow(string? href, Func<Response, IEnumerable<SpiderOutput>> callback) => Follow(href, CallbackName.Of(callback));
+
+    /// <summary>A request for a link on this page, one level deeper, for the spider's callback <paramref name="callback"/>.</summary>
+    public Request? Follow(string? href, Func<Response, CancellationToken, IAsyncEnumerable<SpiderOutput>> callback) => Follow(href, CallbackName.Of(callback));
+
+    /// <summary>Requests for every distinct resolvable link, in page order, for the spider's synchronous callback <paramref name="callback"/>.</summary>
+    public IEnumerable<Request> FollowAll(IEnumerable<string?> hrefs, Func<Response, IEnumerable<SpiderOutput>> callback) => FollowAll(hrefs, CallbackName.Of(callback));
+
+    /// <summary>Requests for every distinct resolvable link, in page order, for the spider's callback <paramref name="callback"/>.</summary>
+    public IEnumerable<Request> FollowAll(IEnumerable<string?> hrefs, Func<Response, CancellationToken, IAsyncEnumerable<SpiderOutput>> callback) => FollowAll(hrefs, CallbackName.Of(callback));
 
     /// <summary>Requests for every distinct resolvable link, in page order.</summary>
     public IEnumerable<Request> FollowAll(IEnumerable<string?> hrefs, string callback = Spiders.Spider.DefaultCallback)

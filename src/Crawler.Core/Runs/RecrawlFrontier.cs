@@ -8,9 +8,11 @@ namespace AudioCrawl.Core.Runs;
 /// than <see cref="SpiderSchedule.RecrawlAfter"/> (never, when that is null). A request that knows when its page
 /// last changed (<see cref="Request.LastModified"/>, from a sitemap's lastmod) is judged by that instead: fetched
 /// again when it changed after the last fetch, skipped when not, whatever the age. Start requests (depth 0) and
-/// listings (<see cref="Request.IsListing"/>: sitemaps) always pass, so they are read again and new entries found. Completed requests record their fetch time.
+/// listings (<see cref="Request.IsListing"/>: sitemaps) always pass, so they are read again and new entries found, and so
+/// do <see cref="Request.Revalidate"/> requests, which ask the server whether the page changed. Completed requests
+/// record their fetch time and, through <paramref name="conditional"/>, their validators.
 /// </summary>
-public sealed class RecrawlFrontier(IFrontier inner, SpiderState state, TimeSpan? recrawlAfter, TimeProvider time) : IFrontier
+public sealed class RecrawlFrontier(IFrontier inner, SpiderState state, TimeSpan? recrawlAfter, TimeProvider time, ConditionalGet? conditional = null) : IFrontier
 {
     /// <summary>Requests skipped because an earlier run fetched them recently enough, or after they last changed.</summary>
     public long Skipped => Interlocked.Read(ref _skipped);
@@ -23,7 +25,7 @@ public sealed class RecrawlFrontier(IFrontier inner, SpiderState state, TimeSpan
 
     public async ValueTask<bool> EnqueueAsync(Request request, CancellationToken cancellationToken = default)
     {
-        if (request.Depth > 0 && !request.IsListing && !request.DontFilter
+        if (request.Depth > 0 && !request.IsListing && !request.DontFilter && !request.Revalidate
             && await state.LastFetchedAsync(RequestFingerprint.Of(request), cancellationToken).ConfigureAwait(false) is { } fetched
             && !IsDue(request, fetched))
         {
@@ -45,6 +47,8 @@ public sealed class RecrawlFrontier(IFrontier inner, SpiderState state, TimeSpan
     {
         await inner.CompleteAsync(request, cancellationToken).ConfigureAwait(false);
         await state.RecordFetchedAsync(RequestFingerprint.Of(request), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (conditional is not null)
+            await conditional.CommitAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     public ValueTask<long> CountAsync(CancellationToken cancellationToken = default) => inner.CountAsync(cancellationToken);

@@ -7,7 +7,8 @@ namespace AudioCrawl.Core.Runs;
 
 /// <summary>
 /// What a spider keeps between runs (state.db in its state directory): the run history, the keys of every pair
-/// delivered by a finished run, and when each page was last fetched (for the re-crawl policy).
+/// delivered by a finished run, when each page was last fetched (for the re-crawl policy), and the validators
+/// (ETag, Last-Modified) of pages fetched with <see cref="Http.Request.Revalidate"/> (for conditional GET).
 /// </summary>
 public sealed class SpiderState : IAsyncDisposable
 {
@@ -20,6 +21,7 @@ public sealed class SpiderState : IAsyncDisposable
             errors INTEGER NOT NULL DEFAULT 0, output TEXT NOT NULL, pid INTEGER NOT NULL, resumed_by INTEGER, message TEXT);
         CREATE TABLE IF NOT EXISTS delivered (key BLOB PRIMARY KEY) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS pages (fingerprint BLOB PRIMARY KEY, fetched TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS validators (fingerprint BLOB PRIMARY KEY, etag TEXT, last_modified TEXT) WITHOUT ROWID;
         """;
 
     private readonly SqliteDatabase _database;
@@ -148,6 +150,28 @@ public sealed class SpiderState : IAsyncDisposable
             upsert.CommandText = "INSERT INTO pages (fingerprint, fetched) VALUES ($fingerprint, $fetched) ON CONFLICT(fingerprint) DO UPDATE SET fetched = excluded.fetched;";
             upsert.Parameters.AddWithValue("$fingerprint", FingerprintBytes(fingerprint));
             upsert.Parameters.AddWithValue("$fetched", Stamp(fetched));
+            return upsert.ExecuteNonQuery();
+        }, cancellationToken);
+
+    /// <summary>The ETag / Last-Modified an earlier run stored for the page with this fingerprint, or null.</summary>
+    public Task<PageValidators?> ValidatorsAsync(RequestFingerprint fingerprint, CancellationToken cancellationToken = default) =>
+        _database.RunAsync<PageValidators?>(connection =>
+        {
+            using var select = connection.CreateCommand();
+            select.CommandText = "SELECT etag, last_modified FROM validators WHERE fingerprint = $fingerprint;";
+            select.Parameters.AddWithValue("$fingerprint", FingerprintBytes(fingerprint));
+            using var reader = select.ExecuteReader();
+            return reader.Read() ? new PageValidators(reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : null;
+        }, cancellationToken);
+
+    public Task RecordValidatorsAsync(RequestFingerprint fingerprint, PageValidators validators, CancellationToken cancellationToken = default) =>
+        _database.RunAsync(connection =>
+        {
+            using var upsert = connection.CreateCommand();
+            upsert.CommandText = "INSERT INTO validators (fingerprint, etag, last_modified) VALUES ($fingerprint, $etag, $modified) ON CONFLICT(fingerprint) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified;";
+            upsert.Parameters.AddWithValue("$fingerprint", FingerprintBytes(fingerprint));
+            upsert.Parameters.AddWithValue("$etag", (object?)validators.ETag ?? DBNull.Value);
+            upsert.Parameters.AddWithValue("$modified", (object?)validators.LastModified ?? DBNull.Value);
             return upsert.ExecuteNonQuery();
         }, cancellationToken);
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Xml;
 using AudioCrawl.Core.Http;
+using AudioCrawl.Core.Xml;
 
 namespace AudioCrawl.Core.Sitemaps;
 
@@ -30,7 +30,7 @@ public static class SitemapReader
         if (xml.Length > limits.MaxUncompressedBytes)
             throw TooLarge(location, limits);
         xml = SkipLeadingBlankLines(xml);
-        using var reader = XmlReader.Create(AsStream(xml), Settings(limits));
+        using var reader = SafeXml.CreateReader(xml, limits.MaxUncompressedBytes);
         var kind = ReadRoot(location, reader, xml.Span);
         var entries = new List<SitemapEntry>();
         var invalid = 0;
@@ -108,24 +108,6 @@ public static class SitemapReader
             throw new SitemapException(location, SitemapFailureReasons.Malformed, $"is not a readable gzip file: {ex.Message}", ex);
         }
     }
-
-    private static Stream AsStream(ReadOnlyMemory<byte> xml) =>
-        MemoryMarshal.TryGetArray(xml, out var segment)
-            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
-            : new MemoryStream(xml.ToArray(), writable: false);
-
-    private static XmlReaderSettings Settings(SitemapLimits limits) => new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        // Zero would mean "unlimited" to XmlReader; with DTDs prohibited no entity can be declared anyway.
-        MaxCharactersFromEntities = 1024,
-        MaxCharactersInDocument = limits.MaxUncompressedBytes,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        IgnoreWhitespace = true,
-        CloseInput = true,
-    };
 
     /// <summary>Reads the prolog up to the root element: the only place a DOCTYPE can be.</summary>
     private static SitemapKind ReadRoot(Uri location, XmlReader reader, ReadOnlySpan<byte> xml)

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using AudioCrawl.Core.Http;
 
 namespace AudioCrawl.Core.Spiders;
@@ -20,10 +21,10 @@ public sealed class CallbackTable
         {
             foreach (var method in type.GetMethods(flags | BindingFlags.DeclaredOnly))
             {
-                if (!IsCallback(method) || callbacks.ContainsKey(method.Name))
+                if (callbacks.ContainsKey(method.Name) || AsCallback(method, spider) is not { } callback)
                     continue;
                 var contract = method.GetCustomAttribute<YieldsAttribute>()?.ToContract(method.Name);
-                callbacks[method.Name] = new Entry(method.CreateDelegate<SpiderCallback>(spider), contract);
+                callbacks[method.Name] = new Entry(callback, contract);
             }
         }
         return new CallbackTable(callbacks);
@@ -40,14 +41,43 @@ public sealed class CallbackTable
         return found;
     }
 
-    private static bool IsCallback(MethodInfo method)
+    /// <summary>
+    /// A method of one of the callback shapes: <c>IAsyncEnumerable&lt;SpiderOutput&gt; Name(Response, CancellationToken)</c>,
+    /// <c>IAsyncEnumerable&lt;SpiderOutput&gt; Name(Response)</c> or the synchronous <c>IEnumerable&lt;SpiderOutput&gt; Name(Response)</c>.
+    /// </summary>
+    private static SpiderCallback? AsCallback(MethodInfo method, Spider spider)
     {
-        if (method.ReturnType != typeof(IAsyncEnumerable<SpiderOutput>) || method.IsGenericMethod)
-            return false;
-        var parameters = method.GetParameters();
-        return parameters.Length == 2
-            && parameters[0].ParameterType == typeof(Response)
-            && parameters[1].ParameterType == typeof(CancellationToken);
+        if (method.IsGenericMethod)
+            return null;
+        var parameters = method.GetParameters().Select(p => p.ParameterType).ToArray();
+        if (parameters.Length == 0 || parameters[0] != typeof(Response))
+            return null;
+        if (method.ReturnType == typeof(IAsyncEnumerable<SpiderOutput>))
+        {
+            if (parameters.Length == 2 && parameters[1] == typeof(CancellationToken))
+                return method.CreateDelegate<SpiderCallback>(spider);
+            if (parameters.Length == 1)
+            {
+                var withoutToken = method.CreateDelegate<Func<Response, IAsyncEnumerable<SpiderOutput>>>(spider);
+                return (response, _) => withoutToken(response);
+            }
+        }
+        if (method.ReturnType == typeof(IEnumerable<SpiderOutput>) && parameters.Length == 1)
+        {
+            var synchronous = method.CreateDelegate<Func<Response, IEnumerable<SpiderOutput>>>(spider);
+            return (response, cancellationToken) => EnumerateAsync(synchronous(response), cancellationToken);
+        }
+        return null;
+    }
+
+    private static async IAsyncEnumerable<SpiderOutput> EnumerateAsync(IEnumerable<SpiderOutput> outputs, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var output in outputs)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return output;
+        }
+        await Task.CompletedTask.ConfigureAwait(false);
     }
 
     private readonly record struct Entry(SpiderCallback Callback, PageContract? Contract);

@@ -27,6 +27,12 @@ public abstract class Spider
     /// <summary>Host names the crawl may request besides those of the start requests; empty means any host.</summary>
     public virtual IReadOnlyCollection<string> AllowedDomains => [];
 
+    /// <summary>
+    /// Keys and tokens the engine adds to this spider's API calls (<see cref="Request.Api"/>) at send time, so they
+    /// never appear in a request that is logged, stored or recorded. Read when the crawl starts, after settings are bound.
+    /// </summary>
+    public virtual ApiCredentials Credentials => ApiCredentials.None;
+
     /// <summary>Engine settings this spider prefers over the built-in ones; crawlers.json and --set still win.</summary>
     public virtual EngineSettings DefaultEngineSettings(EngineSettings builtIn) => builtIn;
 

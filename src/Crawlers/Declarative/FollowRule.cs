@@ -31,7 +31,7 @@ public sealed record FollowRule
     public bool? Follow { get; init; }
 
     [Description("The fetcher for the pages this rule reaches (http or browser); the spider's fetcher setting when unset.")]
-    public FetcherKind? Fetcher { get; init; }
+    public string? Fetcher { get; init; }
 
     [Description("Whether the pages this rule reaches must yield something (pairs when it has items, else links): pages that do not are counted and warned about, and most of them failing ends the crawl as empty (exit 4). false for pages that may legitimately yield nothing.")]
     public bool Expect { get; init; } = true;

@@ -6,7 +6,8 @@ namespace AudioCrawl.Crawlers.SoundLibrary;
 
 /// <summary>
 /// The example spider of the README walkthrough: index → categories (with pagination) → sound pages, one pair per
-/// sound that has audio.
+/// sound that has audio. Its callbacks are synchronous and its follows name them as method groups (checked by the
+/// compiler, stored by name).
 /// </summary>
 [Spider("sounds", "Sound effects and their titles from the built-in sample sound library (the offline demo).")]
 public sealed class SoundLibrarySpider : Spider<SoundLibrarySettings>
@@ -18,25 +19,20 @@ public sealed class SoundLibrarySpider : Spider<SoundLibrarySettings>
     }
 
     [Yields(Requests = 1)]
-    public async IAsyncEnumerable<SpiderOutput> Parse(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var request in response.FollowAll(response.Css("ul.categories a").Select(a => a.GetAttribute("href")), nameof(ParseCategory)))
-            yield return request;
-        await Task.CompletedTask;
-    }
+    public IEnumerable<SpiderOutput> Parse(Response response) =>
+        response.FollowAll(response.Css("ul.categories a").Select(a => a.GetAttribute("href")), ParseCategory);
 
     [Yields(Requests = 1)]
-    public async IAsyncEnumerable<SpiderOutput> ParseCategory(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IEnumerable<SpiderOutput> ParseCategory(Response response)
     {
-        foreach (var request in response.FollowAll(response.Css("ul.sounds a.sound").Select(a => a.GetAttribute("href")), nameof(ParseSound)))
+        foreach (var request in response.FollowAll(response.Css("ul.sounds a.sound").Select(a => a.GetAttribute("href")), ParseSound))
             yield return request;
-        if (response.Follow(response.CssFirst("a[rel=next]")?.GetAttribute("href"), nameof(ParseCategory)) is { } next)
+        if (response.Follow(response.CssFirst("a[rel=next]")?.GetAttribute("href"), ParseCategory) is { } next)
             yield return next;
-        await Task.CompletedTask;
     }
 
     [Yields(Pairs = 1, OrCounted = ["sounds/no_audio"])]
-    public async IAsyncEnumerable<SpiderOutput> ParseSound(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IEnumerable<SpiderOutput> ParseSound(Response response)
     {
         var title = response.CssFirst("h1.title")?.TextContent;
         var audio = response.Resolve(response.CssFirst("audio source[src], audio[src]")?.GetAttribute("src"));
@@ -46,6 +42,5 @@ public sealed class SoundLibrarySpider : Spider<SoundLibrarySettings>
             yield break;
         }
         yield return new AudioPair(audio, title) { Tags = ["sound-effect"] };
-        await Task.CompletedTask;
     }
 }

@@ -39,6 +39,11 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
     /// <summary>One request at a time and a second between them: YouTube answers fast crawlers with bot checks (HTTP 429).</summary>
     public override EngineSettings DefaultEngineSettings(EngineSettings builtIn) => builtIn with { PerHost = 1, Delay = 1 };
 
+    /// <summary>The Data API key, sent as the <c>X-Goog-Api-Key</c> header of Data API calls only.</summary>
+    public override ApiCredentials Credentials => Settings.UsesDataApi && Settings.EffectiveApiKey() is { } key
+        ? new ApiCredentials { Headers = new Dictionary<string, string> { ["X-Goog-Api-Key"] = key } }
+        : ApiCredentials.None;
+
     public override async IAsyncEnumerable<Request> StartRequestsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var inputs = ParseInputs();
@@ -287,8 +292,9 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
         var url = new Uri(ApiRoot(), method + "?" + query + (pageToken is null ? "" : "&pageToken=" + Uri.EscapeDataString(pageToken)));
         return new Request(url, callback)
         {
-            // The key goes in a header, not the URL, so it never reaches a log line, the stats or a frontier's URL column.
-            Headers = new Dictionary<string, string> { ["X-Goog-Api-Key"] = Settings.EffectiveApiKey() ?? "", ["Accept"] = "application/json" },
+            Api = true,
+            // The key is added at send time (Credentials), so it never reaches a log line, the stats, a frontier or failures.jsonl.
+            Headers = new Dictionary<string, string> { ["Accept"] = "application/json" },
             HandleStatuses = [400, 401, 403, 404, 429],
         }.WithData(state);
     }

@@ -1,7 +1,9 @@
 using AudioCrawl.Core;
+using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Pipeline;
 using AudioCrawl.Core.Spiders;
 using CsvHelper;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AudioCrawl.Sinks.Csv;
 
@@ -9,9 +11,17 @@ namespace AudioCrawl.Sinks.Csv;
 /// The deliverable: a <c>url,text</c> CSV, RFC 4180 quoting, UTF-8 without BOM, CRLF line ends. Rows are
 /// streamed; every flush hands them to the operating system, and closing syncs the file to disk.
 /// </summary>
-public sealed class CsvPairSink(string path, CsvSinkMode mode = CsvSinkMode.CreateNew) : IPairSink
+[Sink<CsvSinkSettings>("csv", "A url,text CSV (what -o writes).")]
+public sealed class CsvPairSink(string path, CsvSinkMode mode = CsvSinkMode.CreateNew, IReadOnlyList<string>? columns = null) : IPairSink
 {
-    public static readonly string[] Header = ["url", "text"];
+    private readonly IReadOnlyList<string> _columns = columns ?? CsvColumns.Default;
+
+    /// <summary>The sink of a crawlers.json <c>csv</c> entry, for the spider of <paramref name="plan"/>.</summary>
+    [ActivatorUtilitiesConstructor]
+    public CsvPairSink(CsvSinkSettings settings, CrawlPlan plan)
+        : this(settings.PathFor(plan.Name), settings.Mode, CsvColumns.Parse(settings.Columns, "columns"))
+    {
+    }
 
     private FileStream? _stream;
     private CsvWriter? _csv;
@@ -48,7 +58,10 @@ public sealed class CsvPairSink(string path, CsvSinkMode mode = CsvSinkMode.Crea
         try
         {
             if (exists && mode == CsvSinkMode.Append)
+            {
                 RepairedBytes = await CsvTailRepair.RepairAsync(path, cancellationToken).ConfigureAwait(false);
+                await CheckHeaderAsync(cancellationToken).ConfigureAwait(false);
+            }
             _stream = new FileStream(path, mode == CsvSinkMode.Append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read, 64 * 1024);
         }
         catch (UnauthorizedAccessException ex)
@@ -61,14 +74,30 @@ public sealed class CsvPairSink(string path, CsvSinkMode mode = CsvSinkMode.Crea
         }
         _csv = CsvWriter.Create(_stream, WriterOptions, leaveOpen: true);
         if (_stream.Length == 0)
-            _csv.WriteRecord(Header);
+        {
+            foreach (var column in _columns)
+                _csv.WriteField(column);
+            _csv.EndRecord();
+        }
+    }
+
+    /// <summary>Rows appended under another header would be read into the wrong columns.</summary>
+    private async Task CheckHeaderAsync(CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(path);
+        var first = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(first))
+            return;
+        var existing = first.Split(',').Select(c => c.Trim().Trim('"')).ToArray();
+        if (!existing.SequenceEqual(_columns))
+            throw new CrawlerException($"{path} has the columns {string.Join(",", existing)}; appending rows with the columns {string.Join(",", _columns)} would mix them up. Write to another file or use the same --csv-columns.");
     }
 
     public ValueTask WriteAsync(AudioPair pair, CancellationToken cancellationToken = default)
     {
         var csv = _csv ?? throw new InvalidOperationException("The CSV sink is not open.");
-        csv.WriteField(pair.Url.AbsoluteUri);
-        csv.WriteField(pair.Text);
+        foreach (var column in _columns)
+            csv.WriteField(CsvColumns.ValueOf(column, pair));
         csv.EndRecord();
         return ValueTask.CompletedTask;
     }

@@ -4,8 +4,8 @@ namespace AudioCrawl.Sinks.Download;
 
 /// <summary>
 /// Gets the audio of one row onto disk: page URLs through the first media resolver that claims them, file URLs
-/// through the crawl's fetch path (an <see cref="IFetcher"/>, normally the engine's <c>FetchPipeline</c>: robots.txt,
-/// retries, per-host slots, limits). What arrives must look like audio by media type and by its first bytes.
+/// through the crawl's fetch path (an <see cref="IFetcher"/>, normally the crawl host's <c>FetchPipeline</c>: robots.txt,
+/// retries, per-host slots, the cluster gate) to the <see cref="FetcherKind.Audio"/> fetcher (the audio size and time limits). What arrives must look like audio by media type and by its first bytes.
 /// With <paramref name="keepInMemory"/> the bytes are handed on in memory (for storing as they are) instead of
 /// being written to <paramref name="workFolder"/> for ffmpeg.
 /// </summary>
@@ -19,10 +19,25 @@ public sealed class AudioDownloader(IFetcher fetcher, IReadOnlyList<IMediaResolv
         if (resolvers.FirstOrDefault(r => r.CanResolve(url)) is { } resolver)
             return await ResolveAsync(resolver, source, url, cancellationToken).ConfigureAwait(false);
 
+        // Unless the bytes are to be kept as they are, the body streams straight to the work file ffmpeg reads.
+        var path = keepInMemory ? null : Path.Combine(workFolder, source.Key + ".download");
+        try
+        {
+            return await FetchAsync(source, url, path, cancellationToken).ConfigureAwait(false);
+        }
+        catch when (path is not null)
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    private async Task<DownloadedAudio> FetchAsync(AudioSource source, Uri url, string? path, CancellationToken cancellationToken)
+    {
         Response response;
         try
         {
-            response = await fetcher.FetchAsync(new Request(url) { Headers = AcceptAudio }, cancellationToken).ConfigureAwait(false);
+            response = await fetcher.FetchAsync(new Request(url) { Headers = AcceptAudio, Fetcher = FetcherKind.Audio, BodyFile = path }, cancellationToken).ConfigureAwait(false);
         }
         catch (FetchException ex)
         {
@@ -37,13 +52,13 @@ public sealed class AudioDownloader(IFetcher fetcher, IReadOnlyList<IMediaResolv
         if (!AudioSignature.MayBeAudio(response.MediaType))
             throw new SampleRejectedException(SampleFailureReasons.NotAudio, $"{url}: served as {response.MediaType}, not audio.");
         var container = AudioSignature.Detect(response.Body.Span[..Math.Min(response.Body.Length, 64)])
-            ?? throw new SampleRejectedException(SampleFailureReasons.NotAudio, $"{url}: {response.Body.Length} bytes served as {response.MediaType ?? "no media type"} that start like no audio format ({Describe(response.Body.Span)}).");
+            ?? throw new SampleRejectedException(SampleFailureReasons.NotAudio, $"{url}: {response.BodyLength} bytes served as {response.MediaType ?? "no media type"} that start like no audio format ({Describe(response.Body.Span)}).");
 
-        if (keepInMemory)
+        if (path is null)
             return new DownloadedAudio(source, null, response.Body.Length, response.Headers.ContentType, container) { Data = response.Body.ToArray(), FinalUrl = response.Url.AbsoluteUri };
-        var path = Path.Combine(workFolder, source.Key + ".download");
-        await File.WriteAllBytesAsync(path, response.Body.ToArray(), cancellationToken).ConfigureAwait(false);
-        return new DownloadedAudio(source, path, response.Body.Length, response.Headers.ContentType, container) { FinalUrl = response.Url.AbsoluteUri };
+        if (response.BodyFile != path)
+            await File.WriteAllBytesAsync(path, response.Body.ToArray(), cancellationToken).ConfigureAwait(false); // a fetcher that does not stream
+        return new DownloadedAudio(source, path, response.BodyLength, response.Headers.ContentType, container) { FinalUrl = response.Url.AbsoluteUri };
     }
 
     private static readonly IReadOnlyDictionary<string, string> AcceptAudio = new Dictionary<string, string>

@@ -22,4 +22,34 @@ public sealed record AudioSource(long Row, string Key, string Url, string Text)
 
     /// <summary>Why the row cannot be downloaded at all (a bad segment, an empty URL), or null.</summary>
     public string? Problem { get; init; }
+
+    /// <summary>
+    /// The one way a pair (of a live crawl) or a CSV row becomes a source: its key, its facts, and the segment its
+    /// <c>start</c>/<c>end</c> (or <c>start_time</c>/<c>end_time</c>) seconds ask for; a bad segment or an empty URL
+    /// becomes the <see cref="Problem"/>, reported with <paramref name="where"/>.
+    /// </summary>
+    public static AudioSource Of(long row, string url, string text, JsonObject originalData, string where)
+    {
+        var source = new AudioSource(row, SampleKey.Of(url, text), url, text) { OriginalData = originalData };
+        if (string.IsNullOrWhiteSpace(url))
+            return source with { Problem = $"{where}: the url is empty." };
+        try
+        {
+            return source with { Segment = AudioSegment.Parse(Field(originalData, "start", "start_time"), Field(originalData, "end", "end_time")) };
+        }
+        catch (FormatException ex)
+        {
+            return source with { Problem = $"{where}: {ex.Message}" };
+        }
+    }
+
+    private static string? Field(JsonObject data, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (data[name]?.ToString() is { } value && !string.IsNullOrWhiteSpace(value))
+                return value.Trim();
+        }
+        return null;
+    }
 }

@@ -5,8 +5,9 @@ using AudioCrawl.Sinks.Csv;
 namespace AudioCrawl.Sinks.Download;
 
 /// <summary>
-/// Rows of any url,text CSV as download sources. Extra columns go to <c>original_data</c>; a few are also
-/// understood: <c>start</c>/<c>end</c> (seconds, the segment to keep), <c>tag</c>/<c>tags</c> (separated by
+/// Rows of any url,text CSV as download sources. Extra columns go to <c>original_data</c> (an <c>original_data</c>
+/// column of JSON, as <c>--csv-columns</c> writes it, is merged into it); a few are also
+/// understood: <c>start</c>/<c>end</c> or <c>start_time</c>/<c>end_time</c> (seconds, the segment to keep), <c>tag</c>/<c>tags</c> (separated by
 /// <c>|</c> or <c>;</c>), <c>page</c> and <c>spider</c>.
 /// </summary>
 public static class CsvAudioSources
@@ -17,30 +18,38 @@ public static class CsvAudioSources
         {
             var original = new JsonObject();
             foreach (var (name, value) in row.Extra)
-                original[name] = value;
-            var source = new AudioSource(row.Row, SampleKey.Of(row.Url, row.Text), row.Url, row.Text)
             {
-                OriginalData = original,
+                if (name == CsvColumns.OriginalData && ParseObject(value) is { } written)
+                {
+                    foreach (var (key, fact) in written)
+                        original[key] = fact?.DeepClone();
+                }
+                else
+                {
+                    original[name] = value;
+                }
+            }
+            yield return AudioSource.Of(row.Row, row.Url, row.Text, original, $"{path} row {row.Row}") with
+            {
                 Tags = Column(row, "tags", "tag") is { Length: > 0 } tags ? tags.Split(['|', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [],
                 Page = Column(row, "page"),
                 Spider = Column(row, "spider"),
             };
-            if (string.IsNullOrWhiteSpace(row.Url))
-            {
-                yield return source with { Problem = $"{path} row {row.Row}: the url is empty." };
-                continue;
-            }
-            AudioSegment? segment = null;
-            string? problem = null;
-            try
-            {
-                segment = AudioSegment.Parse(Column(row, "start", "start_time"), Column(row, "end", "end_time"));
-            }
-            catch (FormatException ex)
-            {
-                problem = $"{path} row {row.Row}: {ex.Message}";
-            }
-            yield return source with { Segment = segment, Problem = problem };
+        }
+    }
+
+    /// <summary>The JSON object a crawl's <c>original_data</c> column holds, or null for an empty or malformed cell.</summary>
+    private static JsonObject? ParseObject(string value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        try
+        {
+            return JsonNode.Parse(value) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
         }
     }
 

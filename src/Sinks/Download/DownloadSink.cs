@@ -42,21 +42,12 @@ public sealed class DownloadSink(Func<DownloadRunner> createRunner, string outpu
         var row = Interlocked.Increment(ref _rows);
         var url = pair.Url.AbsoluteUri;
         var original = pair.OriginalData?.DeepClone() as JsonObject ?? [];
-        var source = new AudioSource(row, SampleKey.Of(url, pair.Text), url, pair.Text)
+        var source = AudioSource.Of(row, url, pair.Text, original, url) with
         {
             Tags = pair.Tags,
-            OriginalData = original,
             Spider = pair.Spider,
             Page = pair.Page?.AbsoluteUri,
         };
-        try
-        {
-            source = source with { Segment = AudioSegment.Parse(original["start"]?.ToString(), original["end"]?.ToString()) };
-        }
-        catch (FormatException ex)
-        {
-            source = source with { Problem = $"{url}: {ex.Message}" };
-        }
         try
         {
             await _queue.Writer.WriteAsync(source, cancellationToken).ConfigureAwait(false);

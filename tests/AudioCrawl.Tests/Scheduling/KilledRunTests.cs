@@ -1,3 +1,4 @@
+using AudioCrawl.Core.Hosting;
 using System.Text.Json.Nodes;
 using AudioCrawl.Cli.Scheduling;
 using AudioCrawl.Core.Configuration;
@@ -46,7 +47,7 @@ public sealed class KilledRunTests : IDisposable
         var config = CrawlerConfig.Parse("{}", "test");
         var planner = new CrawlPlanner(new SpiderRegistry(CliEnvironment.BuiltInSpiderAssemblies), config);
         KeyValuePair<string, string>[] overrides = [new("baseUrl", server.BaseUrl.AbsoluteUri), new("delay", "0"), new("perHost", "8"), new("concurrency", "16")];
-        var runner = new SpiderRunner(state, config, name => planner.Plan(name, overrides), NullLoggerFactory.Instance, TimeProvider.System);
+        var runner = new SpiderRunner(state, config, name => planner.Plan(name, overrides), plan => CrawlHostBuilder.For(plan, NullLoggerFactory.Instance, TimeProvider.System).AddHttpFetcher(), NullLoggerFactory.Instance, TimeProvider.System);
         var schedules = new Dictionary<string, SpiderSchedule> { ["sounds"] = SpiderSchedule.Parse(new JsonObject { ["cron"] = "0 3 * * *" }, "test") };
         var loop = new ScheduleLoop(schedules, runner, time, new ListLogger());
         time.SetUtcNow(loop.NextWake!.Value);

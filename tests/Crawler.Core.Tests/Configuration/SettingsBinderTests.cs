@@ -1,5 +1,6 @@
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Engine;
+using AudioCrawl.Core.Politeness;
 using AudioCrawl.Core.Spiders;
 using Xunit;
 
@@ -87,11 +88,38 @@ public sealed class SettingsBinderTests
     {
         var planner = new CrawlPlanner(Registry, CrawlerConfig.Parse("""{ "spiders": { "probe-fast": { "type": "probe", "pages": 2 }, "broken": { "type": "missing" } } }""", "crawlers.json"));
         var unknown = Assert.Throws<ConfigurationException>(() => planner.Plan("nope", []));
-        Assert.Equal("Unknown spider 'nope'. Known spiders: broken, contracts, links, probe, probe-fast, word-sitemaps.", unknown.Message);
+        Assert.Equal("Unknown spider 'nope'. Known spiders: api-calls, broken, contracts, links, mistyped, probe, probe-fast, word-sitemaps.", unknown.Message);
         Assert.Contains("unknown spider type 'missing'", Assert.Throws<ConfigurationException>(() => planner.Plan("broken", [])).Message);
 
         var plan = planner.Plan("probe-fast", []);
         Assert.Equal("probe-fast", plan.Name);
         Assert.Equal(2, ((ProbeSpider)plan.Spider).Settings.Pages);
+    }
+
+    [Theory]
+    [InlineData("true", true, false)]
+    [InlineData("false", false, false)]
+    [InlineData("strict", true, true)]
+    [InlineData("Strict", true, true)]
+    public void ObeyRobotsTxt_takes_true_false_or_strict_on_the_command_line(string value, bool pages, bool apiCalls)
+    {
+        var policy = Plan("{}", ("obeyRobotsTxt", value)).Engine.ObeyRobotsTxt;
+
+        Assert.Equal((pages, apiCalls), (policy.AppliesToPages, policy.AppliesToApiCalls));
+    }
+
+    [Fact]
+    public void ObeyRobotsTxt_takes_json_booleans_and_the_string_strict_in_crawlers_json()
+    {
+        Assert.Equal(RobotsTxtPolicy.Off, Plan("""{ "engine": { "obeyRobotsTxt": false } }""").Engine.ObeyRobotsTxt);
+        Assert.Equal(RobotsTxtPolicy.Strict, Plan("""{ "spiders": { "probe": { "obeyRobotsTxt": "strict" } } }""").Engine.ObeyRobotsTxt);
+        Assert.Equal(RobotsTxtPolicy.Pages, Plan("{}").Engine.ObeyRobotsTxt);
+    }
+
+    [Fact]
+    public void An_unknown_obeyRobotsTxt_value_says_what_it_takes()
+    {
+        Assert.Contains("--set obeyRobotsTxt: expected true, false or \"strict\", got 'sometimes'", Problem("{}", ("obeyRobotsTxt", "sometimes")).Message);
+        Assert.Contains("crawlers.json, engine.obeyRobotsTxt: expected true, false or \"strict\"", Problem("""{ "engine": { "obeyRobotsTxt": "lax" } }""").Message);
     }
 }

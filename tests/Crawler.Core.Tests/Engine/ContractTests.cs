@@ -48,7 +48,7 @@ public sealed class ContractTests : IAsyncLifetime
         var overrides = new List<KeyValuePair<string, string>> { new("startUrls", start.AbsoluteUri), new("delay", "0"), new("perHost", "8") };
         overrides.AddRange(settings.Select(s => new KeyValuePair<string, string>(s.Key, s.Value)));
         var plan = new CrawlPlanner(Registry, CrawlerConfig.Empty).Plan("contracts", overrides);
-        return await new CrawlRunner(_logs, TimeProvider.System).RunAsync(plan, [new RecordingSink()]);
+        return await TestCrawl.RunAsync(plan, [new RecordingSink()], loggers: _logs);
     }
 
     private IEnumerable<string> ContractWarnings => _logs.Entries.Where(e => e.Level == LogLevel.Warning && e.Message.Contains("contract", StringComparison.Ordinal)).Select(e => e.Message);

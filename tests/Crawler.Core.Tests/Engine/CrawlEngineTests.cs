@@ -28,7 +28,7 @@ public sealed class CrawlEngineTests : IAsyncLifetime
     }
 
     private static async Task<CrawlResult> RunAsync(CrawlPlan plan, IPairSink sink, CancellationToken stop = default) =>
-        await new CrawlRunner(NullLoggerFactory.Instance, TimeProvider.System).RunAsync(plan, [sink], stopToken: stop);
+        await TestCrawl.RunAsync(plan, [sink], stopToken: stop);
 
     private string Hub(string name, IEnumerable<Uri> links)
     {
@@ -216,8 +216,7 @@ public sealed class CrawlEngineTests : IAsyncLifetime
         var hub = Hub("stuck", [_server.Url("/delay/20000")]);
         var sink = new RecordingSink();
         CrawlEngine? engine = null;
-        var crawl = new CrawlRunner(NullLoggerFactory.Instance, TimeProvider.System)
-            .RunAsync(Plan([_server.Url(hub)], ("gracePeriod", "60")), [sink], onStarted: e => engine = e);
+        var crawl = TestCrawl.RunAsync(Plan([_server.Url(hub)], ("gracePeriod", "60")), [sink], onStarted: e => engine = e);
         while (_server.Hits("/delay/20000") == 0)
             await Task.Delay(20);
 

@@ -1,3 +1,4 @@
+using AudioCrawl.Core.Hosting;
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Http;
@@ -163,13 +164,11 @@ public sealed class RetryingFetcherTests : IAsyncLifetime
     [Fact]
     public async Task The_crawl_pipeline_counts_retries_by_reason()
     {
-        var stats = new AudioCrawl.Core.Stats.CrawlStats(TimeProvider.System);
-        using var patient = new HttpFetcher(HttpFetcherOptions.From(new EngineSettings()));
-        await using var pipeline = FetchPipeline.Build(patient, new EngineSettings { RetryDelay = 0, Delay = 0, ObeyRobotsTxt = false }, TimeProvider.System, NullLoggerFactory.Instance, stats);
+        await using var host = new CrawlHostBuilder(new EngineSettings { RetryDelay = 0, Delay = 0, ObeyRobotsTxt = false }, NullLoggerFactory.Instance, TimeProvider.System).AddHttpFetcher().Build();
 
-        await pipeline.Fetcher.FetchAsync(new Request(_server.Url("/flaky/b/1")));
+        await host.Fetch.FetchAsync(new Request(_server.Url("/flaky/b/1")));
 
-        var counters = stats.Custom.Snapshot();
+        var counters = host.Stats.Custom.Snapshot();
         Assert.True(counters.TryGetValue("retry/http_500", out var retries) && retries == 1, "counters: " + string.Join(", ", counters.Select(c => $"{c.Key}={c.Value}")) + "; hits: " + string.Join(", ", _server.AllHits.Select(h => $"{h.Key}={h.Value}")));
     }
 }

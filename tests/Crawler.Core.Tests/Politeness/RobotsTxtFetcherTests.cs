@@ -1,3 +1,4 @@
+using AudioCrawl.Core.Hosting;
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Http;
@@ -48,7 +49,7 @@ public sealed class RobotsTxtFetcherTests : IAsyncLifetime
         Site();
         var sink = new RecordingSink();
 
-        var result = await new CrawlRunner(NullLoggerFactory.Instance, TimeProvider.System).RunAsync(Plan(_server.BaseUrl), [sink]);
+        var result = await TestCrawl.RunAsync(Plan(_server.BaseUrl), [sink]);
 
         Assert.Equal(CrawlOutcome.Finished, result.Outcome);
         var paths = _server.Log.Select(r => r.PathAndQuery).ToList();
@@ -65,7 +66,7 @@ public sealed class RobotsTxtFetcherTests : IAsyncLifetime
     {
         Site();
 
-        await new CrawlRunner(NullLoggerFactory.Instance, TimeProvider.System).RunAsync(Plan(_server.BaseUrl, ("obeyRobotsTxt", "false")), [new RecordingSink()]);
+        await TestCrawl.RunAsync(Plan(_server.BaseUrl, ("obeyRobotsTxt", "false")), [new RecordingSink()]);
 
         Assert.Equal(0, _server.Hits("/robots.txt"));
         Assert.Equal(1, _server.Hits("/private/2"));
@@ -145,10 +146,9 @@ public sealed class RobotsTxtFetcherTests : IAsyncLifetime
     public async Task Spiders_can_read_the_sitemaps_robots_txt_lists()
     {
         _server.Robots("Sitemap: /sitemap-index.xml\nUser-agent: *\nAllow: /\n");
-        using var http = new HttpFetcher(HttpFetcherOptions.From(new EngineSettings()));
-        var pipeline = FetchPipeline.Build(http, new EngineSettings(), TimeProvider.System, NullLoggerFactory.Instance);
+        await using var host = new CrawlHostBuilder(new EngineSettings(), NullLoggerFactory.Instance, TimeProvider.System).AddHttpFetcher().Build();
 
-        var robots = await pipeline.Robots!.GetAsync(_server.Url("/any/page"));
+        var robots = await host.Fetch.Robots!.GetAsync(_server.Url("/any/page"));
 
         Assert.Equal([_server.Url("/sitemap-index.xml")], robots.Sitemaps);
     }

@@ -61,8 +61,7 @@ public sealed class HostileSiteCrawlTests : IAsyncLifetime, IDisposable
         var sink = new RecordingSink();
         var failures = new FailureLog(_temp.File("failures.jsonl"), TimeProvider.System);
 
-        var result = await new CrawlRunner(NullLoggerFactory.Instance, TimeProvider.System)
-            .RunAsync(Plan(_server.BaseUrl, ("maxBodyBytes", "1000000")), [sink], failures: failures);
+        var result = await TestCrawl.RunAsync(Plan(_server.BaseUrl, ("maxBodyBytes", "1000000")), [sink], host => host.AddFailureLog(failures));
         await failures.DisposeAsync();
 
         Assert.Equal(CrawlOutcome.Finished, result.Outcome);
@@ -87,7 +86,7 @@ public sealed class HostileSiteCrawlTests : IAsyncLifetime, IDisposable
         HostileSite();
         var sink = new RecordingSink();
 
-        await new CrawlRunner(NullLoggerFactory.Instance, TimeProvider.System).RunAsync(Plan(_server.BaseUrl, ("optOutDirectives", "")), [sink]);
+        await TestCrawl.RunAsync(Plan(_server.BaseUrl, ("optOutDirectives", "")), [sink]);
 
         Assert.Contains(sink.Pairs, p => p.Url.AbsolutePath == "/noai.wav");
         Assert.Contains(sink.Pairs, p => p.Url.AbsolutePath == "/meta.wav");

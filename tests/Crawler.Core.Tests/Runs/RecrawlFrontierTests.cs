@@ -1,31 +1,17 @@
 using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Runs;
 using AudioCrawl.Core.Scheduling;
-using AudioCrawl.Testing;
-using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace AudioCrawl.Core.Tests.Runs;
 
-public sealed class RecrawlFrontierTests : IAsyncLifetime
+public sealed class RecrawlFrontierTests : SpiderStateTest
 {
-    private readonly TempDirectory _temp = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
-    private SpiderState _state = null!;
-
-    public async Task InitializeAsync() => _state = await SpiderState.OpenAsync(_temp.Path);
-
-    public async Task DisposeAsync()
-    {
-        await _state.DisposeAsync();
-        _temp.Dispose();
-    }
-
     private static Request Page(string path, int depth = 1) => new(new Uri("http://127.0.0.1/" + path)) { Depth = depth };
 
     private async Task FetchInEarlierRunAsync(Request request)
     {
-        await using var earlier = new RecrawlFrontier(new InMemoryFrontier(), _state, null, _time);
+        await using var earlier = new RecrawlFrontier(new InMemoryFrontier(), State, null, Time);
         Assert.True(await earlier.EnqueueAsync(request));
         var dequeued = await earlier.DequeueAsync();
         await earlier.CompleteAsync(dequeued!);
@@ -35,8 +21,8 @@ public sealed class RecrawlFrontierTests : IAsyncLifetime
     public async Task A_page_fetched_by_an_earlier_run_is_not_fetched_again_under_the_never_policy()
     {
         await FetchInEarlierRunAsync(Page("entry/1"));
-        _time.Advance(TimeSpan.FromDays(365));
-        var frontier = new RecrawlFrontier(new InMemoryFrontier(), _state, null, _time);
+        Time.Advance(TimeSpan.FromDays(365));
+        var frontier = new RecrawlFrontier(new InMemoryFrontier(), State, null, Time);
 
         Assert.False(await frontier.EnqueueAsync(Page("entry/1")));
         Assert.True(await frontier.EnqueueAsync(Page("entry/2")));
@@ -49,10 +35,10 @@ public sealed class RecrawlFrontierTests : IAsyncLifetime
         await FetchInEarlierRunAsync(Page("entry/1"));
         var weekly = TimeSpan.FromDays(7);
 
-        _time.Advance(TimeSpan.FromDays(6));
-        var tooSoon = await new RecrawlFrontier(new InMemoryFrontier(), _state, weekly, _time).EnqueueAsync(Page("entry/1"));
-        _time.Advance(TimeSpan.FromDays(2));
-        var stale = await new RecrawlFrontier(new InMemoryFrontier(), _state, weekly, _time).EnqueueAsync(Page("entry/1"));
+        Time.Advance(TimeSpan.FromDays(6));
+        var tooSoon = await new RecrawlFrontier(new InMemoryFrontier(), State, weekly, Time).EnqueueAsync(Page("entry/1"));
+        Time.Advance(TimeSpan.FromDays(2));
+        var stale = await new RecrawlFrontier(new InMemoryFrontier(), State, weekly, Time).EnqueueAsync(Page("entry/1"));
 
         Assert.False(tooSoon);
         Assert.True(stale);
@@ -62,7 +48,7 @@ public sealed class RecrawlFrontierTests : IAsyncLifetime
     public async Task Start_pages_are_always_fetched_so_new_entries_are_found()
     {
         await FetchInEarlierRunAsync(Page("index", depth: 0));
-        var frontier = new RecrawlFrontier(new InMemoryFrontier(), _state, null, _time);
+        var frontier = new RecrawlFrontier(new InMemoryFrontier(), State, null, Time);
 
         Assert.True(await frontier.EnqueueAsync(Page("index", depth: 0)));
     }
@@ -70,21 +56,21 @@ public sealed class RecrawlFrontierTests : IAsyncLifetime
     [Fact]
     public async Task Completing_a_request_records_when_it_was_fetched()
     {
-        var fetchedAt = _time.GetUtcNow();
+        var fetchedAt = Time.GetUtcNow();
 
         await FetchInEarlierRunAsync(Page("entry/9"));
 
-        Assert.Equal(fetchedAt, await _state.LastFetchedAsync(RequestFingerprint.Of(Page("entry/9"))));
+        Assert.Equal(fetchedAt, await State.LastFetchedAsync(RequestFingerprint.Of(Page("entry/9"))));
     }
 
     [Fact]
     public async Task A_page_whose_lastmod_is_not_after_its_last_fetch_is_skipped_even_when_the_recrawl_age_has_passed()
     {
-        var fetchedAt = _time.GetUtcNow();
+        var fetchedAt = Time.GetUtcNow();
         await FetchInEarlierRunAsync(Page("entry/1"));
         await FetchInEarlierRunAsync(Page("entry/2"));
-        _time.Advance(TimeSpan.FromDays(30));
-        var frontier = new RecrawlFrontier(new InMemoryFrontier(), _state, TimeSpan.FromDays(7), _time);
+        Time.Advance(TimeSpan.FromDays(30));
+        var frontier = new RecrawlFrontier(new InMemoryFrontier(), State, TimeSpan.FromDays(7), Time);
 
         Assert.False(await frontier.EnqueueAsync(Page("entry/1") with { LastModified = fetchedAt - TimeSpan.FromDays(3) }));
         Assert.False(await frontier.EnqueueAsync(Page("entry/2") with { LastModified = fetchedAt }));
@@ -94,10 +80,10 @@ public sealed class RecrawlFrontierTests : IAsyncLifetime
     [Fact]
     public async Task A_page_whose_lastmod_is_after_its_last_fetch_is_fetched_again_even_under_the_never_policy()
     {
-        var fetchedAt = _time.GetUtcNow();
+        var fetchedAt = Time.GetUtcNow();
         await FetchInEarlierRunAsync(Page("entry/1"));
-        _time.Advance(TimeSpan.FromHours(1));
-        var frontier = new RecrawlFrontier(new InMemoryFrontier(), _state, null, _time);
+        Time.Advance(TimeSpan.FromHours(1));
+        var frontier = new RecrawlFrontier(new InMemoryFrontier(), State, null, Time);
 
         Assert.True(await frontier.EnqueueAsync(Page("entry/1") with { LastModified = fetchedAt + TimeSpan.FromMinutes(30) }));
         Assert.Equal(0, frontier.Skipped);
@@ -106,8 +92,8 @@ public sealed class RecrawlFrontierTests : IAsyncLifetime
     [Fact]
     public async Task A_page_never_fetched_is_fetched_whatever_its_lastmod()
     {
-        var frontier = new RecrawlFrontier(new InMemoryFrontier(), _state, null, _time);
+        var frontier = new RecrawlFrontier(new InMemoryFrontier(), State, null, Time);
 
-        Assert.True(await frontier.EnqueueAsync(Page("entry/new") with { LastModified = _time.GetUtcNow() - TimeSpan.FromDays(900) }));
+        Assert.True(await frontier.EnqueueAsync(Page("entry/new") with { LastModified = Time.GetUtcNow() - TimeSpan.FromDays(900) }));
     }
 }

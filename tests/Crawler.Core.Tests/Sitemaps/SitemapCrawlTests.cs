@@ -32,7 +32,11 @@ public sealed class SitemapCrawlTests : IAsyncLifetime
     }
 
     private static async Task<CrawlResult> RunAsync(CrawlPlan plan, RecordingSink sink, IFrontier? frontier = null) =>
-        await new CrawlRunner(NullLoggerFactory.Instance, TimeProvider.System).RunAsync(plan, [sink], frontier);
+        await TestCrawl.RunAsync(plan, [sink], host =>
+        {
+            if (frontier is not null)
+                host.AddFrontier(frontier);
+        });
 
     private static IEnumerable<(Uri, DateTimeOffset?)> Undated(params Uri[] urls) => urls.Select(u => (u, (DateTimeOffset?)null));
 

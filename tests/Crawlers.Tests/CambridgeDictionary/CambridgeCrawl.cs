@@ -23,7 +23,7 @@ internal static class CambridgeCrawl
         overrides.AddRange(settings.Select(s => new KeyValuePair<string, string>(s.Key, s.Value)));
         var plan = new CrawlPlanner(registry, CrawlerConfig.Empty).Plan("cambridge", overrides);
         var sink = new CollectingSink();
-        var result = await new CrawlRunner(NullLoggerFactory.Instance, TimeProvider.System).RunAsync(plan, [sink]);
+        var result = await TestCrawl.RunAsync(plan, [sink]);
         return (sink.Pairs, result.Stats);
     }
 }

@@ -20,7 +20,7 @@ public sealed class CambridgeSettingsTests
 
         Assert.Equal("https://dictionary.cambridge.org/", settings.BaseUrl.AbsoluteUri);
         Assert.Equal(("english", CambridgeAudioFormat.Mp3, "{word}"), (settings.Dictionary, settings.AudioFormat, settings.TextTemplate));
-        Assert.Equal((2, 1.0, true), (plan.Engine.PerHost, plan.Engine.Delay, plan.Engine.ObeyRobotsTxt));
+        Assert.Equal((2, 1.0, true), (plan.Engine.PerHost, plan.Engine.Delay, plan.Engine.ObeyRobotsTxt.AppliesToPages));
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class DeclarativeContractTests : IAsyncLifetime
             } } }
             """, "crawlers.json");
         var plan = new CrawlPlanner(Registry, config).Plan("show", []);
-        return await new CrawlRunner(_logs, TimeProvider.System).RunAsync(plan, [new CollectingSink()]);
+        return await TestCrawl.RunAsync(plan, [new CollectingSink()], loggers: _logs);
     }
 
     [Fact]

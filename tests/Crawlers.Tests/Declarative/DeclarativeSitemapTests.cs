@@ -26,7 +26,7 @@ public sealed class DeclarativeSitemapTests
     private static async Task<(CrawlResult Result, string[] Texts)> CrawlAsync(CrawlPlan plan)
     {
         var sink = new CollectingSink();
-        var result = await new CrawlRunner(NullLoggerFactory.Instance, TimeProvider.System).RunAsync(plan, [sink]);
+        var result = await TestCrawl.RunAsync(plan, [sink]);
         return (result, sink.Pairs.Select(p => p.Text).Order(StringComparer.Ordinal).ToArray());
     }
 

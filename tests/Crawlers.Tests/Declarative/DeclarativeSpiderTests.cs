@@ -24,7 +24,7 @@ public sealed class DeclarativeSpiderTests
     private static async Task<(CrawlResult Result, IReadOnlyList<AudioPair> Pairs)> CrawlAsync(CrawlPlan plan)
     {
         var sink = new CollectingSink();
-        var result = await new CrawlRunner(NullLoggerFactory.Instance, TimeProvider.System).RunAsync(plan, [sink]);
+        var result = await TestCrawl.RunAsync(plan, [sink]);
         return (result, sink.Pairs);
     }
 

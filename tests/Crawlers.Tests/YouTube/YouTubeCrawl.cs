@@ -35,7 +35,7 @@ public sealed class YouTubeCrawl
         var plan = Plan(settings);
         var logs = new CapturedLogs();
         var sink = new CollectingSink();
-        var result = await new CrawlRunner(logs, TimeProvider.System).RunAsync(plan, [sink, .. extraSinks]);
+        var result = await TestCrawl.RunAsync(plan, [sink, .. extraSinks], loggers: logs);
         return new YouTubeCrawl { Result = result, Pairs = sink.Pairs, Logs = logs, Spider = (YouTubeSpider)plan.Spider };
     }
 

@@ -1,3 +1,4 @@
+using AudioCrawl.Core.Hosting;
 using System.Text;
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Engine;
@@ -24,10 +25,12 @@ internal static class DownloadHarness
         ISampleWriter? writer = null,
         CancellationToken cancellationToken = default)
     {
-        using var transport = new HttpFetcher(Fetch(maxBytes));
-        await using var fetchPath = FetchPipeline.Build(transport, new EngineSettings { PerHost = 4, Delay = 0 }, TimeProvider.System, NullLoggerFactory.Instance);
+        await using var host = new CrawlHostBuilder(new EngineSettings { PerHost = 4, Delay = 0 }, NullLoggerFactory.Instance, TimeProvider.System)
+            .AddHttpFetcher()
+            .AddMediaDownload(Fetch(maxBytes))
+            .Build();
         var runner = new DownloadRunner(
-            fetchPath.Fetcher,
+            host.Fetch,
             resolvers ?? [],
             writer ?? new WebDatasetWriter(output, shards ?? new WebDatasetOptions { SamplesPerShard = 2 }, TimeProvider.System),
             output,

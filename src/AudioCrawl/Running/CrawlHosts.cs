@@ -1,0 +1,32 @@
+using AudioCrawl.Browser;
+using AudioCrawl.Cli.Commands;
+using AudioCrawl.Core.Configuration;
+using AudioCrawl.Core.Engine;
+using AudioCrawl.Core.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AudioCrawl.Cli.Running;
+
+/// <summary>
+/// The crawl host every command starts from: the HTTP and browser fetchers, and whatever the embedding environment
+/// registers (<see cref="CliEnvironment.ConfigureHost"/>); a crawl's host also gets the sinks crawlers.json names for
+/// its spider. Commands add their own features (a CSV, a job directory, Redis, media download) and nothing else.
+/// </summary>
+public static class CrawlHosts
+{
+    /// <summary>A host that fetches with <paramref name="engine"/> settings but crawls no spider (the download command's).</summary>
+    public static CrawlHostBuilder Create(EngineSettings engine, CliEnvironment environment, ILoggerFactory loggers) =>
+        WithCommonFeatures(new CrawlHostBuilder(engine, loggers, environment.Time), environment);
+
+    /// <summary>The host of a crawl of <paramref name="plan"/>, with the sinks of <paramref name="config"/> that apply to it.</summary>
+    public static CrawlHostBuilder ForCrawl(CrawlPlan plan, CrawlerConfig config, CliEnvironment environment, ILoggerFactory loggers) =>
+        WithCommonFeatures(CrawlHostBuilder.For(plan, loggers, environment.Time), environment)
+            .AddSinks(SinkEntry.ReadAll(config, CommonOptions.Sinks(environment)), plan.Name);
+
+    private static CrawlHostBuilder WithCommonFeatures(CrawlHostBuilder builder, CliEnvironment environment)
+    {
+        builder.AddHttpFetcher().AddBrowserFetcher();
+        environment.ConfigureHost?.Invoke(builder);
+        return builder;
+    }
+}

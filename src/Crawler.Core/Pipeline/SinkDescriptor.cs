@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AudioCrawl.Core.Pipeline;
+
+/// <summary>A registered sink class: its type name, description and settings type.</summary>
+public sealed record SinkDescriptor(string Name, string Description, Type SinkType, Type SettingsType)
+{
+    /// <summary>Creates the sink through the crawl host's container, handing it <paramref name="settings"/>.</summary>
+    public IPairSink Create(IServiceProvider services, object settings) =>
+        SettingsType == typeof(Spiders.NoSettings)
+            ? (IPairSink)ActivatorUtilities.CreateInstance(services, SinkType)
+            : (IPairSink)ActivatorUtilities.CreateInstance(services, SinkType, settings);
+}

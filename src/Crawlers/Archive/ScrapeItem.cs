@@ -1,0 +1,5 @@
+using System.Text.Json.Serialization;
+
+namespace AudioCrawl.Crawlers.Archive;
+
+public sealed record ScrapeItem([property: JsonPropertyName("identifier")] string? Identifier);

@@ -1,0 +1,5 @@
+using System.Text.Json.Serialization;
+
+namespace AudioCrawl.Crawlers.BbcSoundEffects;
+
+public sealed record SfxCategory([property: JsonPropertyName("className")] string? ClassName);
