@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages AudioCrawl's tests and tools use. Safe to run again: only missing packages are installed.
 set -euo pipefail
-packages=(python3 chromium redis-server ffmpeg yt-dlp)
+packages=(python3 chromium redis-server ffmpeg yt-dlp nodejs npm)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -11,4 +11,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The S3-compatible server the delivery tests start (s3rver, npm), kept inside the repository.
+root="$(cd "$(dirname "$0")/.." && pwd)"
+if [ ! -d "$root/tests/.s3rver/node_modules/s3rver" ]; then
+  npm install --prefix "$root/tests/.s3rver" --no-audit --no-fund
 fi

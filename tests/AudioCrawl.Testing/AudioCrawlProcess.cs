@@ -24,7 +24,11 @@ public sealed class AudioCrawlProcess : IDisposable
 
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "audiocrawl.dll");
 
-    public static AudioCrawlProcess Start(string workingDirectory, params string[] args)
+    public static AudioCrawlProcess Start(string workingDirectory, params string[] args) =>
+        Start(workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <summary>Starts the CLI with <paramref name="environment"/> set on top of (or, for null values, removed from) the test's environment.</summary>
+    public static AudioCrawlProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         if (!File.Exists(Dll))
             throw new InvalidOperationException($"{Dll} is missing: the test project must reference src/AudioCrawl.");
@@ -36,6 +40,13 @@ public sealed class AudioCrawlProcess : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+                start.Environment.Remove(name);
+            else
+                start.Environment[name] = value;
+        }
         start.ArgumentList.Add(Dll);
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
@@ -52,6 +63,12 @@ public sealed class AudioCrawlProcess : IDisposable
     public static async Task<ProcessResult> RunAsync(string workingDirectory, TimeSpan timeout, params string[] args)
     {
         using var process = Start(workingDirectory, args);
+        return await process.WaitAsync(timeout);
+    }
+
+    public static async Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, params string[] args)
+    {
+        using var process = Start(workingDirectory, environment, args);
         return await process.WaitAsync(timeout);
     }
 

@@ -26,9 +26,10 @@ public static class CrawlCommand
         var webDataset = new Option<string?>("--webdataset") { Description = "Pack downloaded audio as WebDataset shards in this folder (implies --download)." };
         var audioDir = new Option<string?>("--audio-dir") { Description = "Write downloaded audio as loose {key}.flac + {key}.json files in this folder (implies --download)." };
         var audio = new DownloadOptionSet(withRetryFailed: false); // the crawl's --retry-failed is about the job's failed requests
+        var delivery = new UploadOptionSet();
 
         var command = new Command("crawl", "Crawl one spider into a url,text CSV (and, with --webdataset, into audio shards).") { spider, output, overwrite, append, csvColumns, stats, jobDir, retryFailed, download, webDataset, audioDir };
-        foreach (var option in engine.All.Concat(audio.All))
+        foreach (var option in engine.All.Concat(audio.All).Concat(delivery.All))
             command.Options.Add(option);
         foreach (var option in redis.All)
             command.Options.Add(option);
@@ -86,16 +87,23 @@ public static class CrawlCommand
                 host.AddJobDirectory(job);
             shared?.AddTo(host);
             var session = new CrawlSession(environment);
+            await using var upload = await delivery.StartAsync(parse, audioFolder, loggers, environment.Time, environment.StopToken).ConfigureAwait(false);
             if (audioFolder is null)
-                return await session.RunAsync(plan, host, [path], statsPath, shared: shared).ConfigureAwait(false);
+            {
+                var crawled = await session.RunAsync(plan, host, [path], statsPath, shared: shared).ConfigureAwait(false);
+                await UploadOptionSet.FinishAsync(upload, environment, [path], statsPath, environment.StopToken).ConfigureAwait(false);
+                return crawled;
+            }
 
             var writer = audio.CreateWriter(parse, audioFolder, webDataset: shards is not null, environment.Time);
+            upload?.Watch(writer);
             DownloadSink? sink = null;
             host.AddMediaDownload(audioFetcher!).AddSink(services => sink = new DownloadSink(
                 () => audio.CreateRunner(parse, services.GetRequiredService<FetchPipeline>(), writer, audioFolder, loggers, environment.Time), audioFolder));
             var code = await session.RunAsync(plan, host, [path, audioFolder], statsPath, () => sink?.Abort(), shared).ConfigureAwait(false);
             if (sink?.Summary is { } summary)
                 await environment.Out.WriteAsync(DownloadReport.Format(summary)).ConfigureAwait(false);
+            await UploadOptionSet.FinishAsync(upload, environment, [path], statsPath, environment.StopToken).ConfigureAwait(false);
             return code;
         }));
         return command;

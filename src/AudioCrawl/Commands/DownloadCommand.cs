@@ -22,9 +22,10 @@ public static class DownloadCommand
         var userAgent = new Option<string>("--user-agent") { Description = "The User-Agent header.", DefaultValueFactory = _ => EngineSettings.DefaultUserAgent };
         var ignoreRobots = new Option<bool>("--ignore-robots") { Description = "Download even what robots.txt disallows (by default it is obeyed, as in a crawl)." };
         var audio = new DownloadOptionSet();
+        var delivery = new UploadOptionSet();
 
         var command = new Command("download", "Download the audio of a url,text CSV into WebDataset shards (LAION audio format).") { input, output, format, perHost, delay, userAgent, ignoreRobots };
-        foreach (var option in audio.All)
+        foreach (var option in audio.All.Concat(delivery.All))
             command.Options.Add(option);
 
         command.SetAction(parse => CommandAction.GuardAsync(environment, async () =>
@@ -41,6 +42,8 @@ public static class DownloadCommand
             using var stop = new StopSignal(environment);
             await using var host = CrawlHosts.Create(engine, environment, loggers).AddMediaDownload(audio.FetcherOptions(parse, engine)).Build();
             var writer = audio.CreateWriter(parse, folder, parse.GetValue(format) == "webdataset", environment.Time);
+            await using var upload = await delivery.StartAsync(parse, folder, loggers, environment.Time, stop.Hard).ConfigureAwait(false);
+            upload?.Watch(writer);
             var runner = audio.CreateRunner(parse, host.Fetch, writer, folder, loggers, environment.Time);
             await using var abort = stop.Hard.Register(runner.Abort);
             using var progressDone = new CancellationTokenSource();
@@ -56,6 +59,7 @@ public static class DownloadCommand
                 await progress.ConfigureAwait(false);
             }
             await environment.Out.WriteAsync(DownloadReport.Format(summary)).ConfigureAwait(false);
+            await UploadOptionSet.FinishAsync(upload, environment, [], statsPath: null, stop.Hard).ConfigureAwait(false);
             return ExitCodes.Success;
         }));
         return command;

@@ -12,16 +12,19 @@ namespace AudioCrawl.Cli.Commands;
 /// </summary>
 public static class PackCommand
 {
-    public static Command Create(CliEnvironment environment)
+    public static Command Create(CommonOptions common, CliEnvironment environment)
     {
         var input = new Argument<string>("folder") { Description = "A folder of {key}.<audio> + {key}.json samples (audiocrawl download --format files)." };
         var output = new Option<string>("--output", "-o") { Description = "The shard folder (created if missing; reused to resume).", Required = true };
         var overwrite = new Option<bool>("--overwrite") { Description = "Delete the shards already in the output and pack everything again (by default a re-run packs only what is missing)." };
         var shards = new DownloadOptionSet();
+        var delivery = new UploadOptionSet();
         var command = new Command("pack", "Pack a folder of loose samples into WebDataset shards (sizes.json, _stats.json per shard).")
         {
             input, output, overwrite, shards.SamplesPerShard, shards.ShardPrefix, shards.Split, shards.TrainPercent,
         };
+        foreach (var option in delivery.All)
+            command.Options.Add(option);
         command.SetAction(parse => CommandAction.GuardAsync(environment, async () =>
         {
             var from = Path.GetFullPath(parse.GetValue(input)!);
@@ -32,8 +35,12 @@ public static class PackCommand
             if (parse.GetValue(overwrite))
                 writer.RemoveShards();
             using var stop = new StopSignal(environment);
+            using var loggers = common.CreateLoggers(parse, environment);
+            await using var upload = await delivery.StartAsync(parse, to, loggers, environment.Time, stop.Hard).ConfigureAwait(false);
+            upload?.Watch(writer);
             var summary = await new FilesFolderPacker(from, writer, environment.Time).PackAsync(stop.Token).ConfigureAwait(false);
             await environment.Out.WriteAsync(Format(summary, to)).ConfigureAwait(false);
+            await UploadOptionSet.FinishAsync(upload, environment, [], statsPath: null, stop.Hard).ConfigureAwait(false);
             return ExitCodes.Success;
         }));
         return command;

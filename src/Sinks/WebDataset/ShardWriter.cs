@@ -20,6 +20,7 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
     private readonly Dictionary<string, int> _failures = new(StringComparer.Ordinal);
     private readonly Lock _failuresGate = new();
     private Func<IReadOnlyList<SampleStatus>, ValueTask>? _committed;
+    private readonly List<IShardObserver> _observers = [];
     private int _nextIndex;
     private FileStream? _stream;
     private TarMemberWriter? _tar;
@@ -29,6 +30,9 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
     private bool _broken;
 
     public string Folder => folder;
+
+    /// <summary>Adds <paramref name="observer"/> to those told of every shard finished from now on.</summary>
+    public void Observe(IShardObserver observer) => _observers.Add(observer);
 
     /// <summary>Cleans up after a killed run and returns the keys packed in finished shards.</summary>
     public async Task<IReadOnlySet<string>> OpenAsync(Func<IReadOnlyList<SampleStatus>, ValueTask> committed, CancellationToken cancellationToken = default)
@@ -189,6 +193,9 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
         var committed = _pending.ToArray();
         _pending.Clear();
         await _committed!(committed).ConfigureAwait(false);
+        var completed = new CompletedShard(Path.Combine(folder, shard), statsPath, Path.Combine(folder, SizesFile.FileName), committed.Length);
+        foreach (var observer in _observers)
+            await observer.ShardCompletedAsync(completed, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<int> ReadKeysAsync(string path, HashSet<string> packed, CancellationToken cancellationToken)

@@ -67,6 +67,13 @@ public sealed class WebDatasetWriter : ISampleWriter
         }
     }
 
+    /// <summary>Tells <paramref name="observer"/> of every shard finished from now on, in any split folder.</summary>
+    public void Observe(IShardObserver observer)
+    {
+        foreach (var writer in Writers)
+            writer.Observe(observer);
+    }
+
     public ValueTask WriteAsync(EncodedSample sample, CancellationToken cancellationToken = default) =>
         WriterFor(sample.Key).WriteAsync(sample, cancellationToken);
 

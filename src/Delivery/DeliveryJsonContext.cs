@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace AudioCrawl.Delivery;
+
+[JsonSourceGenerationOptions(WriteIndented = true)]
+[JsonSerializable(typeof(DeliveryManifest))]
+[JsonSerializable(typeof(Dictionary<string, int>))]
+internal sealed partial class DeliveryJsonContext : JsonSerializerContext;
