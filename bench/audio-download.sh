@@ -28,27 +28,8 @@ done
 total_bytes=$(du -sb "$work/www/audio" | cut -f1)
 echo "   $(numfmt --to=iec "$total_bytes") of audio"
 
-cat > "$work/nginx.conf" <<CONF
-worker_processes 2;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  types { audio/mpeg mp3; audio/ogg ogg; audio/wav wav; }
-  server {
-    listen 127.0.0.1:$port;
-    root $work/www;
-  }
-}
-CONF
-"$nginx_bin" -c "$work/nginx.conf" -p "$work" -g "daemon off;" &
-nginx_pid=$!
-for _ in $(seq 1 50); do curl -fsS -o /dev/null "http://127.0.0.1:$port/audio/1.${formats[1]}" 2>/dev/null && break; sleep 0.1; done
-
-echo "== building audiocrawl (Release)"
-dotnet build "$root/src/AudioCrawl" -c Release -v quiet -nologo >/dev/null
-cli="$root/src/AudioCrawl/bin/Release/net10.0/audiocrawl.dll"
+serve_www "$port" 2 off "audio/1.${formats[1]}"
+build_cli
 cores=$(nproc)
 
 now() { date +%s.%N; }

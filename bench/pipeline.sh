@@ -43,25 +43,8 @@ generate short 1 "$short"
 generate medium 30 "$medium"
 generate long 600 "$long"
 
-cat > "$work/nginx.conf" <<CONF
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  types { audio/mpeg mp3; }
-  server { listen 127.0.0.1:$port; root $work/www; }
-}
-CONF
-"$nginx_bin" -c "$work/nginx.conf" -p "$work" -g "daemon off;" &
-nginx_pid=$!
-for _ in $(seq 1 50); do curl -fsS -o /dev/null "http://127.0.0.1:$port/short/1.mp3" 2>/dev/null && break; sleep 0.1; done
-
-echo "== building audiocrawl (Release)"
-dotnet build "$root/src/AudioCrawl" -c Release -v quiet -nologo >/dev/null
-cli="$root/src/AudioCrawl/bin/Release/net10.0/audiocrawl.dll"
+serve_www "$port" 1 on "short/1.mp3"
+build_cli
 
 rows=()
 # measure LABEL SIZE COUNT -- command...: wall, CPU and peak RSS from GNU time.
