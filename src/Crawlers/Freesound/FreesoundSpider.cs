@@ -6,7 +6,6 @@ using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Html;
 using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Spiders;
-using AudioCrawl.Crawlers.YouTube;
 using Microsoft.Extensions.Logging;
 
 namespace AudioCrawl.Crawlers.Freesound;

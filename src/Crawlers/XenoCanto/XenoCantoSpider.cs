@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Spiders;
-using AudioCrawl.Crawlers.YouTube;
 using Microsoft.Extensions.Logging;
 
 namespace AudioCrawl.Crawlers.XenoCanto;

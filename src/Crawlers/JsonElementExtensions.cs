@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
 
-namespace AudioCrawl.Crawlers.YouTube;
+namespace AudioCrawl.Crawlers;
 
-/// <summary>Lenient reads of YouTube JSON: every step may be missing, and then the answer is null.</summary>
+/// <summary>Lenient reads of API JSON (YouTube, Commons, xeno-canto, Freesound): every step may be missing, and then the answer is null.</summary>
 internal static class JsonElementExtensions
 {
     public static JsonElement? Get(this JsonElement element, params ReadOnlySpan<string> path)
