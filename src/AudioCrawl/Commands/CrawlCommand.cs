@@ -2,6 +2,7 @@ using System.CommandLine;
 using AudioCrawl.Cli.Running;
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Engine;
+using AudioCrawl.Core.Metrics;
 using AudioCrawl.Sinks.Csv;
 using AudioCrawl.Sinks.Download;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,6 +86,8 @@ public static class CrawlCommand
             var host = CrawlHosts.ForCrawl(plan, config, environment, loggers).AddSink(new CsvPairSink(path, mode, columns));
             if (job is not null)
                 host.AddJobDirectory(job);
+            if (job is not null || statsPath is not null)
+                host.AddTimeline(new TimelineOptions(job is not null ? Path.Combine(job.Path, TimelineFile.FileName) : TimelineFile.Beside(statsPath!)));
             shared?.AddTo(host);
             var session = new CrawlSession(environment);
             await using var upload = await delivery.StartAsync(parse, audioFolder, loggers, environment.Time, environment.StopToken).ConfigureAwait(false);

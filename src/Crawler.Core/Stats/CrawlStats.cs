@@ -32,6 +32,9 @@ public sealed class CrawlStats(TimeProvider time)
     /// <summary>What spiders and sinks count for themselves ("cambridge/no_audio").</summary>
     public CounterSet Custom { get; } = new();
 
+    /// <summary>Each host's response latency (one attempt, after its host slot was won).</summary>
+    public HostLatencies Latency { get; } = new();
+
     public TimeSpan Elapsed => Interlocked.Read(ref _finishedAt) is var end and > 0
         ? time.GetElapsedTime(_startedAt, end)
         : time.GetElapsedTime(_startedAt);
@@ -66,6 +69,7 @@ public sealed class CrawlStats(TimeProvider time)
             BytesReceived,
             elapsed.TotalSeconds > 0 ? Math.Round(responses / elapsed.TotalSeconds, 2) : 0,
             queued,
-            finishReason);
+            finishReason,
+            Latency.Snapshot().ToDictionary(p => p.Key, p => LatencySummary.Of(p.Value), StringComparer.OrdinalIgnoreCase));
     }
 }

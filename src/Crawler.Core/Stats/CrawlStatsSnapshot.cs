@@ -15,4 +15,5 @@ public sealed record CrawlStatsSnapshot(
     long BytesReceived,
     double PagesPerSecond,
     long Queued,
-    string? FinishReason);
+    string? FinishReason,
+    IReadOnlyDictionary<string, LatencySummary>? LatencyByHost = null);

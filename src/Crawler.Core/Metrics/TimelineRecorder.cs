@@ -1,0 +1,103 @@
+using AudioCrawl.Core.Engine;
+using AudioCrawl.Core.Hosting;
+using AudioCrawl.Core.Scheduling;
+using AudioCrawl.Core.Spiders;
+using AudioCrawl.Core.Stats;
+using Microsoft.Extensions.Logging;
+
+namespace AudioCrawl.Core.Metrics;
+
+/// <summary>
+/// The crawl extension that writes the time series (<see cref="TimelineFile"/>): a point of the crawl's stats every
+/// interval while it runs, and a last one, from the very snapshot the crawl's result (and <c>--stats</c>) holds, when
+/// the host is disposed. A point that cannot be written is logged and counted (<c>timeline</c> error), not fatal.
+/// </summary>
+public sealed class TimelineRecorder(TimelineOptions options, CrawlStats stats, IFrontier frontier, TimeProvider time, ILogger<TimelineRecorder> logger) : ICrawlExtension, IAsyncDisposable
+{
+    public const string ErrorKind = "timeline";
+
+    private readonly CancellationTokenSource _stop = new();
+    private readonly SemaphoreSlim _writing = new(1, 1);
+    private TimelineFile? _file;
+    private Task _loop = Task.CompletedTask;
+    private IReadOnlyDictionary<string, LatencyHistogram> _lastLatency = new Dictionary<string, LatencyHistogram>();
+    private TimeSpan _lastElapsed;
+    private TimeSpan _interval = options.Interval;
+    private CrawlResult? _result;
+
+    public void OnStarted(Spider spider) => _loop = RunAsync(_stop.Token);
+
+    public void OnFinished(CrawlResult result)
+    {
+        _result = result;
+        _stop.Cancel();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
+        if (_file is not null)
+        {
+            await WriteAsync(_result?.Stats ?? stats.Snapshot(), CancellationToken.None).ConfigureAwait(false);
+            await _file.DisposeAsync().ConfigureAwait(false);
+        }
+        _stop.Dispose();
+        _writing.Dispose();
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var tick = Task.Delay(_interval, time, cancellationToken);
+            // Opened whatever happens next, so that even a crawl over before the first interval gets its last point.
+            _file = await TimelineFile.OpenAsync(options.Path, options.MaxLines, CancellationToken.None).ConfigureAwait(false);
+            while (true)
+            {
+                await tick.ConfigureAwait(false);
+                // The next interval starts now, not when this point is written (twice as long when this point fills the file).
+                if (_file.NextAppendDownsamples)
+                    _interval *= 2;
+                tick = Task.Delay(_interval, time, cancellationToken);
+                var queued = await frontier.CountAsync(cancellationToken).ConfigureAwait(false);
+                await WriteAsync(stats.Snapshot(queued: queued), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Fail(ex);
+        }
+    }
+
+    private async Task WriteAsync(CrawlStatsSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var latency = stats.Latency.Snapshot();
+            var elapsed = TimeSpan.FromSeconds(snapshot.ElapsedSeconds);
+            var point = TimelinePoint.Of(snapshot, time.GetUtcNow(), (elapsed - _lastElapsed).TotalSeconds, latency, _lastLatency);
+            await _file!.AppendAsync(point, CancellationToken.None).ConfigureAwait(false);
+            _lastLatency = latency;
+            _lastElapsed = elapsed;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Fail(ex);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    private void Fail(Exception ex)
+    {
+        stats.Errors.Increment(ErrorKind);
+        logger.LogWarning("Cannot write the time series {Path}: {Message}", options.Path, ex.Message);
+    }
+}
