@@ -17,6 +17,7 @@ public sealed class TimelineRecorder(TimelineOptions options, CrawlStats stats, 
     public const string ErrorKind = "timeline";
 
     private readonly CancellationTokenSource _stop = new();
+    private int _disposed;
     private readonly SemaphoreSlim _writing = new(1, 1);
     private TimelineFile? _file;
     private Task _loop = Task.CompletedTask;
@@ -35,6 +36,9 @@ public sealed class TimelineRecorder(TimelineOptions options, CrawlStats stats, 
 
     public async ValueTask DisposeAsync()
     {
+        // The container disposes an extension twice: as itself and as the ICrawlExtension it is registered as.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         await _stop.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
         if (_file is not null)
