@@ -32,6 +32,9 @@ public sealed class CrawlStats(TimeProvider time)
     /// <summary>What spiders and sinks count for themselves ("cambridge/no_audio").</summary>
     public CounterSet Custom { get; } = new();
 
+    /// <summary>Pairs accepted, by the spider callback that yielded them.</summary>
+    public CounterSet PairsByCallback { get; } = new();
+
     /// <summary>Each host's response latency (one attempt, after its host slot was won).</summary>
     public HostLatencies Latency { get; } = new();
 
@@ -70,6 +73,7 @@ public sealed class CrawlStats(TimeProvider time)
             elapsed.TotalSeconds > 0 ? Math.Round(responses / elapsed.TotalSeconds, 2) : 0,
             queued,
             finishReason,
-            Latency.Snapshot().ToDictionary(p => p.Key, p => LatencySummary.Of(p.Value), StringComparer.OrdinalIgnoreCase));
+            Latency.Snapshot().ToDictionary(p => p.Key, p => LatencySummary.Of(p.Value), StringComparer.OrdinalIgnoreCase),
+            PairsByCallback.Snapshot());
     }
 }

@@ -16,4 +16,5 @@ public sealed record CrawlStatsSnapshot(
     double PagesPerSecond,
     long Queued,
     string? FinishReason,
-    IReadOnlyDictionary<string, LatencySummary>? LatencyByHost = null);
+    IReadOnlyDictionary<string, LatencySummary>? LatencyByHost = null,
+    IReadOnlyDictionary<string, long>? PairsByCallback = null);

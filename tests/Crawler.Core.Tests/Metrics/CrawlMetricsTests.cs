@@ -1,6 +1,4 @@
 using System.Diagnostics.Metrics;
-using System.Globalization;
-using System.Text.RegularExpressions;
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Metrics;
@@ -12,7 +10,7 @@ using Xunit;
 namespace AudioCrawl.Core.Tests.Metrics;
 
 /// <summary>The meter and its Prometheus text, read back after a crawl of a loopback site with a 404 among its links.</summary>
-public sealed partial class CrawlMetricsTests : IAsyncLifetime
+public sealed class CrawlMetricsTests : IAsyncLifetime
 {
     private static readonly SpiderRegistry Registry = new([typeof(LinkSpider).Assembly]);
     private LoopbackServer _server = null!;
@@ -111,7 +109,7 @@ public sealed partial class CrawlMetricsTests : IAsyncLifetime
         var result = await TestCrawl.RunAsync(Plan(), [new CollectingSink()], host => host.AddMetrics(exporter));
         var text = exporter.Scrape();
 
-        var samples = Samples(text);
+        var samples = PrometheusSamples.Parse(text);
         var stats = result.Stats;
         var host = _server.BaseUrl.Authority;
         Assert.Contains("# TYPE audiocrawl_requests_total counter\n", text);
@@ -131,28 +129,4 @@ public sealed partial class CrawlMetricsTests : IAsyncLifetime
         Assert.Equal(buckets.Order(), buckets);
         Assert.True(samples[$"audiocrawl_fetch_duration_seconds_sum{{host=\"{host}\",spider=\"links\"}}"] > 0);
     }
-
-    /// <summary>Every sample line of the exposition text, checked against its grammar, by metric name and labels.</summary>
-    internal static Dictionary<string, double> Samples(string text)
-    {
-        var samples = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (line.StartsWith('#'))
-            {
-                Assert.Matches(CommentLine(), line);
-                continue;
-            }
-            var match = SampleLine().Match(line);
-            Assert.True(match.Success, $"not a sample line: {line}");
-            samples[match.Groups["series"].Value] = double.Parse(match.Groups["value"].Value, CultureInfo.InvariantCulture);
-        }
-        return samples;
-    }
-
-    [GeneratedRegex("""^# (HELP [a-zA-Z_:][a-zA-Z0-9_:]* .+|TYPE [a-zA-Z_:][a-zA-Z0-9_:]* (counter|gauge|histogram))$""")]
-    private static partial Regex CommentLine();
-
-    [GeneratedRegex("""^(?<series>[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*="(\\.|[^"\\])*",?)*\})?) (?<value>[-+0-9.eE]+|\+Inf|NaN)$""")]
-    private static partial Regex SampleLine();
 }
