@@ -9,8 +9,8 @@ namespace AudioCrawl.Core.Metrics;
 
 /// <summary>
 /// The crawl extension that writes the time series (<see cref="TimelineFile"/>): a point of the crawl's stats every
-/// interval while it runs, and a last one, from the very snapshot the crawl's result (and <c>--stats</c>) holds, when
-/// the host is disposed. A point that cannot be written is logged and counted (<c>timeline</c> error), not fatal.
+/// interval while it runs, and a last one when the host is disposed (after the sinks closed: the crawl's figures as
+/// its result and <c>--stats</c> hold them, and the downloads finished while the sinks drained). A point that cannot be written is logged and counted (<c>timeline</c> error), not fatal.
 /// </summary>
 public sealed class TimelineRecorder(TimelineOptions options, CrawlStats stats, IFrontier frontier, TimeProvider time, ILogger<TimelineRecorder> logger) : ICrawlExtension, IAsyncDisposable
 {
@@ -43,7 +43,10 @@ public sealed class TimelineRecorder(TimelineOptions options, CrawlStats stats, 
         await _loop.ConfigureAwait(false);
         if (_file is not null)
         {
-            await WriteAsync(_result?.Stats ?? stats.Snapshot(), CancellationToken.None).ConfigureAwait(false);
+            // Taken now, after the sinks closed, so that downloads finished while the queue drained are in it; the
+            // crawl's own figures are frozen since it finished, and equal to its result's (and --stats').
+            var last = stats.Snapshot(_result?.FinishReason, _result?.Stats.Queued ?? 0);
+            await WriteAsync(last, CancellationToken.None, at: _result is null ? null : last.StartedAtUtc.AddSeconds(last.ElapsedSeconds)).ConfigureAwait(false);
             await _file.DisposeAsync().ConfigureAwait(false);
         }
         _stop.Dispose();
@@ -77,14 +80,14 @@ public sealed class TimelineRecorder(TimelineOptions options, CrawlStats stats, 
         }
     }
 
-    private async Task WriteAsync(CrawlStatsSnapshot snapshot, CancellationToken cancellationToken)
+    private async Task WriteAsync(CrawlStatsSnapshot snapshot, CancellationToken cancellationToken, DateTimeOffset? at = null)
     {
         await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var latency = stats.Latency.Snapshot();
             var elapsed = TimeSpan.FromSeconds(snapshot.ElapsedSeconds);
-            var point = TimelinePoint.Of(snapshot, time.GetUtcNow(), (elapsed - _lastElapsed).TotalSeconds, latency, _lastLatency);
+            var point = TimelinePoint.Of(snapshot, at ?? time.GetUtcNow(), (elapsed - _lastElapsed).TotalSeconds, latency, _lastLatency);
             await _file!.AppendAsync(point, CancellationToken.None).ConfigureAwait(false);
             _lastLatency = latency;
             _lastElapsed = elapsed;
