@@ -22,7 +22,7 @@ public sealed class CrawlMetrics : ICrawlExtension, IAsyncDisposable
     private readonly Histogram<double> _latency;
     private readonly CancellationTokenSource _stop = new();
     private int _disposed;
-    private KeyValuePair<string, object?> _spider = new("spider", "");
+    private volatile string _spiderName = "";
     private Task _queueLoop = Task.CompletedTask;
     private long _queued;
 
@@ -53,7 +53,7 @@ public sealed class CrawlMetrics : ICrawlExtension, IAsyncDisposable
 
     public void OnStarted(Spider spider)
     {
-        _spider = new KeyValuePair<string, object?>("spider", spider.Name);
+        _spiderName = spider.Name;
         _queueLoop = RefreshQueueAsync(_stop.Token);
     }
 
@@ -76,20 +76,22 @@ public sealed class CrawlMetrics : ICrawlExtension, IAsyncDisposable
         _stop.Dispose();
     }
 
-    private void OnLatency(string host, TimeSpan latency) =>
-        _latency.Record(latency.TotalSeconds, _spider, new KeyValuePair<string, object?>("host", host));
+    private KeyValuePair<string, object?> SpiderTag => new("spider", _spiderName);
 
-    private Measurement<long>[] Tagged(long value) => [new(value, _spider)];
+    private void OnLatency(string host, TimeSpan latency) =>
+        _latency.Record(latency.TotalSeconds, SpiderTag, new KeyValuePair<string, object?>("host", host));
+
+    private Measurement<long>[] Tagged(long value) => [new(value, SpiderTag)];
 
     private IEnumerable<Measurement<long>> ByTag(CounterSet counters, string tag) =>
-        counters.Snapshot().Select(p => new Measurement<long>(p.Value, _spider, new KeyValuePair<string, object?>(tag, p.Key)));
+        counters.Snapshot().Select(p => new Measurement<long>(p.Value, SpiderTag, new KeyValuePair<string, object?>(tag, p.Key)));
 
     private IEnumerable<Measurement<long>> ObserveDownloads()
     {
         var counters = _stats.Custom.Snapshot();
-        yield return new Measurement<long>(counters.GetValueOrDefault(MediaCounters.Downloaded), _spider, new("status", "succeeded"), new("reason", ""));
+        yield return new Measurement<long>(counters.GetValueOrDefault(MediaCounters.Downloaded), SpiderTag, new("status", "succeeded"), new("reason", ""));
         foreach (var (name, count) in counters.Where(p => p.Key.StartsWith(MediaCounters.FailedReasonPrefix, StringComparison.Ordinal)))
-            yield return new Measurement<long>(count, _spider, new("status", "failed"), new("reason", name[MediaCounters.FailedReasonPrefix.Length..]));
+            yield return new Measurement<long>(count, SpiderTag, new("status", "failed"), new("reason", name[MediaCounters.FailedReasonPrefix.Length..]));
     }
 
     private async Task RefreshQueueAsync(CancellationToken cancellationToken)

@@ -78,17 +78,20 @@ public sealed class TimelineFile : IAsyncDisposable
     /// <summary>Every point of <paramref name="path"/>; a torn or unreadable last line is left out (the process died writing it).</summary>
     public static async Task<IReadOnlyList<TimelinePoint>> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
-        string[] lines;
+        var lines = new List<string>();
         try
         {
-            lines = await File.ReadAllLinesAsync(path, cancellationToken).ConfigureAwait(false);
+            // Shared for writing: the running crawl may be appending (or moving a downsampled copy over it) meanwhile.
+            using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, useAsync: true));
+            while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+                lines.Add(line);
         }
         catch (FileNotFoundException)
         {
             throw new ConfigurationException($"{path}: no such time series file.");
         }
-        var points = new List<TimelinePoint>(lines.Length);
-        for (var i = 0; i < lines.Length; i++)
+        var points = new List<TimelinePoint>(lines.Count);
+        for (var i = 0; i < lines.Count; i++)
         {
             if (lines[i].Length == 0)
                 continue;
@@ -98,7 +101,7 @@ public sealed class TimelineFile : IAsyncDisposable
             }
             catch (JsonException ex)
             {
-                if (i == lines.Length - 1)
+                if (i == lines.Count - 1)
                     break;
                 throw new ConfigurationException($"{path}:{i + 1}: not a time series point ({ex.Message}).");
             }
