@@ -58,6 +58,9 @@ public sealed class RedisServer : IAsyncLifetime
         }
     }
 
+    /// <summary>A worker's link to this server (not joined: it checks no crawl marker until <see cref="RedisLink.JoinAsync"/>).</summary>
+    public RedisLink Link(RedisCrawlOptions options, TimeProvider? time = null) => new(Connection, options, Url, time: time);
+
     public async Task<long> CommandCallsAsync()
     {
         var info = await Connection.GetServer("127.0.0.1", Port).InfoAsync("commandstats");
