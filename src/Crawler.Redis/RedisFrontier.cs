@@ -83,7 +83,7 @@ public sealed class RedisFrontier : ISharedFrontier
     /// <summary>The pending count; during an outage the last one read (it only informs the progress line and the summary).</summary>
     public async ValueTask<long> CountAsync(CancellationToken cancellationToken = default)
     {
-        var (done, count) = await _link.TryOnceAsync(redis => redis.StringGetAsync(_keys.Pending)).ConfigureAwait(false);
+        var (done, count) = await _link.TryOnceAsync("count pending requests", redis => redis.StringGetAsync(_keys.Pending)).ConfigureAwait(false);
         if (done)
             Interlocked.Exchange(ref _lastCount, (long?)count ?? 0);
         return Interlocked.Read(ref _lastCount);
@@ -112,14 +112,14 @@ public sealed class RedisFrontier : ISharedFrontier
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         await _heartbeat.ConfigureAwait(false);
-        var (released, _) = await _link.TryOnceAsync(async redis =>
+        var (released, _) = await _link.TryOnceAsync("release completed requests", async redis =>
         {
             await ReleaseCompletedAsync(redis, TimeSpan.Zero).ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);
         if (released)
         {
-            await _link.TryOnceAsync(redis => redis.ScriptEvaluateAsync(RedisScripts.Leave,
+            await _link.TryOnceAsync("give back leases", redis => redis.ScriptEvaluateAsync(RedisScripts.Leave,
                 [_keys.Workers, _keys.Priorities, _keys.Pending],
                 [_options.WorkerId, _keys.QueuePrefix, _keys.LeasesPrefix])).ConfigureAwait(false);
         }

@@ -61,5 +61,5 @@ public sealed class RedisHostGate(IFetcher inner, RedisLink link, int perHost, T
     }
 
     private async Task<bool> ReleaseAsync(RedisKey holders, string token) =>
-        (await link.TryOnceAsync(redis => redis.SortedSetRemoveAsync(holders, token)).ConfigureAwait(false)).Done;
+        (await link.TryOnceAsync("give back a host slot", redis => redis.SortedSetRemoveAsync(holders, token)).ConfigureAwait(false)).Done;
 }

@@ -107,8 +107,11 @@ public sealed class RedisLink
         }
     }
 
-    /// <summary>One attempt, never waiting: for what may be skipped (a count for the progress line, giving leases back on the way out).</summary>
-    public async Task<(bool Done, T Result)> TryOnceAsync<T>(Func<IDatabase, Task<T>> call)
+    /// <summary>
+    /// One attempt, never waiting: for what may be skipped or done later (a count for the progress line, a host slot
+    /// given back, leases given back on the way out). A lost connection still starts the outage for the other calls.
+    /// </summary>
+    public async Task<(bool Done, T Result)> TryOnceAsync<T>(string step, Func<IDatabase, Task<T>> call)
     {
         lock (_gate)
         {
@@ -118,6 +121,11 @@ public sealed class RedisLink
         try
         {
             return (true, await call(_redis).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (IsOutage(ex))
+        {
+            BeginOutage(step, ex);
+            return (false, default!);
         }
         catch (RedisException)
         {
@@ -146,7 +154,7 @@ public sealed class RedisLink
             outage = _outage = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
         _logger.LogWarning("Redis at {Endpoint} is unreachable ({Step}: {Reason}): crawl '{Crawl}' takes no new requests and holds its pairs; waiting up to {Timeout} s for Redis to come back.",
-            Endpoint, step, cause.Message.Split('\n')[0], Options.CrawlId, Options.OutageTimeout.TotalSeconds);
+            Endpoint, step, Brief(cause), Options.CrawlId, Options.OutageTimeout.TotalSeconds);
         _ = Task.Run(() => ProbeAsync(outage, Time.GetTimestamp()));
     }
 
@@ -177,8 +185,12 @@ public sealed class RedisLink
             }
             catch (Exception ex) when (IsOutage(ex))
             {
-                reason = ex.Message.Split('\n')[0];
+                reason = Brief(ex);
                 continue;
+            }
+            catch (ObjectDisposedException)
+            {
+                return; // the worker closed its connection on the way out: nobody waits any more
             }
             _logger.LogWarning("Redis at {Endpoint} is back after {Seconds:0.0} s: crawl '{Crawl}' resumes.", Endpoint, Time.GetElapsedTime(started).TotalSeconds, Options.CrawlId);
             lock (_gate)
@@ -186,6 +198,14 @@ public sealed class RedisLink
             outage.TrySetResult();
             return;
         }
+    }
+
+    /// <summary>The gist of a client error, without the connection diagnostics StackExchange.Redis appends.</summary>
+    private static string Brief(Exception ex)
+    {
+        var message = ex.Message.Split('\n')[0];
+        var end = message.IndexOfAny(['(', ',', ';']);
+        return (end > 10 ? message[..end] : message).Trim();
     }
 
     private RedisCrawlLostException CrawlLost()

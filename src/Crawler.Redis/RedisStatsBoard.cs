@@ -49,7 +49,7 @@ public sealed class RedisStatsBoard
     {
         var entry = Entry(workerId, state, stats);
         if (_link is not null)
-            return (await _link.TryOnceAsync(redis => redis.HashSetAsync(_keys.Stats, workerId, entry)).ConfigureAwait(false)).Done;
+            return (await _link.TryOnceAsync("publish final stats", redis => redis.HashSetAsync(_keys.Stats, workerId, entry)).ConfigureAwait(false)).Done;
         try
         {
             await _redis.HashSetAsync(_keys.Stats, workerId, entry).ConfigureAwait(false);
