@@ -39,6 +39,7 @@ public sealed class CrawlEngine
     private readonly HashSet<string> _reportedMissingCallbacks = [];
     private readonly ContractMonitor _contracts;
     private int _active;
+    private int _stateLost;
     private long _fetchesStarted;
     private long _pagesFetched;
     private long _pairsYielded;
@@ -201,7 +202,8 @@ public sealed class CrawlEngine
     /// </summary>
     private void StateUnavailable(CrawlStateUnavailableException ex)
     {
-        _logger.LogError("{Message}", ex.Message);
+        if (Interlocked.Exchange(ref _stateLost, 1) == 0)
+            _logger.LogError("{Message}", ex.Message);
         Fail(FinishReasons.StateUnavailable, ex.Message);
     }
 
