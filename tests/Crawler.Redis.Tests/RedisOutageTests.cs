@@ -147,6 +147,17 @@ public sealed class RedisOutageTests : IDisposable
         Assert.Empty(server.AllHits);
     }
 
+    [Theory]
+    [InlineData("--redis-outage-timeout -1 --redis redis://127.0.0.1:1 --crawl-id x", "--redis-outage-timeout -1: give seconds between 0 and 86400.")]
+    [InlineData("--redis-outage-timeout 5", "--crawl-id, --worker-id, --lease-timeout and --redis-outage-timeout need --redis.")]
+    public async Task A_bad_outage_timeout_is_bad_usage(string flags, string message)
+    {
+        var result = await AudioCrawlProcess.RunAsync(_temp.Path, Timeout, ["crawl", "sounds", "-o", "part.csv", .. flags.Split(' ')]);
+
+        Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}: {result.Error}");
+        Assert.Contains(message, result.Error);
+    }
+
     private async Task WaitForRowsAsync(string file, int rows)
     {
         var deadline = DateTime.UtcNow.AddMinutes(2);
