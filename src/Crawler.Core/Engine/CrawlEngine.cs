@@ -56,7 +56,10 @@ public sealed class CrawlEngine
 
     public CrawlEngine(Spider spider, EngineSettings settings, IFetcher fetcher, IFrontier frontier, ItemPipeline pipeline, CrawlStats stats, TimeProvider time, ILogger logger, FailureLog? failures = null, CrawlSignals? signals = null, IEnumerable<IMediaRequestHandler>? media = null)
     {
-        _media = (media ?? []).ToDictionary(h => h.MediaHandlerName, StringComparer.Ordinal);
+        _media = (media ?? []).GroupBy(h => h.MediaHandlerName, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => g.Count() == 1 ? g.Single() : throw new ConfigurationException($"two audio sinks write to {g.Key}; give each its own output."),
+            StringComparer.Ordinal);
         _failures = failures;
         _signals = signals is { IsEmpty: false } ? signals : null;
         _spider = spider;

@@ -30,7 +30,9 @@ public sealed class DownloadCrawl
     /// <summary>Runs the rows; the summary of the sink, or the failure that stopped it (reading the rows, packing).</summary>
     public async Task<DownloadSummary> RunAsync(CrawlHost host, Action<CrawlEngine>? onStarted = null, CancellationToken stopToken = default)
     {
-        var result = await host.RunAsync(Plan, onStarted, stopToken).ConfigureAwait(false);
+        CrawlResult result;
+        await using (stopToken.Register(() => _sink?.Runner.NoteStopped()))
+            result = await host.RunAsync(Plan, onStarted, stopToken).ConfigureAwait(false);
         if (result.Outcome == CrawlOutcome.Failed && result.FinishReason != FinishReasons.NoResponses)
             throw new CrawlerException(result.FailureMessage ?? $"the download stopped ({result.FinishReason}).");
         return Sink.Summary ?? throw new CrawlerException("the download sink was not closed.");

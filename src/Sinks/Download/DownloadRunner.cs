@@ -46,6 +46,7 @@ public sealed class DownloadRunner
     private StatusJournal? _journal;
     private IReadOnlyDictionary<string, SampleStatus> _previous = new Dictionary<string, SampleStatus>();
     private Exception? _stageError;
+    private volatile bool _stopped;
     private long _started;
     private long _nextRow;
     private long _succeeded;
@@ -95,6 +96,9 @@ public sealed class DownloadRunner
 
     /// <summary>Stops at once: downloads and conversions in flight are dropped and redone by the next run.</summary>
     public void Abort() => _abort.Cancel();
+
+    /// <summary>Notes a graceful stop (Ctrl+C): what is in flight is finished and packed, and the summary says stopped.</summary>
+    public void NoteStopped() => _stopped = true;
 
     /// <summary>Reads the record and the packed samples, prepares the folders and starts the conversion and writer stages.</summary>
     public async Task OpenAsync(CancellationToken cancellationToken = default)
@@ -256,7 +260,7 @@ public sealed class DownloadRunner
         {
             _logger.LogError("{Writer}: the last shard could not be closed after the failure ({Message}); its samples are redone next run.", _writer.Name, ex.Message);
         }
-        var summary = await FinishAsync(cancelled || _abort.IsCancellationRequested).ConfigureAwait(false);
+        var summary = await FinishAsync(cancelled || _stopped || _abort.IsCancellationRequested).ConfigureAwait(false);
         await _journal!.DisposeAsync().ConfigureAwait(false);
         if (_stageError is { } error)
             throw error is CrawlerException ? error : new CrawlerException($"the download into {_output} failed: {error.Message}", error);

@@ -24,7 +24,8 @@ public abstract class DownloadSink : IPairSink, IMediaRequestHandler
     {
         Runner = runner;
         _frontier = frontier;
-        MediaHandlerName = Path.GetFullPath(runner.Output);
+        // The output as given, not its full path: every worker of a shared crawl running the same command names it alike.
+        MediaHandlerName = runner.Output;
     }
 
     public string Name => $"download {Runner.Output}";
