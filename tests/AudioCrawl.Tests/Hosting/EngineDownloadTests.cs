@@ -70,6 +70,22 @@ public sealed class EngineDownloadTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
+    public async Task A_crawl_stopped_by_max_items_still_downloads_the_audio_of_every_pair_it_kept()
+    {
+        var site = new SoundLibrarySite(new SoundCatalogue(40));
+        await using var server = await LoopbackServer.StartAsync(site);
+        var csv = _temp.File("pairs.csv");
+
+        var result = await CliRunner.RunAsync("crawl", "sounds", "-o", csv, "--webdataset", _temp.File("shards"), "--samples-per-shard", "4",
+            "--set", $"baseUrl={server.BaseUrl}", "--delay", "0", "--set", "maxItems=5");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Output + result.Error);
+        var pairs = CsvFile.ReadPairs(csv);
+        Assert.Equal(5, pairs.Count);
+        Assert.Equal(pairs.Select(p => SampleKey.Of(p.Url, p.Text)).ToHashSet(), (await ReadSamplesAsync(_temp.File("shards"))).Select(s => s.Key).ToHashSet());
+    }
+
+    [Fact]
     public async Task A_crawl_killed_with_SIGKILL_mid_download_resumes_to_the_samples_of_an_uninterrupted_run()
     {
         File.WriteAllText(_temp.File("crawlers.json"), "{}");
