@@ -6,6 +6,7 @@ using AudioCrawl.Core.Media;
 using AudioCrawl.Core.Pipeline;
 using AudioCrawl.Core.Scheduling;
 using AudioCrawl.Core.Spiders;
+using Microsoft.Extensions.Logging;
 
 namespace AudioCrawl.Sinks.Download;
 
@@ -39,8 +40,12 @@ public abstract class DownloadSink : IPairSink, IMediaRequestHandler
     /// <summary>The summary, once the sink is closed.</summary>
     public DownloadSummary? Summary { get; private set; }
 
-    /// <summary>Where the per-sample record of <paramref name="output"/> lives: the job directory's when there is one.</summary>
-    protected static string RecordPath(string output, string? jobDirectory) => StatusJournal.PathFor(output, jobDirectory);
+    /// <summary>The sink of <paramref name="settings"/> writing to <paramref name="output"/> with <paramref name="writer"/>.</summary>
+    /// <param name="recordFolder">Where the per-sample record lives (a job directory), or null for the output folder.</param>
+    protected DownloadSink(AudioSinkSettings settings, string output, ISampleWriter writer, IFrontier frontier, ILoggerFactory loggers, TimeProvider time, string? recordFolder)
+        : this(new DownloadRunner(settings.CreateResolvers(), writer, output, StatusJournal.PathFor(output, recordFolder), settings.ToDownloadOptions(), loggers.CreateLogger("download"), time), frontier)
+    {
+    }
 
     public Task OpenAsync(CancellationToken cancellationToken = default) => Runner.OpenAsync(cancellationToken);
 

@@ -12,7 +12,7 @@ public sealed class FilesSink : DownloadSink
 {
     /// <param name="recordFolder">Where the per-sample record lives (a job directory), or null for the output folder.</param>
     public FilesSink(FilesSinkSettings settings, string output, IFrontier frontier, ILoggerFactory loggers, TimeProvider time, string? recordFolder = null)
-        : this(settings, output, new FilesSampleWriter(output, settings.NoTranscode ? null : TranscodeOptions.ExtensionFor(settings.Codec)), frontier, loggers, time, recordFolder)
+        : base(settings, output, new FilesSampleWriter(output, settings.NoTranscode ? null : TranscodeOptions.ExtensionFor(settings.Codec)), frontier, loggers, time, recordFolder)
     {
     }
 
@@ -20,11 +20,6 @@ public sealed class FilesSink : DownloadSink
     [ActivatorUtilitiesConstructor]
     public FilesSink(FilesSinkSettings settings, CrawlPlan plan, IFrontier frontier, ILoggerFactory loggers, TimeProvider time, JobDirectory? job = null)
         : this(settings, settings.OutputFor(plan.Name), frontier, loggers, time, job?.Path)
-    {
-    }
-
-    private FilesSink(AudioSinkSettings settings, string output, ISampleWriter writer, IFrontier frontier, ILoggerFactory loggers, TimeProvider time, string? recordFolder)
-        : base(new DownloadRunner(settings.CreateResolvers(), writer, output, RecordPath(output, recordFolder), settings.ToDownloadOptions(), loggers.CreateLogger("download"), time), frontier)
     {
     }
 }

@@ -13,7 +13,7 @@ public sealed class WebDatasetSink : DownloadSink
 {
     /// <param name="recordFolder">Where the per-sample record lives (a job directory), or null for the output folder.</param>
     public WebDatasetSink(WebDatasetSinkSettings settings, string output, IFrontier frontier, ILoggerFactory loggers, TimeProvider time, string? recordFolder = null)
-        : this(settings, output, new WebDatasetWriter(output, settings.ToWebDatasetOptions(), time), frontier, loggers, time, recordFolder)
+        : base(settings, output, new WebDatasetWriter(output, settings.ToWebDatasetOptions(), time), frontier, loggers, time, recordFolder)
     {
     }
 
@@ -21,11 +21,6 @@ public sealed class WebDatasetSink : DownloadSink
     [ActivatorUtilitiesConstructor]
     public WebDatasetSink(WebDatasetSinkSettings settings, CrawlPlan plan, IFrontier frontier, ILoggerFactory loggers, TimeProvider time, JobDirectory? job = null)
         : this(settings, settings.OutputFor(plan.Name), frontier, loggers, time, job?.Path)
-    {
-    }
-
-    private WebDatasetSink(AudioSinkSettings settings, string output, ISampleWriter writer, IFrontier frontier, ILoggerFactory loggers, TimeProvider time, string? recordFolder)
-        : base(new DownloadRunner(settings.CreateResolvers(), writer, output, RecordPath(output, recordFolder), settings.ToDownloadOptions(), loggers.CreateLogger("download"), time), frontier)
     {
     }
 }
