@@ -104,7 +104,7 @@ public sealed class DownloadOptionSet(bool withRetryFailed = true)
     }
 
     /// <summary>The crawlers.json sink type the settings are for: <c>webdataset</c> or <c>files</c>.</summary>
-    public static string SinkType(AudioSinkSettings settings) => settings is WebDatasetSinkSettings ? "webdataset" : "files";
+    public static string SinkType(AudioSinkSettings settings) => settings is WebDatasetSinkSettings ? WebDatasetSink.TypeName : FilesSink.TypeName;
 
     /// <summary>The audio fetch path: the crawl's fetcher settings with the audio size and time limits.</summary>
     public HttpFetcherOptions FetcherOptions(ParseResult parse, EngineSettings engine)

@@ -58,7 +58,7 @@ public sealed class CrawlEngine
     {
         _media = (media ?? []).GroupBy(h => h.MediaHandlerName, StringComparer.Ordinal).ToDictionary(
             g => g.Key,
-            g => g.Count() == 1 ? g.Single() : throw new ConfigurationException($"two audio sinks write to {g.Key}; give each its own output."),
+            g => g.Count() == 1 ? g.Single() : throw new ConfigurationException($"this crawl has {g.Count()} '{g.Key}' sinks; audio is downloaded once per sink type (drop the --webdataset/--audio-dir flag or the crawlers.json entry that repeats it)."),
             StringComparer.Ordinal);
         _failures = failures;
         _signals = signals is { IsEmpty: false } ? signals : null;
@@ -423,7 +423,10 @@ public sealed class CrawlEngine
                 _signals?.Error(request, reason, message);
                 await RecordFailureAsync(request, reason, message).ConfigureAwait(false);
                 await _frontier.CompleteAsync(request, CancellationToken.None).ConfigureAwait(false);
-            });
+            })
+        {
+            CompleteWhenFetched = _frontier is ISharedFrontier,
+        };
         try
         {
             await handler.HandleAsync(context, _abort.Token).ConfigureAwait(false);

@@ -12,6 +12,12 @@ public sealed class MediaRequestContext(Request request, IFetcher fetcher, Func<
 
     public Request Request => request;
 
+    /// <summary>
+    /// True in a shared crawl (Redis): a request held until its sample is packed would keep every worker from ever
+    /// seeing the crawl drained, so the handler completes it as soon as it has the download in hand.
+    /// </summary>
+    public bool CompleteWhenFetched { get; init; }
+
     /// <summary>The crawl's fetch pipeline; requests and responses through it count in the crawl's stats.</summary>
     public IFetcher Fetcher => fetcher;
 

@@ -208,6 +208,8 @@ public sealed class DownloadRunner
                 return;
             }
             Interlocked.Add(ref _bytes, downloaded.Bytes);
+            if (context.CompleteWhenFetched)
+                await context.CompleteAsync().ConfigureAwait(false);
             if (_options.NoTranscode)
                 await StoreAsync(downloaded, linked.Token).ConfigureAwait(false);
             else

@@ -21,15 +21,16 @@ public abstract class DownloadSink : IPairSink, IMediaRequestHandler
     private readonly IFrontier _frontier;
     private bool _closed;
 
-    protected DownloadSink(DownloadRunner runner, IFrontier frontier)
+    /// <param name="type">The sink type, which names the handler of its media requests: a crawl has one sink of each audio type, and in a
+    /// shared crawl every worker's sink of that type packs the downloads it draws into its own output.</param>
+    protected DownloadSink(string type, DownloadRunner runner, IFrontier frontier)
     {
         Runner = runner;
         _frontier = frontier;
-        // The output as given, not its full path: every worker of a shared crawl running the same command names it alike.
-        MediaHandlerName = runner.Output;
+        MediaHandlerName = type;
     }
 
-    public string Name => $"download {Runner.Output}";
+    public string Name => $"{MediaHandlerName} {Runner.Output}";
 
     public string MediaHandlerName { get; }
 
@@ -42,8 +43,8 @@ public abstract class DownloadSink : IPairSink, IMediaRequestHandler
 
     /// <summary>The sink of <paramref name="settings"/> writing to <paramref name="output"/> with <paramref name="writer"/>.</summary>
     /// <param name="recordFolder">Where the per-sample record lives (a job directory), or null for the output folder.</param>
-    protected DownloadSink(AudioSinkSettings settings, string output, ISampleWriter writer, IFrontier frontier, ILoggerFactory loggers, TimeProvider time, string? recordFolder)
-        : this(new DownloadRunner(settings.CreateResolvers(), writer, output, StatusJournal.PathFor(output, recordFolder), settings.ToDownloadOptions(), loggers.CreateLogger("download"), time), frontier)
+    protected DownloadSink(string type, AudioSinkSettings settings, string output, ISampleWriter writer, IFrontier frontier, ILoggerFactory loggers, TimeProvider time, string? recordFolder)
+        : this(type, new DownloadRunner(settings.CreateResolvers(), writer, output, StatusJournal.PathFor(output, recordFolder), settings.ToDownloadOptions(), loggers.CreateLogger("download"), time), frontier)
     {
     }
 

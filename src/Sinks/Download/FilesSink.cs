@@ -7,12 +7,14 @@ using Microsoft.Extensions.Logging;
 namespace AudioCrawl.Sinks.Download;
 
 /// <summary>Downloads the audio of every pair and writes loose <c>{key}.flac</c> + <c>{key}.json</c> files (what <c>--audio-dir</c> writes).</summary>
-[Sink<FilesSinkSettings>("files", "Downloads and converts the audio of every pair into loose {key}.flac + {key}.json files (what --audio-dir writes).")]
+[Sink<FilesSinkSettings>(TypeName, "Downloads and converts the audio of every pair into loose {key}.flac + {key}.json files (what --audio-dir writes).")]
 public sealed class FilesSink : DownloadSink
 {
+    public const string TypeName = "files";
+
     /// <param name="recordFolder">Where the per-sample record lives (a job directory), or null for the output folder.</param>
     public FilesSink(FilesSinkSettings settings, string output, IFrontier frontier, ILoggerFactory loggers, TimeProvider time, string? recordFolder = null)
-        : base(settings, output, new FilesSampleWriter(output, settings.NoTranscode ? null : TranscodeOptions.ExtensionFor(settings.Codec)), frontier, loggers, time, recordFolder)
+        : base(TypeName, settings, output, new FilesSampleWriter(output, settings.NoTranscode ? null : TranscodeOptions.ExtensionFor(settings.Codec)), frontier, loggers, time, recordFolder)
     {
     }
 

@@ -8,12 +8,14 @@ using Microsoft.Extensions.Logging;
 namespace AudioCrawl.Sinks.Download;
 
 /// <summary>Downloads the audio of every pair, converts it and packs it as WebDataset shards (what <c>--webdataset</c> writes).</summary>
-[Sink<WebDatasetSinkSettings>("webdataset", "Downloads, converts and packs the audio of every pair into WebDataset .tar shards (what --webdataset writes).")]
+[Sink<WebDatasetSinkSettings>(TypeName, "Downloads, converts and packs the audio of every pair into WebDataset .tar shards (what --webdataset writes).")]
 public sealed class WebDatasetSink : DownloadSink
 {
+    public const string TypeName = "webdataset";
+
     /// <param name="recordFolder">Where the per-sample record lives (a job directory), or null for the output folder.</param>
     public WebDatasetSink(WebDatasetSinkSettings settings, string output, IFrontier frontier, ILoggerFactory loggers, TimeProvider time, string? recordFolder = null)
-        : base(settings, output, new WebDatasetWriter(output, settings.ToWebDatasetOptions(), time), frontier, loggers, time, recordFolder)
+        : base(TypeName, settings, output, new WebDatasetWriter(output, settings.ToWebDatasetOptions(), time), frontier, loggers, time, recordFolder)
     {
     }
 

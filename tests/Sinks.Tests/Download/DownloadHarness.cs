@@ -51,7 +51,7 @@ internal static class DownloadHarness
     }
 
     /// <summary>A download sink over a runner the test configures.</summary>
-    private sealed class HarnessSink(DownloadRunner runner, IFrontier frontier) : DownloadSink(runner, frontier)
+    private sealed class HarnessSink(DownloadRunner runner, IFrontier frontier) : DownloadSink("harness", runner, frontier)
     {
     }
 
