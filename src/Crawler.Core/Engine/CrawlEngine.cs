@@ -431,8 +431,9 @@ public sealed class CrawlEngine
         {
             await handler.HandleAsync(context, _abort.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
+            // Abandoned (a stop, or the sink aborted): it stays pending in the frontier for the next run.
             _stats.RequestsDropped.Increment(RequestDropReasons.Abandoned);
         }
         catch (SinkFailedException ex)
