@@ -460,13 +460,13 @@ public sealed class CrawlEngine
         var context = new MediaRequestContext(
             request,
             new CountedFetcher(this),
-            () => _frontier.CompleteAsync(request, CancellationToken.None),
+            () => CompleteMediaAsync(request),
             async (reason, message) =>
             {
                 _stats.Errors.Increment(reason);
                 _signals?.Error(request, reason, message);
                 await RecordFailureAsync(request, reason, message).ConfigureAwait(false);
-                await _frontier.CompleteAsync(request, CancellationToken.None).ConfigureAwait(false);
+                await CompleteMediaAsync(request).ConfigureAwait(false);
             })
         {
             CompleteWhenFetched = _frontier is ISharedFrontier,
@@ -485,6 +485,19 @@ public sealed class CrawlEngine
             Fail(FinishReasons.SinkFailed, ex.Message);
         }
         return false;
+    }
+
+    /// <summary>Ends a media request in the frontier for its sink; a lost shared state stops the crawl here, not in the sink.</summary>
+    private async ValueTask CompleteMediaAsync(Request request)
+    {
+        try
+        {
+            await _frontier.CompleteAsync(request, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (CrawlStateUnavailableException ex)
+        {
+            StateUnavailable(ex);
+        }
     }
 
     /// <summary>The fetch path of a media request, counted in the crawl's stats as a page fetch is.</summary>
