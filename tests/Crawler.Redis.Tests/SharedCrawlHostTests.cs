@@ -56,4 +56,35 @@ public sealed class SharedCrawlHostTests(RedisServer redis) : IDisposable
         Assert.Equal(pairs.Select(p => p.Url).ToHashSet(), audioRequested.ToHashSet());
         Assert.InRange(server.PeakConcurrency(server.BaseUrl.Host), 1, perHost);
     }
+
+    [Fact]
+    public async Task Two_workers_packing_shards_finish_and_pack_every_sample_once_between_them()
+    {
+        var site = new SoundLibrarySite(new SoundCatalogue(30));
+        await using var server = await LoopbackServer.StartAsync(site);
+        File.WriteAllText(_temp.File("crawlers.json"), "{}");
+        var crawlId = "shards-" + Guid.NewGuid().ToString("N");
+
+        var workers = Enumerable.Range(0, 2).Select(i => AudioCrawlProcess.Start(_temp.Path,
+            "crawl", "sounds", "-o", $"part{i}.csv", "--webdataset", $"shards{i}", "--samples-per-shard", "64", "--set", $"baseUrl={server.BaseUrl}",
+            "--delay", "0", "--redis", redis.Url, "--crawl-id", crawlId, "--worker-id", $"w{i}")).ToList();
+        var results = await Task.WhenAll(workers.Select(worker => worker.WaitAsync(Timeout)));
+        workers.ForEach(worker => worker.Dispose());
+
+        Assert.All(results, result => Assert.True(result.ExitCode == 0, result.Output + result.Error));
+        var keys = new List<string>();
+        foreach (var shard in Enumerable.Range(0, 2).SelectMany(i => Directory.EnumerateFiles(_temp.File($"shards{i}"), "*.tar")))
+        {
+            await using var stream = File.OpenRead(shard);
+            await using var reader = new System.Formats.Tar.TarReader(stream);
+            while (await reader.GetNextEntryAsync() is { } entry)
+            {
+                if (entry.Name.EndsWith(".flac", StringComparison.Ordinal))
+                    keys.Add(entry.Name[..^".flac".Length]);
+            }
+        }
+        var expected = site.ExpectedPairs(server.BaseUrl).Select(p => AudioCrawl.Sinks.Download.SampleKey.Of(p.Url, p.Text)).ToHashSet();
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        Assert.Equal(expected, keys.ToHashSet());
+    }
 }

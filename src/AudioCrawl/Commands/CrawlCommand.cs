@@ -6,7 +6,6 @@ using AudioCrawl.Core.Metrics;
 using AudioCrawl.Core.Stats;
 using AudioCrawl.Sinks.Csv;
 using AudioCrawl.Sinks.Download;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AudioCrawl.Cli.Commands;
 
@@ -87,29 +86,37 @@ public static class CrawlCommand
             }
 
             await using var metricsEndpoint = await metrics.StartAsync(parse, environment, environment.StopToken).ConfigureAwait(false);
-            var host = CrawlHosts.ForCrawl(plan, config, metricsEndpoint?.Attach(environment) ?? environment, loggers).AddSink(new CsvPairSink(path, mode, columns));
+            // -o, --webdataset and --audio-dir are shorthands for sink entries of crawlers.json: one code path.
+            var registry = CommonOptions.Sinks(environment);
+            var sinks = new List<SinkEntry> { CliSinks.Entry(registry, "csv", new CsvSinkSettings { Path = path, Mode = mode, Columns = string.Join(',', columns) }) };
+            var audioSettings = audioFolder is null ? null : audio.CreateSettings(parse, audioFolder, webDataset: shards is not null);
+            if (audioSettings is not null)
+                sinks.Add(CliSinks.Entry(registry, DownloadOptionSet.SinkType(audioSettings), audioSettings));
+            var host = CrawlHosts.ForCrawl(plan, config, metricsEndpoint?.Attach(environment) ?? environment, loggers).AddSinks(sinks, plan.Name);
             if (job is not null)
                 host.AddJobDirectory(job);
             if (job is not null || statsPath is not null)
                 host.AddTimeline(new TimelineOptions(job is not null ? Path.Combine(job.Path, TimelineFile.FileName) : TimelineFile.Beside(statsPath!)) { Interval = TimelineInterval(parse.GetValue(timelineInterval)) });
             shared?.AddTo(host);
-            var session = new CrawlSession(environment);
+            if (audioFetcher is not null)
+                host.AddMediaDownload(audioFetcher);
             await using var upload = await delivery.StartAsync(parse, audioFolder, loggers, environment.Time, environment.StopToken).ConfigureAwait(false);
-            if (audioFolder is null)
+            var downloads = new List<DownloadSink>();
+            host.OnSinkCreated(created =>
             {
-                var crawled = await session.RunAsync(plan, host, [path], statsPath, shared: shared).ConfigureAwait(false);
-                await UploadOptionSet.FinishAsync(upload, environment, [path], statsPath, environment.StopToken).ConfigureAwait(false);
-                return crawled;
+                if (created is not DownloadSink download)
+                    return;
+                downloads.Add(download);
+                if (audioFolder is not null && Path.GetFullPath(download.Runner.Output) == Path.GetFullPath(audioFolder))
+                    upload?.Watch(download.Writer);
+            });
+            var session = new CrawlSession(environment);
+            var code = await session.RunAsync(plan, host, audioFolder is null ? [path] : [path, audioFolder], statsPath, () => downloads.ForEach(d => d.Abort()), shared).ConfigureAwait(false);
+            foreach (var download in downloads)
+            {
+                if (download.Summary is { } summary)
+                    await environment.Out.WriteAsync(DownloadReport.Format(summary)).ConfigureAwait(false);
             }
-
-            var writer = audio.CreateWriter(parse, audioFolder, webDataset: shards is not null, environment.Time);
-            upload?.Watch(writer);
-            DownloadSink? sink = null;
-            host.AddMediaDownload(audioFetcher!).AddSink(services => sink = new DownloadSink(
-                () => audio.CreateRunner(parse, services.GetRequiredService<FetchPipeline>(), writer, audioFolder, loggers, environment.Time, services.GetRequiredService<CrawlStats>().Custom), audioFolder));
-            var code = await session.RunAsync(plan, host, [path, audioFolder], statsPath, () => sink?.Abort(), shared).ConfigureAwait(false);
-            if (sink?.Summary is { } summary)
-                await environment.Out.WriteAsync(DownloadReport.Format(summary)).ConfigureAwait(false);
             await UploadOptionSet.FinishAsync(upload, environment, [path], statsPath, environment.StopToken).ConfigureAwait(false);
             return code;
         }));

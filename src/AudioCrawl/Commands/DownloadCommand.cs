@@ -1,7 +1,8 @@
 using System.CommandLine;
 using AudioCrawl.Cli.Running;
 using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Metrics;
+using AudioCrawl.Core.Stats;
+using AudioCrawl.Core.Scheduling;
 using AudioCrawl.Sinks.Download;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,11 +24,12 @@ public static class DownloadCommand
         var delay = new Option<double>("--delay") { Description = "Seconds between download starts on one host (default 0)." };
         var userAgent = new Option<string>("--user-agent") { Description = "The User-Agent header.", DefaultValueFactory = _ => EngineSettings.DefaultUserAgent };
         var ignoreRobots = new Option<bool>("--ignore-robots") { Description = "Download even what robots.txt disallows (by default it is obeyed, as in a crawl)." };
+        var jobDir = new Option<string?>("--job-dir") { Description = "Keep the per-sample record (samples.jsonl: done, failed with the reason, pending) in this crawl job directory, shared with 'crawl --job-dir' into the same output." };
         var audio = new DownloadOptionSet();
         var delivery = new UploadOptionSet();
         var metrics = new MetricsOptionSet();
 
-        var command = new Command("download", "Download the audio of a url,text CSV into WebDataset shards (LAION audio format).") { input, output, format, perHost, delay, userAgent, ignoreRobots };
+        var command = new Command("download", "Download the audio of a url,text CSV into WebDataset shards (LAION audio format).") { input, output, format, perHost, delay, userAgent, ignoreRobots, jobDir };
         foreach (var option in audio.All.Concat(delivery.All).Concat(metrics.All))
             command.Options.Add(option);
 
@@ -37,27 +39,37 @@ public static class DownloadCommand
             if (!File.Exists(csv))
                 throw new ConfigurationException($"{csv}: no such file.");
             var folder = parse.GetValue(output)!;
-            var engine = new EngineSettings { PerHost = parse.GetValue(perHost), Delay = parse.GetValue(delay), UserAgent = parse.GetValue(userAgent)!, ObeyRobotsTxt = !parse.GetValue(ignoreRobots) };
+            var engine = new EngineSettings { Concurrency = parse.GetValue(audio.DownloadConcurrency), PerHost = parse.GetValue(perHost), Delay = parse.GetValue(delay), UserAgent = parse.GetValue(userAgent)!, ObeyRobotsTxt = !parse.GetValue(ignoreRobots) };
             if (engine.Validate().FirstOrDefault() is { } problem)
                 throw new ConfigurationException(problem);
 
+            var settings = audio.CreateSettings(parse, folder, parse.GetValue(format) == "webdataset");
+            var recordFolder = parse.GetValue(jobDir);
             using var loggers = common.CreateLoggers(parse, environment);
             using var stop = new StopSignal(environment);
             await using var metricsEndpoint = await metrics.StartAsync(parse, environment, stop.Hard).ConfigureAwait(false);
-            await using var host = CrawlHosts.Create(engine, metricsEndpoint?.Attach(environment) ?? environment, loggers).AddMediaDownload(audio.FetcherOptions(parse, engine)).Build();
-            if (metricsEndpoint is not null)
-                host.Services.GetRequiredService<CrawlMetrics>(); // no crawl runs here to create the extensions: the meter starts now
-            var writer = audio.CreateWriter(parse, folder, parse.GetValue(format) == "webdataset", environment.Time);
             await using var upload = await delivery.StartAsync(parse, folder, loggers, environment.Time, stop.Hard).ConfigureAwait(false);
-            upload?.Watch(writer);
-            var runner = audio.CreateRunner(parse, host.Fetch, writer, folder, loggers, environment.Time, host.Stats.Custom);
-            await using var abort = stop.Hard.Register(runner.Abort);
+            // The rows are media requests of the one engine: the same frontier, fetch pipeline and host slots as a crawl's audio.
+            var crawl = new DownloadCrawl(cancellationToken => CsvAudioSources.ReadAsync(csv, cancellationToken), engine);
+            var builder = CrawlHosts.ForDownload(crawl.Plan, metricsEndpoint?.Attach(environment) ?? environment, loggers).AddMediaDownload(audio.FetcherOptions(parse, engine));
+            crawl.AddSink(builder, services =>
+            {
+                var frontier = services.GetRequiredService<IFrontier>();
+                DownloadSink sink = settings is WebDatasetSinkSettings shards
+                    ? new WebDatasetSink(shards, folder, frontier, loggers, environment.Time, recordFolder)
+                    : new FilesSink((FilesSinkSettings)settings, folder, frontier, loggers, environment.Time, recordFolder);
+                sink.Runner.Counters = services.GetRequiredService<CrawlStats>().Custom;
+                upload?.Watch(sink.Writer);
+                return sink;
+            });
+            await using var host = builder.Build();
+            await using var abort = stop.Hard.Register(() => crawl.Sink.Abort());
             using var progressDone = new CancellationTokenSource();
-            var progress = ReportProgressAsync(environment, runner, progressDone.Token);
+            var progress = ReportProgressAsync(environment, () => crawl.Sink.Runner, progressDone.Token);
             DownloadSummary summary;
             try
             {
-                summary = await runner.RunAsync(CsvAudioSources.ReadAsync(csv), stop.Token).ConfigureAwait(false);
+                summary = await crawl.RunAsync(host, engine => stop.Hard.Register(engine.Abort), stop.Token).ConfigureAwait(false);
             }
             finally
             {
@@ -71,13 +83,13 @@ public static class DownloadCommand
         return command;
     }
 
-    private static async Task ReportProgressAsync(CliEnvironment environment, DownloadRunner runner, CancellationToken cancellationToken)
+    private static async Task ReportProgressAsync(CliEnvironment environment, Func<DownloadRunner> runner, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10), environment.Time);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-                await environment.Error.WriteLineAsync($"download: {runner.Converted} converted, {runner.Succeeded} in finished shards, {runner.Failed} failed").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync($"download: {runner().Converted} converted, {runner().Succeeded} in finished shards, {runner().Failed} failed").ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

@@ -4,7 +4,6 @@ using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Stats;
 using AudioCrawl.Sinks.Download;
 using AudioCrawl.Sinks.WebDataset;
-using Microsoft.Extensions.Logging;
 
 namespace AudioCrawl.Cli.Commands;
 
@@ -12,8 +11,6 @@ namespace AudioCrawl.Cli.Commands;
 /// <param name="withRetryFailed">Whether to offer --retry-failed (the crawl command has its own).</param>
 public sealed class DownloadOptionSet(bool withRetryFailed = true)
 {
-    public const long DefaultMaxAudioBytes = 200L * 1024 * 1024;
-
     public Option<int> SamplesPerShard { get; } = new("--samples-per-shard") { Description = "Samples per WebDataset shard (default 512).", DefaultValueFactory = _ => 512 };
 
     public Option<string> ShardPrefix { get; } = new("--shard-prefix") { Description = "Put before the shard number: {prefix}00000.tar (default none).", DefaultValueFactory = _ => "" };
@@ -32,15 +29,15 @@ public sealed class DownloadOptionSet(bool withRetryFailed = true)
 
     public Option<double> MaxDuration { get; } = new("--max-duration") { Description = "Keep at most this many seconds of each sample (default 0: all)." };
 
-    public Option<int> DownloadConcurrency { get; } = new("--download-concurrency") { Description = "Audio downloads in flight at once (default 16).", DefaultValueFactory = _ => 16 };
+    public Option<int> DownloadConcurrency { get; } = new("--download-concurrency") { Description = "download: downloads in flight at once (default 16). A crawl's audio downloads are requests of the crawl and share its --concurrency.", DefaultValueFactory = _ => 16 };
 
     public Option<int> TranscodeWorkers { get; } = new("--transcode-workers") { Description = "ffmpeg conversions at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
 
     public Option<int> TranscodeBatch { get; } = new("--transcode-batch") { Description = "Most downloads one ffmpeg process converts together (default 16; 1: file by file).", DefaultValueFactory = _ => 16 };
 
-    public Option<long> MaxAudioBytes { get; } = new("--max-audio-bytes") { Description = "Largest download accepted, in bytes (default 200 MiB).", DefaultValueFactory = _ => DefaultMaxAudioBytes };
+    public Option<long> MaxAudioBytes { get; } = new("--max-audio-bytes") { Description = "Largest download accepted, in bytes (default 200 MiB).", DefaultValueFactory = _ => CrawlHostBuilderDownloadExtensions.DefaultMaxAudioBytes };
 
-    public Option<double> AudioTimeout { get; } = new("--audio-timeout") { Description = "Seconds one audio download may take (default 120).", DefaultValueFactory = _ => 120 };
+    public Option<double> AudioTimeout { get; } = new("--audio-timeout") { Description = "Seconds one audio download may take (default 120).", DefaultValueFactory = _ => CrawlHostBuilderDownloadExtensions.DefaultAudioTimeout.TotalSeconds };
 
     public Option<string> YtDlp { get; } = new("--yt-dlp") { Description = "The yt-dlp program: a name on PATH or a path (default yt-dlp).", DefaultValueFactory = _ => "yt-dlp" };
 
@@ -56,10 +53,45 @@ public sealed class DownloadOptionSet(bool withRetryFailed = true)
         TranscodeWorkers, TranscodeBatch, MaxAudioBytes, AudioTimeout, YtDlp, ResolveHosts, FfmpegFolder, .. (withRetryFailed ? new Option[] { RetryFailed } : []),
     ];
 
-    public ISampleWriter CreateWriter(ParseResult parse, string folder, bool webDataset, TimeProvider time)
+    /// <summary>
+    /// The settings of the <c>webdataset</c> (or <c>files</c>) sink these flags describe: <c>--webdataset DIR</c> and
+    /// <c>--audio-dir DIR</c> are shorthands for a crawlers.json sink entry with these settings.
+    /// </summary>
+    public AudioSinkSettings CreateSettings(ParseResult parse, string folder, bool webDataset)
     {
-        if (!webDataset)
-            return new FilesSampleWriter(folder, parse.GetValue(NoTranscode) ? null : TranscodeOptions.ExtensionFor(parse.GetValue(Codec) ?? "flac"));
+        var noTranscode = parse.GetValue(NoTranscode);
+        if (noTranscode && new Option[] { Codec, SampleRate, Channels, MaxDuration, TranscodeWorkers, TranscodeBatch }.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } conflicting)
+            throw new ConfigurationException($"{conflicting.Name} sets how audio is converted, and --no-transcode stores it as downloaded; drop one of them.");
+        if (parse.GetValue(DownloadConcurrency) < 1 || parse.GetValue(TranscodeWorkers) < 1 || parse.GetValue(TranscodeBatch) < 1)
+            throw new ConfigurationException("--download-concurrency, --transcode-workers and --transcode-batch must be at least 1.");
+        if (parse.GetValue(SampleRate) is var rate and (< 1000 or > 768_000))
+            throw new ConfigurationException($"--sample-rate {rate}: expected a rate in Hz such as 16000, 44100 or 48000.");
+        if (parse.GetValue(Channels) is var channels and (< 1 or > 8))
+            throw new ConfigurationException($"--channels {channels}: expected 1 to 8.");
+        AudioSinkSettings settings = webDataset ? WebDatasetSinkSettings.Of(ShardOptions(parse)) : new FilesSinkSettings();
+        settings = settings with
+        {
+            Output = folder,
+            NoTranscode = noTranscode,
+            SampleRate = parse.GetValue(SampleRate),
+            Channels = parse.GetValue(Channels),
+            Codec = parse.GetValue(Codec) ?? "flac",
+            MaxDuration = parse.GetValue(MaxDuration),
+            TranscodeWorkers = parse.GetValue(TranscodeWorkers),
+            TranscodeBatch = parse.GetValue(TranscodeBatch),
+            FfmpegFolder = parse.GetValue(FfmpegFolder) ?? "",
+            YtDlp = parse.GetValue(YtDlp) ?? "yt-dlp",
+            ResolveHosts = parse.GetValue(ResolveHosts) ?? [],
+            RetryFailed = withRetryFailed && parse.GetValue(RetryFailed),
+        };
+        if (settings.Validate().FirstOrDefault() is { } problem)
+            throw new ConfigurationException(problem);
+        return settings;
+    }
+
+    /// <summary>The shard layout these flags ask for (the pack command's).</summary>
+    public WebDatasetOptions ShardOptions(ParseResult parse)
+    {
         var options = new WebDatasetOptions
         {
             SamplesPerShard = parse.GetValue(SamplesPerShard),
@@ -69,48 +101,11 @@ public sealed class DownloadOptionSet(bool withRetryFailed = true)
         };
         if (options.Validate().FirstOrDefault() is { } problem)
             throw new ConfigurationException(problem);
-        return new WebDatasetWriter(folder, options, time);
-    }
-
-    public DownloadOptions CreateOptions(ParseResult parse)
-    {
-        var codec = parse.GetValue(Codec) ?? "flac";
-        var options = new DownloadOptions
-        {
-            Concurrency = parse.GetValue(DownloadConcurrency),
-            TranscodeWorkers = parse.GetValue(TranscodeWorkers),
-            RetryFailed = withRetryFailed && parse.GetValue(RetryFailed),
-            NoTranscode = parse.GetValue(NoTranscode),
-            Transcode = new TranscodeOptions
-            {
-                Codec = codec,
-                Extension = TranscodeOptions.ExtensionFor(codec),
-                SampleRate = parse.GetValue(SampleRate),
-                Channels = parse.GetValue(Channels),
-                FfmpegFolder = parse.GetValue(FfmpegFolder) ?? "",
-                MaxDurationSeconds = parse.GetValue(MaxDuration),
-                BatchMaxFiles = parse.GetValue(TranscodeBatch),
-            },
-        };
-        if (options.NoTranscode && new Option[] { Codec, SampleRate, Channels, MaxDuration, TranscodeWorkers, TranscodeBatch }.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } conflicting)
-            throw new ConfigurationException($"{conflicting.Name} sets how audio is converted, and --no-transcode stores it as downloaded; drop one of them.");
-        if (options.Concurrency < 1 || options.TranscodeWorkers < 1 || options.Transcode.BatchMaxFiles < 1)
-            throw new ConfigurationException("--download-concurrency, --transcode-workers and --transcode-batch must be at least 1.");
-        if (options.Transcode.SampleRate is < 1000 or > 768_000)
-            throw new ConfigurationException($"--sample-rate {options.Transcode.SampleRate}: expected a rate in Hz such as 16000, 44100 or 48000.");
-        if (options.Transcode.Channels is < 1 or > 8)
-            throw new ConfigurationException($"--channels {options.Transcode.Channels}: expected 1 to 8.");
         return options;
     }
 
-    public IReadOnlyList<IMediaResolver> CreateResolvers(ParseResult parse) =>
-    [
-        new YtDlpResolver(new YtDlpOptions
-        {
-            Executable = parse.GetValue(YtDlp) ?? "yt-dlp",
-            Hosts = parse.GetValue(ResolveHosts) ?? [],
-        }),
-    ];
+    /// <summary>The crawlers.json sink type the settings are for: <c>webdataset</c> or <c>files</c>.</summary>
+    public static string SinkType(AudioSinkSettings settings) => settings is WebDatasetSinkSettings ? WebDatasetSink.TypeName : FilesSink.TypeName;
 
     /// <summary>The audio fetch path: the crawl's fetcher settings with the audio size and time limits.</summary>
     public HttpFetcherOptions FetcherOptions(ParseResult parse, EngineSettings engine)
@@ -124,18 +119,4 @@ public sealed class DownloadOptionSet(bool withRetryFailed = true)
             RequestTimeout = TimeSpan.FromSeconds(parse.GetValue(AudioTimeout)),
         };
     }
-
-    /// <summary>The downloader over <paramref name="fetchPath"/>, the crawl host's one fetch pipeline (robots.txt, retries, host slots, cluster gate).</summary>
-    public DownloadRunner CreateRunner(ParseResult parse, IFetcher fetchPath, ISampleWriter writer, string folder, ILoggerFactory loggers, TimeProvider time, CounterSet? counters = null) =>
-        new(
-            fetchPath,
-            CreateResolvers(parse),
-            writer,
-            folder,
-            CreateOptions(parse),
-            loggers.CreateLogger("download"),
-            time)
-        {
-            Counters = counters,
-        };
 }

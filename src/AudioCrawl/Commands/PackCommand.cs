@@ -31,7 +31,7 @@ public static class PackCommand
             var to = Path.GetFullPath(parse.GetValue(output)!);
             if (string.Equals(from.TrimEnd(Path.DirectorySeparatorChar), to.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
                 throw new ConfigurationException($"{to}: the shards need a folder of their own, not the folder being packed.");
-            var writer = (WebDatasetWriter)shards.CreateWriter(parse, to, webDataset: true, environment.Time);
+            var writer = new WebDatasetWriter(to, shards.ShardOptions(parse), environment.Time);
             if (parse.GetValue(overwrite))
                 writer.RemoveShards();
             using var stop = new StopSignal(environment);

@@ -3,6 +3,7 @@ using AudioCrawl.Cli.Commands;
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Hosting;
+using AudioCrawl.Sinks.Download;
 using Microsoft.Extensions.Logging;
 
 namespace AudioCrawl.Cli.Running;
@@ -14,9 +15,9 @@ namespace AudioCrawl.Cli.Running;
 /// </summary>
 public static class CrawlHosts
 {
-    /// <summary>A host that fetches with <paramref name="engine"/> settings but crawls no spider (the download command's).</summary>
-    public static CrawlHostBuilder Create(EngineSettings engine, CliEnvironment environment, ILoggerFactory loggers) =>
-        WithCommonFeatures(new CrawlHostBuilder(engine, loggers, environment.Time), environment);
+    /// <summary>The host of a crawl of no spider (the download command's rows: <see cref="Sinks.Download.DownloadCrawl"/>).</summary>
+    public static CrawlHostBuilder ForDownload(CrawlPlan plan, CliEnvironment environment, ILoggerFactory loggers) =>
+        WithCommonFeatures(CrawlHostBuilder.For(plan, loggers, environment.Time), environment);
 
     /// <summary>The host of a crawl of <paramref name="plan"/>, with the sinks of <paramref name="config"/> that apply to it.</summary>
     public static CrawlHostBuilder ForCrawl(CrawlPlan plan, CrawlerConfig config, CliEnvironment environment, ILoggerFactory loggers) =>
@@ -25,7 +26,8 @@ public static class CrawlHosts
 
     private static CrawlHostBuilder WithCommonFeatures(CrawlHostBuilder builder, CliEnvironment environment)
     {
-        builder.AddHttpFetcher().AddBrowserFetcher();
+        // The audio fetcher with its default limits: a crawlers.json webdataset/files sink needs it; CLI flags replace it.
+        builder.AddHttpFetcher().AddBrowserFetcher().AddMediaDownload();
         environment.ConfigureHost?.Invoke(builder);
         return builder;
     }

@@ -1,6 +1,7 @@
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Hosting;
 using AudioCrawl.Core.Http;
+using AudioCrawl.Core.Media;
 using AudioCrawl.Core.Pipeline;
 using AudioCrawl.Core.Politeness;
 using AudioCrawl.Core.Scheduling;
@@ -50,9 +51,16 @@ public sealed class CrawlEngine
     private readonly FailureLog? _failures;
     private readonly CrawlSignals? _signals;
     private readonly string _productToken;
+    private readonly IReadOnlyDictionary<string, IMediaRequestHandler> _media;
+    private readonly HashSet<string> _reportedMissingMedia = [];
+    private volatile bool _drainingMedia;
 
-    public CrawlEngine(Spider spider, EngineSettings settings, IFetcher fetcher, IFrontier frontier, ItemPipeline pipeline, CrawlStats stats, TimeProvider time, ILogger logger, FailureLog? failures = null, CrawlSignals? signals = null)
+    public CrawlEngine(Spider spider, EngineSettings settings, IFetcher fetcher, IFrontier frontier, ItemPipeline pipeline, CrawlStats stats, TimeProvider time, ILogger logger, FailureLog? failures = null, CrawlSignals? signals = null, IEnumerable<IMediaRequestHandler>? media = null)
     {
+        _media = (media ?? []).GroupBy(h => h.MediaHandlerName, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => g.Count() == 1 ? g.Single() : throw new ConfigurationException($"this crawl has {g.Count()} '{g.Key}' sinks; audio is downloaded once per sink type (drop the --webdataset/--audio-dir flag or the crawlers.json entry that repeats it)."),
+            StringComparer.Ordinal);
         _failures = failures;
         _signals = signals is { IsEmpty: false } ? signals : null;
         _spider = spider;
@@ -126,8 +134,11 @@ public sealed class CrawlEngine
             _logger.LogWarning("Stopping: no new requests; up to {Grace} s for the {Active} in flight, then every sink is flushed and closed.", _settings.GracePeriod, Volatile.Read(ref _active));
         else
             _logger.LogInformation("Stopping ({Reason}).", reason);
+        // A limit stops the pages, not the downloads of the pairs already accepted: those drain (each has its own timeout).
+        _drainingMedia = _media.Count > 0 && reason is FinishReasons.MaxItems or FinishReasons.MaxRequests;
         _stopping.Cancel();
-        _abort.CancelAfter(TimeSpan.FromSeconds(_settings.GracePeriod));
+        if (!_drainingMedia)
+            _abort.CancelAfter(TimeSpan.FromSeconds(_settings.GracePeriod));
         _signal.Pulse();
     }
 
@@ -135,6 +146,7 @@ public sealed class CrawlEngine
     public void Abort()
     {
         RequestStop(FinishReasons.Cancelled);
+        _drainingMedia = false;
         _abort.Cancel();
     }
 
@@ -223,7 +235,7 @@ public sealed class CrawlEngine
     {
         var watch = new CounterWatch();
         _stats.Custom.WatchCurrentFlow(watch);
-        while (!_stopping.IsCancellationRequested && !_idle.Task.IsCompleted)
+        while ((!_stopping.IsCancellationRequested || _drainingMedia) && !_idle.Task.IsCompleted)
         {
             Interlocked.Increment(ref _active);
             Request? request;
@@ -247,7 +259,7 @@ public sealed class CrawlEngine
                 }
                 try
                 {
-                    await _signal.WaitAsync(IdlePoll, _stopping.Token).ConfigureAwait(false);
+                    await _signal.WaitAsync(IdlePoll, _drainingMedia ? _abort.Token : _stopping.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -280,6 +292,11 @@ public sealed class CrawlEngine
     /// <summary>Fetches and parses one request; false when it was abandoned and should be handed out again on resume.</summary>
     private async Task<bool> ProcessAsync(Request request, CounterWatch watch)
     {
+        if (MediaRequests.IsMedia(request, out var handler))
+            return await ProcessMediaAsync(request, handler).ConfigureAwait(false);
+        // Draining the downloads after a limit: a page is left pending (a resumed job hands it out again).
+        if (_stopping.IsCancellationRequested)
+            return false;
         if (_settings.MaxRequests > 0 && Interlocked.Increment(ref _fetchesStarted) > _settings.MaxRequests)
         {
             _stats.RequestsDropped.Increment(RequestDropReasons.MaxRequests);
@@ -424,6 +441,90 @@ public sealed class CrawlEngine
         return !acceptedPairs || await PairsFlushedAsync().ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Hands a media request to its handler, which completes or fails it in the frontier once the sample's outcome is
+    /// final (so this returns false: the engine does not complete it). Without its handler (a resumed job run without
+    /// the download sink) it stays pending for a run that has one.
+    /// </summary>
+    private async Task<bool> ProcessMediaAsync(Request request, string name)
+    {
+        if (_stopping.IsCancellationRequested && !_drainingMedia)
+            return false;
+        if (!_media.TryGetValue(name, out var handler))
+        {
+            _stats.RequestsDropped.Increment(RequestDropReasons.NoMediaHandler);
+            lock (_reportedMissingMedia)
+            {
+                if (_reportedMissingMedia.Add(name))
+                    _logger.LogWarning("Audio downloads for '{Handler}' are pending (such as {Url}) but this run has no such download sink; they stay pending for a run that has it.", name, request.Url);
+            }
+            return false;
+        }
+        var context = new MediaRequestContext(
+            request,
+            new CountedFetcher(this),
+            () => CompleteMediaAsync(request),
+            async (reason, message) =>
+            {
+                _stats.Errors.Increment(reason);
+                _signals?.Error(request, reason, message);
+                await RecordFailureAsync(request, reason, message).ConfigureAwait(false);
+                await CompleteMediaAsync(request).ConfigureAwait(false);
+            })
+        {
+            CompleteWhenFetched = _frontier is ISharedFrontier,
+        };
+        try
+        {
+            await handler.HandleAsync(context, _abort.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Abandoned (a stop, or the sink aborted): it stays pending in the frontier for the next run.
+            _stats.RequestsDropped.Increment(RequestDropReasons.Abandoned);
+        }
+        catch (SinkFailedException ex)
+        {
+            Fail(FinishReasons.SinkFailed, ex.Message);
+        }
+        return false;
+    }
+
+    /// <summary>Ends a media request in the frontier for its sink; a lost shared state stops the crawl here, not in the sink.</summary>
+    private async ValueTask CompleteMediaAsync(Request request)
+    {
+        try
+        {
+            await _frontier.CompleteAsync(request, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (CrawlStateUnavailableException ex)
+        {
+            StateUnavailable(ex);
+        }
+    }
+
+    /// <summary>The fetch path of a media request, counted in the crawl's stats as a page fetch is.</summary>
+    private sealed class CountedFetcher(CrawlEngine engine) : IFetcher
+    {
+        public async ValueTask<Response> FetchAsync(Request request, CancellationToken cancellationToken = default)
+        {
+            Response response;
+            try
+            {
+                response = await engine._fetcher.FetchAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (FetchException)
+            {
+                engine._stats.RequestSent();
+                throw;
+            }
+            engine._stats.RequestSent();
+            engine._stats.ResponseReceived(response.Status, response.BodyLength);
+            engine._signals?.Response(response);
+            return response;
+        }
+    }
+
     /// <summary>A request is done only once its pairs are in every sink, else a kill between the two would lose them.</summary>
     private async Task<bool> PairsFlushedAsync()
     {
@@ -460,7 +561,8 @@ public sealed class CrawlEngine
 
     private async ValueTask ScheduleAsync(Request request)
     {
-        if (!_callbacks.TryGet(request.Callback, out _))
+        var media = MediaRequests.IsMedia(request);
+        if (!media && !_callbacks.TryGet(request.Callback, out _))
         {
             // A programming error, not a page problem: stop before the request (or any other) reaches a server.
             _stats.Errors.Increment(FinishReasons.UnknownCallback);
@@ -477,7 +579,7 @@ public sealed class CrawlEngine
             _stats.RequestsDropped.Increment(RequestDropReasons.UnsupportedScheme);
             return;
         }
-        if (!_offsite.Allows(request.Url))
+        if (!media && !_offsite.Allows(request.Url))
         {
             _stats.RequestsDropped.Increment(RequestDropReasons.Offsite);
             return;

@@ -49,7 +49,7 @@ public sealed class CrawlHost : IAsyncDisposable
         var sinks = _sinks.Select(create => create(_services)).ToArray();
         await using var pipeline = new ItemPipeline(sinks, Stats, _services.GetRequiredService<IPairKeyStore>(), plan.Engine.MaxItems, loggers.CreateLogger("pipeline"));
         await pipeline.OpenAsync(stopToken).ConfigureAwait(false);
-        var engine = new CrawlEngine(plan.Spider, plan.Engine, fetch, Frontier, pipeline, Stats, time, loggers.CreateLogger("engine"), _services.GetService<FailureLog>(), signals);
+        var engine = new CrawlEngine(plan.Spider, plan.Engine, fetch, Frontier, pipeline, Stats, time, loggers.CreateLogger("engine"), _services.GetService<FailureLog>(), signals, sinks.OfType<Media.IMediaRequestHandler>());
         onStarted?.Invoke(engine);
         signals.Started(plan.Spider);
         var result = await engine.RunAsync(stopToken).ConfigureAwait(false);

@@ -22,6 +22,7 @@ public sealed class CrawlHostBuilder
 {
     private readonly HashSet<string> _fetchers = new(StringComparer.Ordinal);
     private readonly List<Func<IServiceProvider, IPairSink>> _sinks = [];
+    private readonly List<Action<IPairSink>> _sinkObservers = [];
     private bool _built;
 
     public CrawlHostBuilder(EngineSettings engine, ILoggerFactory loggers, TimeProvider time)
@@ -124,6 +125,13 @@ public sealed class CrawlHostBuilder
         return this;
     }
 
+    /// <summary>Called with every sink when the crawl creates it (to watch, report on or abort it).</summary>
+    public CrawlHostBuilder OnSinkCreated(Action<IPairSink> observe)
+    {
+        _sinkObservers.Add(observe);
+        return this;
+    }
+
     /// <summary>An extension of type <typeparamref name="T"/>, created through the container, that receives the crawl's signals.</summary>
     public CrawlHostBuilder AddExtension<T>() where T : class, ICrawlExtension
     {
@@ -183,6 +191,14 @@ public sealed class CrawlHostBuilder
             throw new ConfigurationException($"fetcher \"{Engine.Fetcher}\": this crawl has no fetcher of that name; it has {(_fetchers.Count == 0 ? "none" : string.Join(", ", _fetchers.Order(StringComparer.Ordinal)))}.");
         Services.TryAddSingleton<IFrontier, InMemoryFrontier>();
         Services.TryAddSingleton<IPairKeyStore, InMemoryPairKeyStore>();
-        return new CrawlHost(Services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }), [.. _sinks]);
+        var observers = _sinkObservers.ToArray();
+        var sinks = _sinks.Select(create => (Func<IServiceProvider, IPairSink>)(services =>
+        {
+            var sink = create(services);
+            foreach (var observe in observers)
+                observe(sink);
+            return sink;
+        }));
+        return new CrawlHost(Services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }), [.. sinks]);
     }
 }

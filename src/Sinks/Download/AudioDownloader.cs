@@ -4,14 +4,15 @@ namespace AudioCrawl.Sinks.Download;
 
 /// <summary>
 /// Gets the audio of one row onto disk: page URLs through the first media resolver that claims them, file URLs
-/// through the crawl's fetch path (an <see cref="IFetcher"/>, normally the crawl host's <c>FetchPipeline</c>: robots.txt,
-/// retries, per-host slots, the cluster gate) to the <see cref="FetcherKind.Audio"/> fetcher (the audio size and time limits). What arrives must look like audio by media type and by its first bytes.
+/// as the engine's media request through the crawl's fetch path (robots.txt, retries, per-host slots, the cluster gate)
+/// to the <see cref="FetcherKind.Audio"/> fetcher (the audio size and time limits). What arrives must look like audio by media type and by its first bytes.
 /// With <paramref name="keepInMemory"/> the bytes are handed on in memory (for storing as they are) instead of
 /// being written to <paramref name="workFolder"/> for ffmpeg.
 /// </summary>
-public sealed class AudioDownloader(IFetcher fetcher, IReadOnlyList<IMediaResolver> resolvers, string workFolder, bool keepInMemory = false)
+public sealed class AudioDownloader(IReadOnlyList<IMediaResolver> resolvers, string workFolder, bool keepInMemory = false)
 {
-    public async Task<DownloadedAudio> DownloadAsync(AudioSource source, CancellationToken cancellationToken = default)
+    /// <param name="request">The media request (its URL is the source's); fetched through <paramref name="fetcher"/>.</param>
+    public async Task<DownloadedAudio> DownloadAsync(AudioSource source, Request request, IFetcher fetcher, CancellationToken cancellationToken = default)
     {
         if (!Uri.TryCreate(source.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
             throw new SampleRejectedException(SampleFailureReasons.BadRow, $"row {source.Row}: '{source.Url}' is not an http(s) URL.");
@@ -23,7 +24,7 @@ public sealed class AudioDownloader(IFetcher fetcher, IReadOnlyList<IMediaResolv
         var path = keepInMemory ? null : Path.Combine(workFolder, source.Key + ".download");
         try
         {
-            return await FetchAsync(source, url, path, cancellationToken).ConfigureAwait(false);
+            return await FetchAsync(fetcher, request with { Url = url }, source, path, cancellationToken).ConfigureAwait(false);
         }
         catch when (path is not null)
         {
@@ -32,12 +33,13 @@ public sealed class AudioDownloader(IFetcher fetcher, IReadOnlyList<IMediaResolv
         }
     }
 
-    private async Task<DownloadedAudio> FetchAsync(AudioSource source, Uri url, string? path, CancellationToken cancellationToken)
+    private static async Task<DownloadedAudio> FetchAsync(IFetcher fetcher, Request request, AudioSource source, string? path, CancellationToken cancellationToken)
     {
+        var url = request.Url;
         Response response;
         try
         {
-            response = await fetcher.FetchAsync(new Request(url) { Headers = AcceptAudio, Fetcher = FetcherKind.Audio, BodyFile = path }, cancellationToken).ConfigureAwait(false);
+            response = await fetcher.FetchAsync(request with { Headers = AcceptAudio, Fetcher = FetcherKind.Audio, BodyFile = path }, cancellationToken).ConfigureAwait(false);
         }
         catch (FetchException ex)
         {

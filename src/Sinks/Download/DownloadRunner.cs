@@ -4,15 +4,20 @@ using System.Threading.Channels;
 using AudioCrawl.Core;
 using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Stats;
+using AudioCrawl.Core.Media;
+using AudioCrawl.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 
 namespace AudioCrawl.Sinks.Download;
 
 /// <summary>
-/// Rows in, packed samples out, and a status for every row. Three stages joined by bounded channels: downloads
-/// (<see cref="DownloadOptions.Concurrency"/> at once; per-host politeness is the fetcher's), conversions (one per core by
-/// default) and one writer. A re-run over the same output folder skips what is packed (and, unless retrying
-/// failures, what failed), so nothing packed is downloaded twice.
+/// Samples in, packed samples out, and a status for every sample. The downloads are media requests of the crawl's
+/// engine (<see cref="MediaRequests"/>: its frontier, its fetch pipeline, its host slots); this runner decides which
+/// samples to schedule (<see cref="AcceptAsync"/>), takes each fetched one (<see cref="HandleAsync"/>) through the
+/// conversions (one per core by default) and one writer, joined by bounded channels, and ends each media request in
+/// the frontier once the sample is packed or failed, so a killed job hands out again exactly the unfinished ones.
+/// The per-sample record (<see cref="StatusJournal"/>: pending, done, failed with the reason) lives in the job
+/// directory when there is one, else in the output folder; a re-run never downloads a packed sample again.
 /// </summary>
 public sealed class DownloadRunner
 {
@@ -21,6 +26,7 @@ public sealed class DownloadRunner
 
     private readonly ISampleWriter _writer;
     private readonly string _output;
+    private readonly string _statusPath;
     private readonly DownloadOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
@@ -29,8 +35,21 @@ public sealed class DownloadRunner
     private readonly string _work;
     private readonly ConcurrentDictionary<long, SampleStatus> _rows = new();
     private readonly ConcurrentDictionary<string, long> _failures = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _done = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, MediaRequestContext> _inFlight = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _abort = new();
+    private readonly CancellationTokenSource _failure = new();
+    private readonly CancellationTokenSource _stopping;
+    private Channel<DownloadedAudio>? _toConvert;
+    private Channel<EncodedSample>? _toWrite;
+    private Task? _stages;
     private StatusJournal? _journal;
+    private IReadOnlyDictionary<string, SampleStatus> _previous = new Dictionary<string, SampleStatus>();
+    private Exception? _stageError;
+    private volatile bool _stopped;
+    private long _started;
+    private long _nextRow;
     private long _succeeded;
     private long _converted;
     private long _failed;
@@ -42,20 +61,27 @@ public sealed class DownloadRunner
     private long _transcodersIdleTicks;
     private long _transcodersBlockedTicks;
 
-    public DownloadRunner(IFetcher fetcher, IReadOnlyList<IMediaResolver> resolvers, ISampleWriter writer, string outputFolder, DownloadOptions options, ILogger logger, TimeProvider time)
+    /// <param name="statusPath">The per-sample record: <see cref="StatusJournal.JobFileName"/> in the job directory, or <see cref="StatusJournal.FileName"/> in the output folder.</param>
+    public DownloadRunner(IReadOnlyList<IMediaResolver> resolvers, ISampleWriter writer, string outputFolder, string statusPath, DownloadOptions options, ILogger logger, TimeProvider time)
     {
         _writer = writer;
         _output = outputFolder;
+        _statusPath = statusPath;
         _options = options;
         _logger = logger;
         _time = time;
         _work = Path.Combine(outputFolder, WorkFolderName);
-        _downloader = new AudioDownloader(fetcher, resolvers, _work, keepInMemory: options.NoTranscode);
+        _downloader = new AudioDownloader(resolvers, _work, keepInMemory: options.NoTranscode);
         _transcoder = new AudioTranscoder(options.Transcode);
+        _stopping = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token, _failure.Token);
     }
 
     /// <summary>Where samples packed and failed, files transcoded and shards finished are counted too (<see cref="MediaCounters"/>): the crawl's stats.</summary>
-    public CounterSet? Counters { get; init; }
+    public CounterSet? Counters { get; set; }
+
+    public string Output => _output;
+
+    public ISampleWriter Writer => _writer;
 
     /// <summary>Samples in finished shards so far in this run.</summary>
     public long Succeeded => Interlocked.Read(ref _succeeded);
@@ -64,71 +90,6 @@ public sealed class DownloadRunner
     public long Converted => Interlocked.Read(ref _converted);
 
     public long Failed => Interlocked.Read(ref _failed);
-
-    /// <summary>
-    /// Runs until the rows are exhausted. <paramref name="stopToken"/> is a graceful stop: no new rows are taken,
-    /// the rows in flight finish and are packed. <see cref="Abort"/> drops the rows in flight instead (they are
-    /// redone next run). Either way finished samples are committed and the status table and summary written.
-    /// </summary>
-    public async Task<DownloadSummary> RunAsync(IAsyncEnumerable<AudioSource> sources, CancellationToken stopToken = default)
-    {
-        var started = _time.GetTimestamp();
-        CheckTools();
-        PrepareFolders();
-        await using var journal = await StatusJournal.OpenAsync(_output, stopToken).ConfigureAwait(false);
-        _journal = journal;
-        var packed = await _writer.OpenAsync(OnCommittedAsync, stopToken).ConfigureAwait(false);
-
-        using var failure = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
-        using var producing = CancellationTokenSource.CreateLinkedTokenSource(stopToken, failure.Token);
-        var toFetch = Channel.CreateBounded<AudioSource>(new BoundedChannelOptions(Math.Max(_options.Concurrency, 1) * 2) { SingleWriter = true });
-        // Room for a full batch per transcoder: downloads wait on disk in the work folder, not in memory.
-        var toConvert = Channel.CreateBounded<DownloadedAudio>(new BoundedChannelOptions(Math.Max(_options.TranscodeWorkers, 1) * Math.Max(_options.Transcode.BatchMaxFiles, 2)));
-        var toWrite = Channel.CreateBounded<EncodedSample>(new BoundedChannelOptions(64) { SingleReader = true });
-
-        var produce = RunStageAsync(() => ProduceAsync(sources, packed, toFetch.Writer, producing.Token), toFetch.Writer, failure);
-        var fetchers = Enumerable.Range(0, Math.Max(_options.Concurrency, 1));
-        Task fetch, convert;
-        if (_options.NoTranscode)
-        {
-            // Stored as downloaded: the fetch workers hand samples straight to the writer, no conversion stage.
-            fetch = RunStageAsync(() => Task.WhenAll(fetchers.Select(_ => FetchAndStoreAsync(toFetch.Reader, toWrite.Writer, failure.Token))), toWrite.Writer, failure);
-            convert = Task.CompletedTask;
-        }
-        else
-        {
-            fetch = RunStageAsync(() => Task.WhenAll(fetchers.Select(_ => FetchAsync(toFetch.Reader, toConvert.Writer, failure.Token))), toConvert.Writer, failure);
-            convert = RunStageAsync(() => Task.WhenAll(Enumerable.Range(0, Math.Max(_options.TranscodeWorkers, 1)).Select(_ => ConvertAsync(toConvert.Reader, toWrite.Writer, failure.Token))), toWrite.Writer, failure);
-        }
-        var write = RunStageAsync(() => WriteAsync(toWrite.Reader, failure.Token), null, failure);
-
-        Exception? error = null;
-        try
-        {
-            await Task.WhenAll(produce, fetch, convert, write).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex)
-        {
-            error = (new[] { produce, fetch, convert, write }).Select(t => t.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException) ?? ex;
-        }
-        // Whatever happened, what is fully packed is committed and the tables are written.
-        try
-        {
-            await _writer.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
-            await _writer.DisposeAsync().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (error is not null && ex is IOException or UnauthorizedAccessException)
-        {
-            _logger.LogError("{Writer}: the last shard could not be closed after the failure ({Message}); its samples are redone next run.", _writer.Name, ex.Message);
-        }
-        var summary = await FinishAsync(started, stopToken.IsCancellationRequested || _abort.IsCancellationRequested).ConfigureAwait(false);
-        if (error is not null)
-            throw error is CrawlerException ? error : new CrawlerException($"the download into {_output} failed: {error.Message}", error);
-        return summary;
-    }
 
     /// <summary>Fails early when ffmpeg or ffprobe is missing (and needed: storing as downloaded needs neither).</summary>
     public void CheckTools()
@@ -139,6 +100,178 @@ public sealed class DownloadRunner
 
     /// <summary>Stops at once: downloads and conversions in flight are dropped and redone by the next run.</summary>
     public void Abort() => _abort.Cancel();
+
+    /// <summary>Notes a graceful stop (Ctrl+C): what is in flight is finished and packed, and the summary says stopped.</summary>
+    public void NoteStopped() => _stopped = true;
+
+    /// <summary>Reads the record and the packed samples, prepares the folders and starts the conversion and writer stages.</summary>
+    public async Task OpenAsync(CancellationToken cancellationToken = default)
+    {
+        _started = _time.GetTimestamp();
+        CheckTools();
+        PrepareFolders();
+        _journal = await StatusJournal.OpenAsync(_statusPath, cancellationToken).ConfigureAwait(false);
+        _previous = _journal.Previous;
+        _nextRow = _previous.Count == 0 ? 0 : _previous.Values.Max(s => s.Row);
+        foreach (var key in await _writer.OpenAsync(OnCommittedAsync, cancellationToken).ConfigureAwait(false))
+            _done[key] = true;
+
+        // Room for a full batch per transcoder: downloads wait on disk in the work folder, not in memory.
+        _toConvert = Channel.CreateBounded<DownloadedAudio>(new BoundedChannelOptions(Math.Max(_options.TranscodeWorkers, 1) * Math.Max(_options.Transcode.BatchMaxFiles, 2)));
+        _toWrite = Channel.CreateBounded<EncodedSample>(new BoundedChannelOptions(64) { SingleReader = true });
+        var stopping = _stopping.Token;
+        var convert = _options.NoTranscode
+            ? Task.CompletedTask
+            : RunStageAsync(() => Task.WhenAll(Enumerable.Range(0, Math.Max(_options.TranscodeWorkers, 1)).Select(_ => ConvertAsync(_toConvert.Reader, _toWrite.Writer, stopping))), _toWrite.Writer);
+        var write = RunStageAsync(() => WriteAsync(_toWrite.Reader, stopping), null);
+        _stages = Task.WhenAll(convert, write);
+    }
+
+    /// <summary>The row number for the next pair of a live crawl (after every row of the record).</summary>
+    public long NextRow() => Interlocked.Increment(ref _nextRow);
+
+    /// <summary>
+    /// Whether <paramref name="source"/> is to be downloaded: not a duplicate, not a bad row (recorded as failed),
+    /// not packed before, not failed before (unless retrying failures; then only those). Scheduled ones are recorded as pending.
+    /// </summary>
+    public async ValueTask<bool> AcceptAsync(AudioSource source)
+    {
+        var status = new SampleStatus { Row = source.Row, Key = source.Key, Url = source.Url, Status = SampleStatuses.Pending };
+        _rows[source.Row] = status;
+        bool first;
+        lock (_seen)
+            first = _seen.Add(source.Key);
+        if (!first)
+        {
+            status.Status = SampleStatuses.Duplicate;
+            Interlocked.Increment(ref _duplicates);
+            return false;
+        }
+        var problem = source.Problem;
+        if (problem is null && (!Uri.TryCreate(source.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+            problem = $"row {source.Row}: '{source.Url}' is not an http(s) URL.";
+        if (problem is not null)
+        {
+            await FailAsync(source, SampleFailureReasons.BadRow, problem, 0).ConfigureAwait(false);
+            return false;
+        }
+        var before = _previous.GetValueOrDefault(source.Key);
+        if (_done.ContainsKey(source.Key))
+        {
+            status.Status = SampleStatuses.Success;
+            if (before is { Status: SampleStatuses.Success })
+            {
+                status.Bytes = before.Bytes;
+                status.Duration = before.Duration;
+                status.Shard = before.Shard;
+            }
+            Interlocked.Increment(ref _skipped);
+            return false;
+        }
+        var failedBefore = before is { Status: SampleStatuses.Failed };
+        if (failedBefore && !_options.RetryFailed)
+        {
+            status.Status = SampleStatuses.Failed;
+            status.Reason = before!.Reason;
+            status.ErrorMessage = before.ErrorMessage;
+            status.Bytes = before.Bytes;
+            Interlocked.Increment(ref _skipped);
+            return false;
+        }
+        if (!failedBefore && _options.RetryFailed)
+            return false;
+        await _journal!.AppendAsync([status], CancellationToken.None).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// Downloads one scheduled sample through the engine's fetch path (or its media resolver) and hands it to the
+    /// conversions; returns once it is handed on. The media request ends when the sample is packed or fails.
+    /// </summary>
+    public async ValueTask HandleAsync(AudioSource source, MediaRequestContext context, CancellationToken cancellationToken = default)
+    {
+        ThrowIfStagesFailed();
+        if (_done.ContainsKey(source.Key) || !_inFlight.TryAdd(source.Key, context))
+        {
+            Interlocked.Increment(ref _skipped);
+            await context.CompleteAsync().ConfigureAwait(false);
+            return;
+        }
+        _rows.TryAdd(source.Row, new SampleStatus { Row = source.Row, Key = source.Key, Url = source.Url, Status = SampleStatuses.Pending });
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _abort.Token, _failure.Token);
+        try
+        {
+            DownloadedAudio downloaded;
+            try
+            {
+                downloaded = await _downloader.DownloadAsync(source, context.Request, context.Fetcher, linked.Token).ConfigureAwait(false);
+            }
+            catch (SampleRejectedException ex)
+            {
+                await FailAsync(source, ex.Reason, ex.Message, 0).ConfigureAwait(false);
+                return;
+            }
+            Interlocked.Add(ref _bytes, downloaded.Bytes);
+            if (context.CompleteWhenFetched)
+                await context.CompleteAsync().ConfigureAwait(false);
+            if (_options.NoTranscode)
+                await StoreAsync(downloaded, linked.Token).ConfigureAwait(false);
+            else
+                Interlocked.Add(ref _downloadsBlockedTicks, await WriteTimedAsync(_toConvert!.Writer, downloaded, linked.Token).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
+        {
+            _inFlight.TryRemove(source.Key, out _); // left pending in the frontier: the next run does it
+            ThrowIfStagesFailed();
+            throw new OperationCanceledException($"the download of {source.Url} was abandoned", ex);
+        }
+    }
+
+    private void ThrowIfStagesFailed()
+    {
+        if (_stageError is { } error)
+            throw new SinkFailedException($"download {_output}", "pack the samples", error);
+    }
+
+    /// <summary>
+    /// Waits for the conversions and the writer to finish what was handed on (or, after <see cref="Abort"/>, drops it),
+    /// commits what is packed, and writes the status table and summary.
+    /// </summary>
+    public async Task<DownloadSummary> CloseAsync(bool cancelled)
+    {
+        if (_stages is null)
+            throw new InvalidOperationException("The downloader is not open.");
+        if (_options.NoTranscode)
+            _toWrite!.Writer.TryComplete();
+        else
+            _toConvert!.Writer.TryComplete();
+        try
+        {
+            await _stages.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            _stageError ??= ex;
+        }
+        // Whatever happened, what is fully packed is committed and the tables are written.
+        try
+        {
+            await _writer.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
+            await _writer.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (_stageError is not null && ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogError("{Writer}: the last shard could not be closed after the failure ({Message}); its samples are redone next run.", _writer.Name, ex.Message);
+        }
+        var summary = await FinishAsync(cancelled || _stopped || _abort.IsCancellationRequested).ConfigureAwait(false);
+        await _journal!.DisposeAsync().ConfigureAwait(false);
+        if (_stageError is { } error)
+            throw error is CrawlerException ? error : new CrawlerException($"the download into {_output} failed: {error.Message}", error);
+        return summary;
+    }
 
     private void PrepareFolders()
     {
@@ -155,13 +288,7 @@ public sealed class DownloadRunner
         }
     }
 
-    private static async Task RunStageAsync(Func<Task> stage, ChannelWriter<EncodedSample>? next, CancellationTokenSource failure) =>
-        await RunStageCoreAsync(stage, () => next?.TryComplete(), failure).ConfigureAwait(false);
-
-    private static async Task RunStageAsync<T>(Func<Task> stage, ChannelWriter<T> next, CancellationTokenSource failure) =>
-        await RunStageCoreAsync(stage, () => next.TryComplete(), failure).ConfigureAwait(false);
-
-    private static async Task RunStageCoreAsync(Func<Task> stage, Action complete, CancellationTokenSource failure)
+    private async Task RunStageAsync(Func<Task> stage, ChannelWriter<EncodedSample>? next)
     {
         try
         {
@@ -169,81 +296,13 @@ public sealed class DownloadRunner
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await failure.CancelAsync().ConfigureAwait(false);
+            _stageError ??= ex;
+            await _failure.CancelAsync().ConfigureAwait(false);
             throw;
         }
         finally
         {
-            complete();
-        }
-    }
-
-    private async Task ProduceAsync(IAsyncEnumerable<AudioSource> sources, IReadOnlySet<string> packed, ChannelWriter<AudioSource> next, CancellationToken cancellationToken)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var previous = _journal!.Previous;
-        try
-        {
-            await ProduceCoreAsync(sources, packed, next, seen, previous, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !_abort.IsCancellationRequested)
-        {
-            _logger.LogWarning("Stopping: no new rows; the {Count} rows in flight are finished and packed.", _rows.Count(r => r.Value.Status == SampleStatuses.Pending));
-        }
-    }
-
-    private async Task ProduceCoreAsync(IAsyncEnumerable<AudioSource> sources, IReadOnlySet<string> packed, ChannelWriter<AudioSource> next, HashSet<string> seen, IReadOnlyDictionary<string, SampleStatus> previous, CancellationToken cancellationToken)
-    {
-        await foreach (var source in sources.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            var status = new SampleStatus { Row = source.Row, Key = source.Key, Url = source.Url, Status = SampleStatuses.Pending };
-            _rows[source.Row] = status;
-            if (!seen.Add(source.Key))
-            {
-                status.Status = SampleStatuses.Duplicate;
-                Interlocked.Increment(ref _duplicates);
-                continue;
-            }
-            if (source.Problem is { } problem)
-            {
-                await FailAsync(source, SampleFailureReasons.BadRow, problem, 0).ConfigureAwait(false);
-                continue;
-            }
-            var before = previous.GetValueOrDefault(source.Key);
-            if (packed.Contains(source.Key))
-            {
-                status.Status = SampleStatuses.Success;
-                if (before is { Status: SampleStatuses.Success })
-                {
-                    status.Bytes = before.Bytes;
-                    status.Duration = before.Duration;
-                    status.Shard = before.Shard;
-                }
-                Interlocked.Increment(ref _skipped);
-                continue;
-            }
-            var failedBefore = before is { Status: SampleStatuses.Failed };
-            if (failedBefore && !_options.RetryFailed)
-            {
-                status.Status = SampleStatuses.Failed;
-                status.Reason = before!.Reason;
-                status.ErrorMessage = before.ErrorMessage;
-                status.Bytes = before.Bytes;
-                Interlocked.Increment(ref _skipped);
-                continue;
-            }
-            if (!failedBefore && _options.RetryFailed)
-                continue;
-            await next.WriteAsync(source, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task FetchAsync(ChannelReader<AudioSource> sources, ChannelWriter<DownloadedAudio> next, CancellationToken cancellationToken)
-    {
-        await foreach (var source in sources.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (await TryDownloadAsync(source, cancellationToken).ConfigureAwait(false) is { } downloaded)
-                Interlocked.Add(ref _downloadsBlockedTicks, await WriteTimedAsync(next, downloaded, cancellationToken).ConfigureAwait(false));
+            next?.TryComplete();
         }
     }
 
@@ -257,43 +316,23 @@ public sealed class DownloadRunner
         return _time.GetElapsedTime(started).Ticks;
     }
 
-    /// <summary>The download, counted; null when it was rejected (the row is then marked failed with the reason).</summary>
-    private async Task<DownloadedAudio?> TryDownloadAsync(AudioSource source, CancellationToken cancellationToken)
+    /// <summary>Stored as downloaded: straight to the writer, no conversion stage.</summary>
+    private async Task StoreAsync(DownloadedAudio downloaded, CancellationToken cancellationToken)
     {
-        DownloadedAudio downloaded;
-        try
+        var source = downloaded.Source;
+        var status = new SampleStatus
         {
-            downloaded = await _downloader.DownloadAsync(source, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SampleRejectedException ex)
-        {
-            await FailAsync(source, ex.Reason, ex.Message, 0).ConfigureAwait(false);
-            return null;
-        }
-        Interlocked.Add(ref _bytes, downloaded.Bytes);
-        return downloaded;
-    }
-
-    private async Task FetchAndStoreAsync(ChannelReader<AudioSource> sources, ChannelWriter<EncodedSample> next, CancellationToken cancellationToken)
-    {
-        await foreach (var source in sources.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (await TryDownloadAsync(source, cancellationToken).ConfigureAwait(false) is not { } downloaded)
-                continue;
-            var status = new SampleStatus
-            {
-                Row = source.Row,
-                Key = source.Key,
-                Url = source.Url,
-                Status = SampleStatuses.Success,
-                Bytes = downloaded.Bytes,
-            };
-            var mediaType = downloaded.ContentType?.Split(';', 2)[0].Trim();
-            var extension = AudioFileExtension.For(downloaded.Container, downloaded.FinalUrl ?? source.Url, mediaType);
-            var sample = new EncodedSample(source.Key, extension, downloaded.Data!, LaionSampleJson.CreateStored(downloaded), status);
-            await next.WriteAsync(sample, cancellationToken).ConfigureAwait(false);
-            Interlocked.Increment(ref _converted);
-        }
+            Row = source.Row,
+            Key = source.Key,
+            Url = source.Url,
+            Status = SampleStatuses.Success,
+            Bytes = downloaded.Bytes,
+        };
+        var mediaType = downloaded.ContentType?.Split(';', 2)[0].Trim();
+        var extension = AudioFileExtension.For(downloaded.Container, downloaded.FinalUrl ?? source.Url, mediaType);
+        var sample = new EncodedSample(source.Key, extension, downloaded.Data!, LaionSampleJson.CreateStored(downloaded), status);
+        await _toWrite!.Writer.WriteAsync(sample, cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _converted);
     }
 
     private async Task ConvertAsync(ChannelReader<DownloadedAudio> downloads, ChannelWriter<EncodedSample> next, CancellationToken cancellationToken)
@@ -391,6 +430,8 @@ public sealed class DownloadRunner
         Counters?.Increment(MediaCounters.FailedReasonPrefix + reason);
         _logger.LogInformation("Row {Row} failed ({Reason}): {Message}", source.Row, reason, message);
         await _journal!.AppendAsync([status], CancellationToken.None).ConfigureAwait(false);
+        if (_inFlight.TryRemove(source.Key, out var request))
+            await request.FailAsync(reason, message).ConfigureAwait(false);
     }
 
     private async ValueTask OnCommittedAsync(IReadOnlyList<SampleStatus> statuses)
@@ -398,6 +439,9 @@ public sealed class DownloadRunner
         await _journal!.AppendAsync(statuses, CancellationToken.None).ConfigureAwait(false);
         foreach (var status in statuses)
         {
+            _done[status.Key] = true;
+            if (_inFlight.TryRemove(status.Key, out var request))
+                await request.CompleteAsync().ConfigureAwait(false);
             _rows[status.Row] = status;
             Interlocked.Increment(ref _succeeded);
             Interlocked.Add(ref _audioMilliseconds, (long)(status.Duration * 1000));
@@ -406,7 +450,7 @@ public sealed class DownloadRunner
         Counters?.Increment(MediaCounters.Shards, statuses.Select(s => s.Shard).Where(shard => shard is not null).Distinct(StringComparer.Ordinal).Count());
     }
 
-    private async Task<DownloadSummary> FinishAsync(long started, bool cancelled)
+    private async Task<DownloadSummary> FinishAsync(bool cancelled)
     {
         var rows = _rows.Values.ToArray();
         await StatusTable.WriteAsync(_output, rows, CancellationToken.None).ConfigureAwait(false);
@@ -420,7 +464,7 @@ public sealed class DownloadRunner
             FailuresByReason = new SortedDictionary<string, long>(_failures, StringComparer.Ordinal),
             BytesDownloaded = Interlocked.Read(ref _bytes),
             AudioSeconds = Interlocked.Read(ref _audioMilliseconds) / 1000.0,
-            ElapsedSeconds = _time.GetElapsedTime(started).TotalSeconds,
+            ElapsedSeconds = _time.GetElapsedTime(_started).TotalSeconds,
             StageWaits = new StageWaits
             {
                 DownloadsWaitingForTranscoders = Math.Round(TimeSpan.FromTicks(Interlocked.Read(ref _downloadsBlockedTicks)).TotalSeconds, 3),

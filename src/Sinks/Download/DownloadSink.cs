@@ -1,84 +1,101 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
+using AudioCrawl.Core.Http;
+using AudioCrawl.Core.Media;
 using AudioCrawl.Core.Pipeline;
+using AudioCrawl.Core.Scheduling;
 using AudioCrawl.Core.Spiders;
+using Microsoft.Extensions.Logging;
 
 namespace AudioCrawl.Sinks.Download;
 
 /// <summary>
-/// The downloader as a sink of a live crawl: pairs accepted by the item pipeline are queued (a bounded queue,
-/// so a slow download holds the crawl back rather than filling memory) and downloaded, converted and packed
-/// while the crawl goes on. Closing waits for the queue to drain. Pairs queued but not packed when the
-/// process is killed are in the CSV; <c>audiocrawl download pairs.csv</c> into the same folder finishes them.
+/// An audio sink of a crawl (Scrapy's media pipeline): each pair the item pipeline accepts becomes a low-priority
+/// media request in the crawl's own frontier (<see cref="MediaRequests"/>), which the engine fetches through the same
+/// fetch pipeline as pages and hands back here to be converted and packed. Closing waits for what was handed on.
+/// Pending downloads live in the frontier: a killed job with <c>--job-dir</c> resumes them.
 /// </summary>
-public sealed class DownloadSink(Func<DownloadRunner> createRunner, string output) : IPairSink
+public abstract class DownloadSink : IPairSink, IMediaRequestHandler
 {
-    private readonly Channel<AudioSource> _queue = Channel.CreateBounded<AudioSource>(new BoundedChannelOptions(256) { SingleWriter = true, SingleReader = true });
-    private Task<DownloadSummary>? _run;
-    private long _rows;
+    private readonly IFrontier _frontier;
+    private bool _closed;
 
-    public string Name => $"download {output}";
+    /// <param name="type">The sink type, which names the handler of its media requests: a crawl has one sink of each audio type, and in a
+    /// shared crawl every worker's sink of that type packs the downloads it draws into its own output.</param>
+    protected DownloadSink(string type, DownloadRunner runner, IFrontier frontier)
+    {
+        Runner = runner;
+        _frontier = frontier;
+        MediaHandlerName = type;
+    }
+
+    public string Name => $"{MediaHandlerName} {Runner.Output}";
+
+    public string MediaHandlerName { get; }
+
+    public DownloadRunner Runner { get; }
+
+    public ISampleWriter Writer => Runner.Writer;
 
     /// <summary>The summary, once the sink is closed.</summary>
     public DownloadSummary? Summary { get; private set; }
 
-    public DownloadRunner? Runner { get; private set; }
-
-    public Task OpenAsync(CancellationToken cancellationToken = default)
+    /// <summary>The sink of <paramref name="settings"/> writing to <paramref name="output"/> with <paramref name="writer"/>.</summary>
+    /// <param name="recordFolder">Where the per-sample record lives (a job directory), or null for the output folder.</param>
+    protected DownloadSink(string type, AudioSinkSettings settings, string output, ISampleWriter writer, IFrontier frontier, ILoggerFactory loggers, TimeProvider time, string? recordFolder)
+        : this(type, new DownloadRunner(settings.CreateResolvers(), writer, output, StatusJournal.PathFor(output, recordFolder), settings.ToDownloadOptions(), loggers.CreateLogger("download"), time), frontier)
     {
-        Runner = createRunner();
-        var runner = Runner;
-        runner.CheckTools();
-        _run = Task.Run(() => runner.RunAsync(_queue.Reader.ReadAllAsync()), CancellationToken.None);
-        return Task.CompletedTask;
     }
+
+    public Task OpenAsync(CancellationToken cancellationToken = default) => Runner.OpenAsync(cancellationToken);
 
     public async ValueTask WriteAsync(AudioPair pair, CancellationToken cancellationToken = default)
     {
-        if (_run is null)
-            throw new InvalidOperationException("The download sink is not open.");
-        if (_run.IsCompleted)
-            await _run.ConfigureAwait(false); // surfaces the failure that stopped the downloader
-        var row = Interlocked.Increment(ref _rows);
         var url = pair.Url.AbsoluteUri;
         var original = pair.OriginalData?.DeepClone() as JsonObject ?? [];
-        var source = AudioSource.Of(row, url, pair.Text, original, url) with
+        var source = AudioSource.Of(Runner.NextRow(), url, pair.Text, original, url) with
         {
             Tags = pair.Tags,
             Spider = pair.Spider,
             Page = pair.Page?.AbsoluteUri,
         };
-        try
+        if (await Runner.AcceptAsync(source).ConfigureAwait(false))
+            await _frontier.EnqueueAsync(RequestFor(source), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The media request that downloads <paramref name="source"/> for this sink.</summary>
+    public Request RequestFor(AudioSource source) =>
+        MediaRequests.For(MediaHandlerName, new Uri(source.Url, UriKind.Absolute), JsonSerializer.SerializeToElement(source));
+
+    /// <summary>The media requests of the <paramref name="rows"/> this sink accepts (the download command's start requests).</summary>
+    public async IAsyncEnumerable<Request> RequestsForAsync(IAsyncEnumerable<AudioSource> rows, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var source in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            await _queue.Writer.WriteAsync(source, cancellationToken).ConfigureAwait(false);
+            if (await Runner.AcceptAsync(source).ConfigureAwait(false))
+                yield return RequestFor(source);
         }
-        catch (ChannelClosedException)
-        {
-            // Aborted: the pair is in the CSV; a later 'audiocrawl download' packs it.
-        }
+    }
+
+    public ValueTask HandleAsync(MediaRequestContext context, CancellationToken cancellationToken = default)
+    {
+        var source = context.Request.Data?.Deserialize<AudioSource>()
+            ?? throw new InvalidOperationException($"The media request for {context.Request.Url} carries no sample.");
+        return Runner.HandleAsync(source, context, cancellationToken);
     }
 
     public ValueTask FlushAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {
-        if (_run is null)
+        if (_closed)
             return;
-        _queue.Writer.TryComplete();
-        try
-        {
-            Summary = await _run.ConfigureAwait(false);
-        }
-        finally
-        {
-            _run = null;
-        }
+        _closed = true;
+        Summary = await Runner.CloseAsync(cancelled: false).ConfigureAwait(false);
+        GC.SuppressFinalize(this);
     }
 
-    /// <summary>Stops at once: queued and in-flight rows are left for a later run.</summary>
-    public void Abort()
-    {
-        _queue.Writer.TryComplete();
-        Runner?.Abort();
-    }
+    /// <summary>Stops at once: downloads and conversions in flight are left pending for a later run.</summary>
+    public void Abort() => Runner.Abort();
 }

@@ -4,13 +4,17 @@ using System.Text.Json;
 namespace AudioCrawl.Sinks.Download;
 
 /// <summary>
-/// The crash-safe record of outcomes (<c>_status.jsonl</c>): one JSON line per final outcome, flushed as it
-/// happens. Successes are written when their shard is complete, failures when they fail. A re-run reads it to
-/// know which rows failed before; the Parquet status table is built from it.
+/// The crash-safe per-sample record: one JSON line per change, flushed as it happens: <c>pending</c> when a sample is
+/// scheduled, <c>success</c> when its shard is complete, <c>failed</c> (with the reason) when it fails. In a job
+/// directory it is <c>samples.jsonl</c> (shared by the job's resume, <c>--retry-failed</c> and <c>download --job-dir</c>),
+/// else <c>_status.jsonl</c> in the output folder. A re-run reads the latest line per key; the Parquet status table is built from it.
 /// </summary>
 public sealed class StatusJournal : IAsyncDisposable
 {
     public const string FileName = "_status.jsonl";
+
+    /// <summary>The record's name in a job directory.</summary>
+    public const string JobFileName = "samples.jsonl";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly FileStream _stream;
@@ -24,9 +28,12 @@ public sealed class StatusJournal : IAsyncDisposable
     /// <summary>The latest outcome per key from earlier runs.</summary>
     public IReadOnlyDictionary<string, SampleStatus> Previous { get; }
 
-    public static async Task<StatusJournal> OpenAsync(string folder, CancellationToken cancellationToken = default)
+    /// <summary>Where the record of samples written to <paramref name="output"/> lives: in <paramref name="jobDirectory"/> when given.</summary>
+    public static string PathFor(string output, string? jobDirectory) =>
+        jobDirectory is null ? Path.Combine(output, FileName) : Path.Combine(jobDirectory, JobFileName);
+
+    public static async Task<StatusJournal> OpenAsync(string path, CancellationToken cancellationToken = default)
     {
-        var path = Path.Combine(folder, FileName);
         var previous = new Dictionary<string, SampleStatus>(StringComparer.Ordinal);
         if (File.Exists(path))
         {

@@ -78,7 +78,7 @@ public sealed class ConfiguredSinkTests : IDisposable
         await AudioCrawlCli.RunAsync(["list", "--sinks", "--config", Config("{}")], CliEnvironment.Capture(without, new StringWriter()));
 
         Assert.True(list == ExitCodes.Success && generated == ExitCodes.Success, error.ToString());
-        Assert.Contains("jsonl  One JSON object per pair", output.ToString());
+        Assert.Matches(@"jsonl\s+One JSON object per pair", output.ToString());
         Assert.DoesNotContain("jsonl", without.ToString());
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(schema));
         Assert.True(document.RootElement.GetProperty("properties").GetProperty("sinks").GetProperty("properties").TryGetProperty("jsonl", out _));
@@ -101,6 +101,6 @@ public sealed class ConfiguredSinkTests : IDisposable
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Contains("csv ", result.Output);
-        Assert.Contains("jsonl  One JSON object per pair", result.Output);
+        Assert.Matches(@"jsonl\s+One JSON object per pair", result.Output);
     }
 }

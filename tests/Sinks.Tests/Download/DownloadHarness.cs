@@ -5,6 +5,8 @@ using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Http;
 using AudioCrawl.Sinks.Download;
 using AudioCrawl.Sinks.WebDataset;
+using AudioCrawl.Core.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AudioCrawl.Sinks.Tests.Download;
@@ -26,20 +28,31 @@ internal static class DownloadHarness
         CancellationToken cancellationToken = default,
         Action<DownloadRunner>? created = null)
     {
-        await using var host = new CrawlHostBuilder(new EngineSettings { PerHost = 4, Delay = 0 }, NullLoggerFactory.Instance, TimeProvider.System)
+        var engine = new EngineSettings { PerHost = 4, Delay = 0, Concurrency = (options ?? new DownloadOptions()).Concurrency is var c and > 0 ? Math.Min(c, 4) : 4 };
+        var crawl = new DownloadCrawl(token => CsvAudioSources.ReadAsync(csv, token), engine);
+        var builder = CrawlHostBuilder.For(crawl.Plan, NullLoggerFactory.Instance, TimeProvider.System)
             .AddHttpFetcher()
-            .AddMediaDownload(Fetch(maxBytes))
-            .Build();
-        var runner = new DownloadRunner(
-            host.Fetch,
-            resolvers ?? [],
-            writer ?? new WebDatasetWriter(output, shards ?? new WebDatasetOptions { SamplesPerShard = 2 }, TimeProvider.System),
-            output,
-            options ?? new DownloadOptions { Concurrency = 4, TranscodeWorkers = 2 },
-            NullLogger.Instance,
-            TimeProvider.System);
-        created?.Invoke(runner);
-        return await runner.RunAsync(CsvAudioSources.ReadAsync(csv, cancellationToken), cancellationToken);
+            .AddMediaDownload(Fetch(maxBytes));
+        crawl.AddSink(builder, services =>
+        {
+            var sink = new HarnessSink(new DownloadRunner(
+                resolvers ?? [],
+                writer ?? new WebDatasetWriter(output, shards ?? new WebDatasetOptions { SamplesPerShard = 2 }, TimeProvider.System),
+                output,
+                StatusJournal.PathFor(output, null),
+                options ?? new DownloadOptions { Concurrency = 4, TranscodeWorkers = 2 },
+                NullLogger.Instance,
+                TimeProvider.System), services.GetRequiredService<IFrontier>());
+            created?.Invoke(sink.Runner);
+            return sink;
+        });
+        await using var host = builder.Build();
+        return await crawl.RunAsync(host, stopToken: cancellationToken);
+    }
+
+    /// <summary>A download sink over a runner the test configures.</summary>
+    private sealed class HarnessSink(DownloadRunner runner, IFrontier frontier) : DownloadSink("harness", runner, frontier)
+    {
     }
 
     public static string WriteCsv(string path, IEnumerable<(string Url, string Text)> rows, string extraHeader = "", IEnumerable<string>? extra = null)
