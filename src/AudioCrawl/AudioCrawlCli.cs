@@ -8,6 +8,7 @@ public static class AudioCrawlCli
 {
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment)
     {
+        environment = environment with { Arguments = args };
         try
         {
             if (PluginAssemblies.PathsIn(args) is { Count: > 0 } plugins)
@@ -37,6 +38,7 @@ public static class AudioCrawlCli
             ScheduleCommand.Create(common, environment),
             RunsCommand.Create(environment),
             ExportCommand.Create(environment),
+            ServeCommand.Create(environment),
         };
         root.Options.Add(common.Config);
         root.Options.Add(common.LogLevel);

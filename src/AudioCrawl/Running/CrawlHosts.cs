@@ -3,6 +3,8 @@ using AudioCrawl.Cli.Commands;
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Hosting;
+using AudioCrawl.Core.Live;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace AudioCrawl.Cli.Running;
@@ -25,7 +27,8 @@ public static class CrawlHosts
 
     private static CrawlHostBuilder WithCommonFeatures(CrawlHostBuilder builder, CliEnvironment environment)
     {
-        builder.AddHttpFetcher().AddBrowserFetcher();
+        builder.AddHttpFetcher().AddBrowserFetcher().AddExtension<LiveFeed>();
+        builder.Services.AddSingleton(new CrawlCommandLine(environment.Arguments));
         environment.ConfigureHost?.Invoke(builder);
         return builder;
     }
