@@ -40,6 +40,7 @@ public sealed class LiveFeed : ICrawlExtension, IAsyncDisposable
     private Task _accepting = Task.CompletedTask;
     private Task _publishing = Task.CompletedTask;
     private string _spider = "";
+    private int _disposed;
     private readonly IReadOnlyList<string> _arguments = [];
 
     public LiveFeed(CrawlStats stats, IFrontier frontier, TimeProvider time, ILogger<LiveFeed> logger, JobDirectory? job = null, CrawlCommandLine? commandLine = null)
@@ -239,6 +240,8 @@ public sealed class LiveFeed : ICrawlExtension, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return; // the container disposes an extension once as itself and once as ICrawlExtension
         _finished.TrySetResult(null);
         await _publishing.ConfigureAwait(false);
         await _stop.CancelAsync().ConfigureAwait(false);
