@@ -35,6 +35,7 @@ public sealed class LiveFeed : ICrawlExtension, IAsyncDisposable
     private readonly ConcurrentDictionary<Socket, byte> _readers = new();
     private readonly RateHistory _history = new();
     private readonly CancellationTokenSource _stop = new();
+    private readonly SemaphoreSlim _joined = new(0);
     private readonly TaskCompletionSource<CrawlResult?> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Socket? _listener;
     private Task _accepting = Task.CompletedTask;
@@ -121,6 +122,7 @@ public sealed class LiveFeed : ICrawlExtension, IAsyncDisposable
             {
                 var reader = await _listener!.AcceptAsync(_stop.Token).ConfigureAwait(false);
                 _readers[reader] = 0;
+                _joined.Release();
             }
             catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
             {
@@ -133,22 +135,25 @@ public sealed class LiveFeed : ICrawlExtension, IAsyncDisposable
     {
         using var timer = new PeriodicTimer(_interval, _time);
         var finished = _finished.Task;
+        var tick = timer.WaitForNextTickAsync(_stop.Token).AsTask();
+        var joined = _joined.WaitAsync(_stop.Token);
         while (true)
         {
-            var tick = timer.WaitForNextTickAsync(_stop.Token).AsTask();
-            if (await Task.WhenAny(tick, finished).ConfigureAwait(false) == finished)
+            var woken = await Task.WhenAny(tick, joined, finished).ConfigureAwait(false);
+            if (woken == finished || woken.IsCanceled)
                 break;
-            try
+            var stats = _stats.Snapshot();
+            if (woken == tick)
             {
                 if (!await tick.ConfigureAwait(false))
                     break;
+                tick = timer.WaitForNextTickAsync(_stop.Token).AsTask();
+                Sample(stats);
             }
-            catch (OperationCanceledException)
+            else
             {
-                break;
+                joined = _joined.WaitAsync(_stop.Token); // a reader connected: it gets a snapshot now, not at the next tick
             }
-            var stats = _stats.Snapshot();
-            Sample(stats);
             if (_readers.IsEmpty)
                 continue;
             var queued = await QueuedAsync().ConfigureAwait(false);
@@ -257,5 +262,6 @@ public sealed class LiveFeed : ICrawlExtension, IAsyncDisposable
         if (SocketPath is not null)
             File.Delete(SocketPath);
         _stop.Dispose();
+        _joined.Dispose();
     }
 }
