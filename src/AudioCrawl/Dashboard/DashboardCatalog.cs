@@ -65,8 +65,9 @@ public sealed class DashboardCatalog(DashboardOptions options)
         var spiderDirectory = Path.GetDirectoryName(full)!;
         var scheduled = SpiderDirectories().Contains(spiderDirectory, StringComparer.Ordinal) && Path.GetFileName(full) == SpiderRunner.JobFolder;
         var summary = await ReadSummaryAsync(full, cancellationToken).ConfigureAwait(false);
+        var live = await LiveFeedReader.FirstSnapshotAsync(full, cancellationToken).ConfigureAwait(false);
         string status;
-        if (await LiveFeedReader.IsLiveAsync(full, cancellationToken).ConfigureAwait(false))
+        if (live is not null)
             status = "running";
         else if (summary is not null)
             status = summary.Outcome;
@@ -74,7 +75,7 @@ public sealed class DashboardCatalog(DashboardOptions options)
             status = "locked";
         else
             status = JobDirectory.HoldsJob(full) ? "interrupted" : "new";
-        return new DashboardJob(full, summary?.Spider ?? await SpiderOfAsync(full, cancellationToken).ConfigureAwait(false), status, scheduled ? "state-dir" : "job-dir", summary);
+        return new DashboardJob(full, summary?.Spider ?? await SpiderOfAsync(full, cancellationToken).ConfigureAwait(false), status, scheduled ? "state-dir" : "job-dir", summary, live);
     }
 
     private IEnumerable<string> SpiderDirectories() =>

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Live;
@@ -68,32 +67,13 @@ public sealed class DashboardServer : IAsyncDisposable
             {
                 job,
                 failures = new { total = failures.Total, newest = failures.Newest.Select(f => new { f.Time, f.Reason, f.Message, url = f.Request.Url.AbsoluteUri }) },
-                retryCommand = RetryCommand.For(job.Summary?.Arguments ?? await LiveArgumentsAsync(job, context.RequestAborted)),
+                retryCommand = RetryCommand.For(job.Summary?.Arguments ?? job.Live?.Arguments ?? []),
             }, LiveJson.Options);
         });
         app.MapGet("/api/live", (HttpContext context, string path) => catalog.Shows(path) ? RelayAsync(context, path) : NotShownAsync(context, path));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new DashboardServer(app, new Uri(address.EndsWith('/') ? address : address + "/"));
-    }
-
-    /// <summary>The command line of a running job, from the snapshot its feed sends a reader as it connects.</summary>
-    private static async Task<IReadOnlyList<string>> LiveArgumentsAsync(DashboardJob job, CancellationToken cancellationToken)
-    {
-        if (job.Status != "running")
-            return [];
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(3));
-        try
-        {
-            await foreach (var line in LiveFeedReader.ReadLinesAsync(job.Path, timeout.Token))
-                return JsonSerializer.Deserialize<LiveSnapshot>(line, LiveJson.Options)?.Arguments ?? [];
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or JsonException)
-        {
-            // the crawl ended or is too busy to answer: no command to offer this time
-        }
-        return [];
     }
 
     private static async Task ServeAssetAsync(HttpContext context, string name)

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 
 namespace AudioCrawl.Core.Live;
 
@@ -39,6 +40,26 @@ public static class LiveFeedReader
                 yield break;
             yield return line;
         }
+    }
+
+    /// <summary>The snapshot a running crawl sends as a reader connects (within <paramref name="timeout"/>, 3 s unless given), or null when none runs there.</summary>
+    public static async Task<LiveSnapshot?> FirstSnapshotAsync(string jobDirectory, CancellationToken cancellationToken = default, TimeSpan? timeout = null)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout ?? TimeSpan.FromSeconds(3));
+        try
+        {
+            await foreach (var line in ReadLinesAsync(jobDirectory, limit.Token).ConfigureAwait(false))
+                return JsonSerializer.Deserialize<LiveSnapshot>(line, LiveJson.Options);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // a crawl too busy to answer in time, or ending: shown as not running this time
+        }
+        catch (JsonException)
+        {
+        }
+        return null;
     }
 
     private static async Task<Socket?> TryConnectAsync(string jobDirectory, CancellationToken cancellationToken)

@@ -24,6 +24,8 @@ public sealed class DashboardBrowserTests
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         Directory.CreateDirectory(Artifacts);
 
+        var earlier = await Cli.RunAsync("run-once", "sounds", "--state-dir", site.StateDirectory, "--set", $"baseUrl={site.Server.BaseUrl}", "--delay", "0", "--per-host", "8", "--set", "retries=0");
+        Assert.True(earlier.ExitCode == 0, earlier.Error);
         using var crawl = AudioCrawlProcess.Start(site.Root, site.CrawlArguments());
         await site.WaitForLiveFeedAsync(TimeSpan.FromSeconds(60));
 
@@ -31,6 +33,7 @@ public sealed class DashboardBrowserTests
         await page.GotoAsync(server.BaseUrl.AbsoluteUri);
         var row = page.Locator("#jobs tr[data-job]");
         await Assertions.Expect(row.Locator(".status")).ToHaveTextAsync("running", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#runs tr[data-run='sounds/1'] .status")).ToHaveTextAsync("finished");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "dashboard-runs.png"), FullPage = true });
 
         // Its live view: the request count rises between two observations.

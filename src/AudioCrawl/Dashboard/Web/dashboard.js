@@ -25,9 +25,10 @@ function table(headers, rows, attrs) {
 
 async function showList() {
   const data = await getJson('/api/runs');
+  const stats = j => j.summary ? j.summary.stats : j.live ? j.live.stats : null;
   const jobs = data.jobs.map(j => el('tr', { 'data-job': j.path },
     el('td', {}, el('a', { href: jobLink(j.path) }, j.spider || '(none yet)')), el('td', {}, status(j.status)),
-    el('td', { class: 'num' }, num(j.summary && j.summary.stats.requests)), el('td', { class: 'num' }, num(j.summary && j.summary.stats.items)),
+    el('td', { class: 'num' }, num(stats(j) && stats(j).requests)), el('td', { class: 'num' }, num(stats(j) && stats(j).items)),
     el('td', {}, j.source), el('td', { class: 'wrap' }, j.path)));
   const runs = data.runs.map(r => el('tr', { 'data-run': r.spider + '/' + r.id },
     el('td', {}, r.job ? el('a', { href: jobLink(r.job) }, r.spider) : r.spider), el('td', { class: 'num' }, r.id),
@@ -68,7 +69,7 @@ function lineChart(series, unit) {
     add('text', { x: L - 4, y: y(yMax * f) + 4, 'text-anchor': 'end' }, (yMax * f).toFixed(yMax < 10 ? 1 : 0));
   }
   add('text', { x: L, y: H - 8 }, '0 s'); add('text', { x: W - R, y: H - 8, 'text-anchor': 'end' }, Math.round(xMax) + ' s');
-  add('text', { x: 4, y: T + 2 }, unit);
+  add('text', { x: L + 4, y: T + 10 }, unit);
   const labels = [];
   for (const s of series) {
     if (s.points.length === 0) continue;
