@@ -33,7 +33,7 @@ try
     if (args.Contains("--generate-only"))
     {
         Console.WriteLine($"serve with: audiocrawl serve --state-dir {stateDirectory} --job-dir {bigJob}");
-        await Task.Delay(Timeout.Infinite); // keeps the data until Ctrl+C (which deletes it)
+        await Task.Delay(Timeout.Infinite); // keeps the data until killed; then delete the folder yourself
     }
     Console.WriteLine($"generated: {runs} runs in state.db (the last with {requests:N0} requests and pairs), a job of {requests:N0} requests with {failures:N0} failures, in {generated.Elapsed.TotalSeconds:0.0} s");
 
