@@ -22,11 +22,13 @@ public sealed class DashboardCatalog(DashboardOptions options)
         {
             var spider = Path.GetFileName(spiderDirectory);
             var job = Path.Combine(spiderDirectory, SpiderRunner.JobFolder);
-            var live = await LiveFeedReader.IsLiveAsync(job, cancellationToken).ConfigureAwait(false);
-            var locked = !live && RunLock.IsHeld(spiderDirectory);
             IReadOnlyList<RunRecord> history;
             await using (var state = await SpiderState.OpenAsync(spiderDirectory, cancellationToken).ConfigureAwait(false))
                 history = await state.ListRunsAsync(cancellationToken).ConfigureAwait(false);
+            // Probing the run lock takes it for a moment (a run starting then would be refused): only when a run claims to run.
+            var claimsToRun = history.Any(r => r.Status == RunStatus.Running);
+            var live = claimsToRun && await LiveFeedReader.IsLiveAsync(job, cancellationToken).ConfigureAwait(false);
+            var locked = claimsToRun && !live && RunLock.IsHeld(spiderDirectory);
             foreach (var run in history)
             {
                 var unfinished = run.Status is not RunStatus.Finished and not RunStatus.Resumed && ReferenceEquals(run, history[^1]) && JobDirectory.HoldsJob(job);

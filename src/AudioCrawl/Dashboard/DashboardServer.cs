@@ -4,13 +4,9 @@ using System.Text;
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Live;
+using AudioCrawl.SampleSite;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AudioCrawl.Cli.Dashboard;
 
@@ -25,16 +21,15 @@ public sealed class DashboardServer : IAsyncDisposable
     public const string TokenCookie = "audiocrawl_token";
     public const int FailuresShown = 200;
 
-    private readonly WebApplication _app;
+    private readonly WebHost _host;
 
-    private DashboardServer(WebApplication app, Uri baseUrl)
+    private DashboardServer(WebHost host)
     {
-        _app = app;
-        BaseUrl = baseUrl;
+        _host = host;
     }
 
     /// <summary>http://ADDRESS:PORT/ as bound (port 0 becomes the one picked).</summary>
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => _host.BaseUrl;
 
     public static async Task<DashboardServer> StartAsync(DashboardOptions options, CancellationToken cancellationToken = default)
     {
@@ -42,15 +37,13 @@ public sealed class DashboardServer : IAsyncDisposable
             throw new ConfigurationException($"--bind {options.Bind}: the dashboard would be reachable from other machines; pass --token T (and open the page as /?token=T), or bind to 127.0.0.1.");
         if (options.StateDirectory is null && options.JobDirectories.Count == 0)
             throw new ConfigurationException("serve: nothing to show; pass --state-dir DIR and/or --job-dir DIR.");
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(options.Bind, options.Port);
-        });
-        var app = builder.Build();
         var catalog = new DashboardCatalog(options);
+        var host = await WebHost.StartAsync(app => Map(app, options, catalog), [options.Bind], options.Port, cancellationToken).ConfigureAwait(false);
+        return new DashboardServer(host);
+    }
+
+    private static void Map(WebApplication app, DashboardOptions options, DashboardCatalog catalog)
+    {
         if (!string.IsNullOrEmpty(options.Token))
             app.Use(RequireToken(options.Token));
         app.MapGet("/", context => ServeAssetAsync(context, "index.html"));
@@ -71,9 +64,6 @@ public sealed class DashboardServer : IAsyncDisposable
             }, LiveJson.Options);
         });
         app.MapGet("/api/live", (HttpContext context, string path) => catalog.Shows(path) ? RelayAsync(context, path) : NotShownAsync(context, path));
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new DashboardServer(app, new Uri(address.EndsWith('/') ? address : address + "/"));
     }
 
     private static async Task ServeAssetAsync(HttpContext context, string name)
@@ -139,9 +129,5 @@ public sealed class DashboardServer : IAsyncDisposable
         };
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
