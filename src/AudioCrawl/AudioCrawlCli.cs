@@ -8,6 +8,7 @@ public static class AudioCrawlCli
 {
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment)
     {
+        environment = environment with { Arguments = args };
         try
         {
             if (PluginAssemblies.PathsIn(args) is { Count: > 0 } plugins)
@@ -38,6 +39,7 @@ public static class AudioCrawlCli
             RunsCommand.Create(environment),
             ExportCommand.Create(environment),
             ReportCommand.Create(environment),
+            ServeCommand.Create(environment),
         };
         root.Options.Add(common.Config);
         root.Options.Add(common.LogLevel);

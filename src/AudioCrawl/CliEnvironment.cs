@@ -16,6 +16,9 @@ public sealed record CliEnvironment(TextWriter Out, TextWriter Error, bool Inter
     /// <summary>Adds to every crawl host the commands build (middlewares, fetchers, sinks, extensions), for embedding and tests.</summary>
     public Action<CrawlHostBuilder>? ConfigureHost { get; init; }
 
+    /// <summary>The arguments the CLI was started with, which a crawl's live feed shows (for the next command to run).</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
     public static IReadOnlyList<Assembly> BuiltInSpiderAssemblies { get; } = [typeof(SoundLibrarySpider).Assembly];
 
     public static CliEnvironment FromConsole() => new(

@@ -3,7 +3,9 @@ using AudioCrawl.Cli.Commands;
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Hosting;
+using AudioCrawl.Core.Live;
 using AudioCrawl.Sinks.Download;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace AudioCrawl.Cli.Running;
@@ -27,7 +29,8 @@ public static class CrawlHosts
     private static CrawlHostBuilder WithCommonFeatures(CrawlHostBuilder builder, CliEnvironment environment)
     {
         // The audio fetcher with its default limits: a crawlers.json webdataset/files sink needs it; CLI flags replace it.
-        builder.AddHttpFetcher().AddBrowserFetcher().AddMediaDownload();
+        builder.AddHttpFetcher().AddBrowserFetcher().AddMediaDownload().AddExtension<LiveFeed>();
+        builder.Services.AddSingleton(new CrawlCommandLine(environment.Arguments));
         environment.ConfigureHost?.Invoke(builder);
         return builder;
     }
