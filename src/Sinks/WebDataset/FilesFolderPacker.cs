@@ -225,7 +225,7 @@ public sealed class FilesFolderPacker(string input, WebDatasetWriter writer, Tim
         var json = Read(jsonPath);
         var status = new SampleStatus { Row = row, Key = sample.Key, Status = SampleStatuses.Success, Bytes = audio.Length };
         LoadedSample Bad(string path, string reason) =>
-            new(sample.Key, sample.Extension, [], [], status) { Problem = $"sample {row} ({path}): {reason}; skipped (fix or remove it, then pack again)" };
+            new(sample.Key, sample.Extension, [], [], status) { Problem = $"sample {row} ({path}): {reason}; fix or remove it, then pack again" };
         if (audio.Length == 0)
             return Bad(audioPath, "the audio file is empty");
         string? text = null;
