@@ -3,7 +3,7 @@ using AudioCrawl.Cli.Commands;
 
 namespace AudioCrawl.Cli;
 
-/// <summary>The audiocrawl command line: parses, dispatches, and maps errors to exit codes (0 done, 1 crawl failed, 2 bad usage or config).</summary>
+/// <summary>The audiocrawl command line: parses, dispatches, and maps errors to exit codes (<see cref="ExitCodes"/>).</summary>
 public static class AudioCrawlCli
 {
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment)
@@ -58,7 +58,8 @@ public static class AudioCrawlCli
             Output = environment.Out,
             Error = environment.Error,
             ProcessTerminationTimeout = null,
+            EnableDefaultExceptionHandler = false, // an error is one line and an exit code (CommandAction), never a stack trace
         };
-        return await parse.InvokeAsync(invocation).ConfigureAwait(false);
+        return await CommandAction.GuardAsync(environment, () => parse.InvokeAsync(invocation)).ConfigureAwait(false);
     }
 }

@@ -47,7 +47,7 @@ public sealed class ShardUploaderTests : DeliveryTestBase
         {
             var key = SampleKey.Of($"http://127.0.0.1/{i}.mp3", "t");
             await File.WriteAllBytesAsync(Path.Combine(loose, key + ".flac"), new byte[400]);
-            await File.WriteAllTextAsync(Path.Combine(loose, key + ".json"), "{}");
+            await File.WriteAllTextAsync(Path.Combine(loose, key + ".json"), $$$"""{"text": ["t"], "original_data": {"url": "http://127.0.0.1/{{{i}}}.mp3"}}""");
         }
 
         var result = await AudioCrawlProcess.RunAsync(Temp.Path, S3rverProcess.Credentials(), TimeSpan.FromMinutes(1),

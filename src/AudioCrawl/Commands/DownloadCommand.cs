@@ -1,8 +1,9 @@
 using System.CommandLine;
 using AudioCrawl.Cli.Running;
 using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Stats;
 using AudioCrawl.Core.Scheduling;
+using AudioCrawl.Core.Stats;
+using AudioCrawl.Sinks.Csv;
 using AudioCrawl.Sinks.Download;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,12 +34,21 @@ public static class DownloadCommand
         foreach (var option in audio.All.Concat(delivery.All).Concat(metrics.All))
             command.Options.Add(option);
 
-        command.SetAction(parse => CommandAction.GuardAsync(environment, async () =>
+        command.SetAction(parse => CommandAction.GuardAsync(environment, async run =>
         {
             var csv = parse.GetValue(input)!;
             if (!File.Exists(csv))
                 throw new ConfigurationException($"{csv}: no such file.");
+            await CsvPairReader.CheckAsync(csv).ConfigureAwait(false);
             var folder = parse.GetValue(output)!;
+            try
+            {
+                Directory.CreateDirectory(folder);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new ConfigurationException($"--output {folder}: cannot create the output folder ({ex.Message}).");
+            }
             var engine = new EngineSettings { Concurrency = parse.GetValue(audio.DownloadConcurrency), PerHost = parse.GetValue(perHost), Delay = parse.GetValue(delay), UserAgent = parse.GetValue(userAgent)!, ObeyRobotsTxt = !parse.GetValue(ignoreRobots) };
             if (engine.Validate().FirstOrDefault() is { } problem)
                 throw new ConfigurationException(problem);
@@ -67,6 +77,7 @@ public static class DownloadCommand
             using var progressDone = new CancellationTokenSource();
             var progress = ReportProgressAsync(environment, () => crawl.Sink.Runner, progressDone.Token);
             DownloadSummary summary;
+            run.MarkStarted();
             try
             {
                 summary = await crawl.RunAsync(host, engine => stop.Hard.Register(engine.Abort), stop.Token).ConfigureAwait(false);
@@ -78,9 +89,24 @@ public static class DownloadCommand
             }
             await environment.Out.WriteAsync(DownloadReport.Format(summary)).ConfigureAwait(false);
             await UploadOptionSet.FinishAsync(upload, environment, [], statsPath: null, stop.Hard).ConfigureAwait(false);
-            return ExitCodes.Success;
+            return await ExitCodeAsync(environment, summary, csv).ConfigureAwait(false);
         }));
         return command;
+    }
+
+    /// <summary>
+    /// 0 when some row was downloaded (or done before, or the run was stopped); 2 when no row was usable (every row
+    /// bad, or none); 1 when rows were usable but not one of them could be downloaded.
+    /// </summary>
+    private static async Task<int> ExitCodeAsync(CliEnvironment environment, DownloadSummary summary, string csv)
+    {
+        var bad = summary.FailuresByReason.GetValueOrDefault(SampleFailureReasons.BadRow);
+        if (summary.Cancelled || summary.Succeeded + summary.SkippedDoneBefore > 0)
+            return ExitCodes.Success;
+        if (summary.Failed == bad)
+            return await BadRowReport.ExitCodeAsync(environment, anyUsable: false, bad, csv).ConfigureAwait(false);
+        await environment.Error.WriteLineAsync($"error: none of the {summary.Failed - bad} rows of {csv} to download could be downloaded; the reasons are in {Path.Combine(summary.Output, StatusTable.FileName)}.").ConfigureAwait(false);
+        return ExitCodes.CrawlFailed;
     }
 
     private static async Task ReportProgressAsync(CliEnvironment environment, Func<DownloadRunner> runner, CancellationToken cancellationToken)

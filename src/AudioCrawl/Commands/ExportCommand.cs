@@ -20,7 +20,7 @@ public static class ExportCommand
         {
             spider, state.StateDir, output, overwrite,
         };
-        command.SetAction(parse => CommandAction.GuardAsync(environment, async () =>
+        command.SetAction(parse => CommandAction.GuardAsync(environment, async run =>
         {
             var name = parse.GetValue(spider)!;
             var directory = Path.Combine(parse.GetValue(state.StateDir)!, name);
@@ -34,13 +34,14 @@ public static class ExportCommand
             var seen = new HashSet<PairKey>();
             long written = 0;
             var files = runs.Where(r => r.Status == RunStatus.Finished).Select(r => r.Output).Distinct().ToArray();
+            if (files.FirstOrDefault(file => !File.Exists(file)) is { } missing)
+                throw new ConfigurationException($"{missing}: the output of a finished run is missing; the export would be incomplete.");
+            run.MarkStarted();
             await using (var sink = new CsvPairSink(path, parse.GetValue(overwrite) ? CsvSinkMode.Overwrite : CsvSinkMode.CreateNew))
             {
                 await sink.OpenAsync().ConfigureAwait(false);
                 foreach (var file in files)
                 {
-                    if (!File.Exists(file))
-                        throw new ConfigurationException($"{file}: the output of a finished run is missing; the export would be incomplete.");
                     await foreach (var row in CsvPairReader.ReadAsync(file).ConfigureAwait(false))
                     {
                         if (!seen.Add(PairKey.Of(row.Url, row.Text)))

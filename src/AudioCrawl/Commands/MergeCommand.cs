@@ -16,8 +16,9 @@ public static class MergeCommand
             var path = parse.GetValue(output)!;
             var sink = new CsvPairSink(path, parse.GetValue(overwrite) ? CsvSinkMode.Overwrite : CsvSinkMode.CreateNew);
             var result = await CsvPartMerger.MergeAsync(parse.GetValue(parts)!, sink).ConfigureAwait(false);
-            await environment.Out.WriteLineAsync($"merged {result.Parts} parts: {result.RowsRead} rows read, {result.RowsWritten} written to {path}, {result.Duplicates} duplicates removed.").ConfigureAwait(false);
-            return ExitCodes.Success;
+            await BadRowReport.WarnAsync(environment, result.BadRows).ConfigureAwait(false);
+            await environment.Out.WriteLineAsync($"merged {result.Parts} parts: {result.RowsRead} rows read, {result.RowsWritten} written to {path}, {result.Duplicates} duplicates removed, {result.BadRows.Count} bad rows skipped.").ConfigureAwait(false);
+            return await BadRowReport.ExitCodeAsync(environment, result.RowsWritten > 0, result.BadRows.Count, string.Join(", ", parse.GetValue(parts)!)).ConfigureAwait(false);
         }));
         return command;
     }

@@ -25,23 +25,27 @@ public static class PackCommand
         };
         foreach (var option in delivery.All)
             command.Options.Add(option);
-        command.SetAction(parse => CommandAction.GuardAsync(environment, async () =>
+        command.SetAction(parse => CommandAction.GuardAsync(environment, async run =>
         {
             var from = Path.GetFullPath(parse.GetValue(input)!);
             var to = Path.GetFullPath(parse.GetValue(output)!);
             if (string.Equals(from.TrimEnd(Path.DirectorySeparatorChar), to.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
                 throw new ConfigurationException($"{to}: the shards need a folder of their own, not the folder being packed.");
             var writer = new WebDatasetWriter(to, shards.ShardOptions(parse), environment.Time);
+            var packer = new FilesFolderPacker(from, writer, environment.Time);
+            packer.Check(); // a folder that cannot be packed is refused before --overwrite removes anything
             if (parse.GetValue(overwrite))
                 writer.RemoveShards();
             using var stop = new StopSignal(environment);
             using var loggers = common.CreateLoggers(parse, environment);
             await using var upload = await delivery.StartAsync(parse, to, loggers, environment.Time, stop.Hard).ConfigureAwait(false);
             upload?.Watch(writer);
-            var summary = await new FilesFolderPacker(from, writer, environment.Time).PackAsync(stop.Token).ConfigureAwait(false);
+            run.MarkStarted();
+            var summary = await packer.PackAsync(stop.Token).ConfigureAwait(false);
+            await BadRowReport.WarnAsync(environment, summary.BadSamples).ConfigureAwait(false);
             await environment.Out.WriteAsync(Format(summary, to)).ConfigureAwait(false);
             await UploadOptionSet.FinishAsync(upload, environment, [], statsPath: null, stop.Hard).ConfigureAwait(false);
-            return ExitCodes.Success;
+            return await BadRowReport.ExitCodeAsync(environment, summary.Cancelled || summary.Packed + summary.AlreadyPacked > 0, summary.BadSamples.Count, from).ConfigureAwait(false);
         }));
         return command;
     }
@@ -55,6 +59,7 @@ public static class PackCommand
               packed            {summary.Packed} samples ({summary.Packed / seconds:0} samples/s)
               read              {megabytes:0.0} MB ({megabytes / seconds:0.0} MB/s)
               already packed    {summary.AlreadyPacked}
+              bad samples       {summary.BadSamples.Count} (skipped)
 
             """);
     }

@@ -15,9 +15,15 @@ public static class SchemaCommand
             var schema = ConfigSchema.Generate(CommonOptions.Registry(environment), CommonOptions.Sinks(environment))
                 .ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             if (parse.GetValue(output) is { } path)
+            {
+                if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder && !Directory.Exists(folder))
+                    throw new ConfigurationException($"-o {path}: the folder {folder} does not exist.");
                 await File.WriteAllTextAsync(path, schema + "\n").ConfigureAwait(false);
+            }
             else
+            {
                 await environment.Out.WriteLineAsync(schema).ConfigureAwait(false);
+            }
             return ExitCodes.Success;
         }));
         return command;

@@ -21,7 +21,7 @@ public static class UploadCommand
         foreach (var option in connection.Connection)
             command.Options.Add(option);
 
-        command.SetAction(parse => CommandAction.GuardAsync(environment, async () =>
+        command.SetAction(parse => CommandAction.GuardAsync(environment, async run =>
         {
             var from = parse.GetValue(source)!;
             if (!Directory.Exists(from) && !File.Exists(from))
@@ -30,6 +30,8 @@ public static class UploadCommand
             using var loggers = common.CreateLoggers(parse, environment);
             using var stop = new StopSignal(environment);
             using var store = connection.OpenStore(parse, parse.GetValue(target)!);
+            await UploadOptionSet.CheckAccessAsync(store, stop.Token).ConfigureAwait(false);
+            run.MarkStarted();
             try
             {
                 var summary = await new FolderUploader(store, loggers.CreateLogger("upload"), environment.Time)

@@ -40,6 +40,10 @@ public sealed class UploadOptionSet
 
     public S3Store OpenStore(ParseResult parse, string location) => S3Store.Open(S3Location.Parse(location), ConnectionOptions(parse));
 
+    /// <summary>One small request that fails on refused credentials or a missing bucket, before any work starts (a configuration error, exit 2).</summary>
+    public static Task CheckAccessAsync(S3Store store, CancellationToken cancellationToken) =>
+        store.ListAsync(store.Location.Prefix + "manifest.json", cancellationToken);
+
     /// <summary>
     /// With --upload: checks the target can be reached before any work, and starts uploading finished shards of
     /// <paramref name="folder"/>. Null without --upload.
@@ -51,7 +55,7 @@ public sealed class UploadOptionSet
         var store = OpenStore(parse, target);
         try
         {
-            await store.ListAsync(store.Location.Prefix, cancellationToken).ConfigureAwait(false);
+            await CheckAccessAsync(store, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

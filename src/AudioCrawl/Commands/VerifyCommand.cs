@@ -18,7 +18,7 @@ public static class VerifyCommand
         foreach (var option in connection.Connection)
             command.Options.Add(option);
 
-        command.SetAction(parse => CommandAction.GuardAsync(environment, async () =>
+        command.SetAction(parse => CommandAction.GuardAsync(environment, async run =>
         {
             var where = parse.GetValue(source)!;
             using var stop = new Running.StopSignal(environment);
@@ -26,12 +26,15 @@ public static class VerifyCommand
             if (S3Location.IsS3(where))
             {
                 using var store = connection.OpenStore(parse, where);
+                await UploadOptionSet.CheckAccessAsync(store, stop.Token).ConfigureAwait(false);
+                run.MarkStarted();
                 report = await new DeliveryVerifier(new S3DeliverySource(store), store.Options.Concurrency).VerifyAsync(stop.Token).ConfigureAwait(false);
             }
             else
             {
                 if (!Directory.Exists(where))
                     throw new Core.Configuration.ConfigurationException($"{where}: no such folder.");
+                run.MarkStarted();
                 report = await new DeliveryVerifier(new LocalDeliverySource(where)).VerifyAsync(stop.Token).ConfigureAwait(false);
             }
             foreach (var problem in report.Problems)

@@ -1,3 +1,5 @@
+using AudioCrawl.Core;
+using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Hosting;
 
@@ -25,6 +27,12 @@ public sealed class CrawlSession(CliEnvironment environment)
         try
         {
             result = await crawl.RunAsync(plan, engine => stop.Hard.Register(engine.Abort), stop.Token).ConfigureAwait(false);
+        }
+        catch (CrawlerException ex) when (ex is not ConfigurationException && stats.RequestsSent > 0)
+        {
+            // Not bad usage (exit 2 means nothing was fetched): the crawl failed at run time.
+            await environment.Error.WriteLineAsync($"error: the crawl failed after {stats.RequestsSent} requests: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.CrawlFailed;
         }
         finally
         {

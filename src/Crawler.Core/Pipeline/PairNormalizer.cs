@@ -27,6 +27,20 @@ public static class PairNormalizer
         return text == pair.Text ? pair : pair with { Text = text };
     }
 
+    /// <summary>
+    /// A row from outside a crawl (a CSV row to download or merge, a loose sample to pack) by the same rules: the
+    /// normalised pair, or null with the reason (<see cref="ItemDropReasons"/>; <see cref="ItemDropReasons.Describe"/> says it in words).
+    /// </summary>
+    public static AudioPair? Normalize(string? url, string? text, out string? dropReason)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            dropReason = ItemDropReasons.InvalidUrl;
+            return null;
+        }
+        return Normalize(new AudioPair(uri, text ?? string.Empty), out dropReason);
+    }
+
     public static string NormalizeText(string? text)
     {
         if (string.IsNullOrEmpty(text))

@@ -43,6 +43,14 @@ public static class CsvPairReader
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>Throws, as reading would, when <paramref name="path"/> is missing or its header has no url or text column.</summary>
+    public static async Task CheckAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var rows = ReadAsync(path, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using (rows.ConfigureAwait(false))
+            await rows.MoveNextAsync().ConfigureAwait(false);
+    }
+
     private static int IndexOf(IReadOnlyList<string> headers, string name, string path)
     {
         for (var i = 0; i < headers.Count; i++)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AudioCrawl.Core.Pipeline;
 
 namespace AudioCrawl.Sinks.Download;
 
@@ -20,19 +21,20 @@ public sealed record AudioSource(long Row, string Key, string Url, string Text)
     /// <summary>The part of the audio to keep, when the row asks for one.</summary>
     public AudioSegment? Segment { get; init; }
 
-    /// <summary>Why the row cannot be downloaded at all (a bad segment, an empty URL), or null.</summary>
+    /// <summary>Why the row cannot be downloaded at all (a bad URL, empty text, a bad segment), or null.</summary>
     public string? Problem { get; init; }
 
     /// <summary>
     /// The one way a pair (of a live crawl) or a CSV row becomes a source: its key, its facts, and the segment its
-    /// <c>start</c>/<c>end</c> (or <c>start_time</c>/<c>end_time</c>) seconds ask for; a bad segment or an empty URL
-    /// becomes the <see cref="Problem"/>, reported with <paramref name="where"/>.
+    /// <c>start</c>/<c>end</c> (or <c>start_time</c>/<c>end_time</c>) seconds ask for; a row the item pipeline would
+    /// drop (not an absolute http(s) URL, empty text after normalisation) or a bad segment becomes the
+    /// <see cref="Problem"/>, reported with <paramref name="where"/>.
     /// </summary>
     public static AudioSource Of(long row, string url, string text, JsonObject originalData, string where)
     {
         var source = new AudioSource(row, SampleKey.Of(url, text), url, text) { OriginalData = originalData };
-        if (string.IsNullOrWhiteSpace(url))
-            return source with { Problem = $"{where}: the url is empty." };
+        if (PairNormalizer.Normalize(url, text, out var dropReason) is null)
+            return source with { Problem = $"{where}: {ItemDropReasons.Describe(dropReason!)} (url '{url}')." };
         try
         {
             return source with { Segment = AudioSegment.Parse(Field(originalData, "start", "start_time"), Field(originalData, "end", "end_time")) };

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using AudioCrawl.Core;
+using AudioCrawl.Core.Pipeline;
 using AudioCrawl.Sinks.Download;
 
 namespace AudioCrawl.Sinks.WebDataset;
@@ -13,6 +14,9 @@ namespace AudioCrawl.Sinks.WebDataset;
 /// The folder is checked before anything is written; files are read in batches on the thread pool, a few batches
 /// ahead of the single tar writer.
 /// A re-run into the same output skips the keys already in finished shards, so an interrupted pack resumes.
+/// A sample the crawl's item pipeline would refuse (its JSON not an object, its <c>original_data.url</c> not an
+/// absolute http(s) URL, its text empty after normalisation) or with an empty audio file is skipped and counted,
+/// with its number and the reason, in <see cref="PackSummary.BadSamples"/>.
 /// </summary>
 public sealed class FilesFolderPacker(string input, WebDatasetWriter writer, TimeProvider time)
 {
@@ -27,6 +31,13 @@ public sealed class FilesFolderPacker(string input, WebDatasetWriter writer, Tim
     };
 
     private long _committed;
+    private IReadOnlyList<LooseSample>? _samples;
+
+    /// <summary>
+    /// Checks the folder before anything is written: every file pairs up as {key}.&lt;audio&gt; + {key}.json and there
+    /// is at least one sample; throws naming what is wrong. <see cref="PackAsync"/> checks it too if this was not called.
+    /// </summary>
+    public void Check() => _samples ??= Scan();
 
     /// <summary>
     /// Packs every sample not packed yet. <paramref name="stopToken"/> stops between samples; what is packed so far
@@ -35,10 +46,11 @@ public sealed class FilesFolderPacker(string input, WebDatasetWriter writer, Tim
     public async Task<PackSummary> PackAsync(CancellationToken stopToken = default)
     {
         var started = time.GetTimestamp();
-        var samples = Scan();
+        var samples = _samples ??= Scan();
         var packed = await writer.OpenAsync(OnCommitted, CancellationToken.None).ConfigureAwait(false);
         var todo = samples.Where(s => !packed.Contains(s.Key)).ToArray();
         long bytes = 0;
+        var bad = new List<string>();
         try
         {
             using var reading = CancellationTokenSource.CreateLinkedTokenSource(stopToken);
@@ -54,6 +66,11 @@ public sealed class FilesFolderPacker(string input, WebDatasetWriter writer, Tim
                             break;
                         if (sample.Error is { } error)
                             throw error; // the samples before it in the batch are packed, and committed below
+                        if (sample.Problem is { } problem)
+                        {
+                            bad.Add(problem);
+                            continue;
+                        }
                         await writer.WriteAsync(sample.Key, sample.Extension, sample.Audio, sample.Json, sample.Status, CancellationToken.None).ConfigureAwait(false);
                         bytes += sample.Audio.Length + sample.Json.Length;
                     }
@@ -84,6 +101,7 @@ public sealed class FilesFolderPacker(string input, WebDatasetWriter writer, Tim
             ElapsedSeconds = time.GetElapsedTime(started).TotalSeconds,
             Cancelled = stopToken.IsCancellationRequested,
             Output = writer.Name,
+            BadSamples = bad,
         };
     }
 
@@ -205,14 +223,19 @@ public sealed class FilesFolderPacker(string input, WebDatasetWriter writer, Tim
         var jsonPath = Path.Combine(input, sample.Key + ".json");
         var audio = Read(audioPath);
         var json = Read(jsonPath);
-        if (audio.Length == 0)
-            throw new CrawlerException($"{audioPath}: the audio file is empty; remove the sample or download it again.");
         var status = new SampleStatus { Row = row, Key = sample.Key, Status = SampleStatuses.Success, Bytes = audio.Length };
+        LoadedSample Bad(string path, string reason) =>
+            new(sample.Key, sample.Extension, [], [], status) { Problem = $"sample {row} ({path}): {reason}; fix or remove it, then pack again" };
+        if (audio.Length == 0)
+            return Bad(audioPath, "the audio file is empty");
+        string? text = null;
         try
         {
             using var document = JsonDocument.Parse(json);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
-                throw new JsonException($"the top level is {document.RootElement.ValueKind}, not an object");
+                return Bad(jsonPath, $"the top level of the JSON is {document.RootElement.ValueKind}, not an object");
+            if (document.RootElement.TryGetProperty("text", out var texts))
+                text = TextOf(texts);
             if (document.RootElement.TryGetProperty("original_data", out var original) && original.ValueKind == JsonValueKind.Object)
             {
                 if (original.TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String)
@@ -223,10 +246,20 @@ public sealed class FilesFolderPacker(string input, WebDatasetWriter writer, Tim
         }
         catch (JsonException ex)
         {
-            throw new CrawlerException($"{jsonPath}: not a JSON object ({ex.Message}); fix or remove the sample.", ex);
+            return Bad(jsonPath, $"not a JSON object ({ex.Message})");
         }
+        if (PairNormalizer.Normalize(status.Url, text, out var dropReason) is null)
+            return Bad(jsonPath, $"{ItemDropReasons.Describe(dropReason!)} (original_data.url '{status.Url}')");
         return new LoadedSample(sample.Key, sample.Extension, audio, json, status);
     }
+
+    /// <summary>The caption of a sample: the LAION format's <c>text</c> array holds it first (a plain string is taken too).</summary>
+    private static string? TextOf(JsonElement text) => text.ValueKind switch
+    {
+        JsonValueKind.String => text.GetString(),
+        JsonValueKind.Array when text.GetArrayLength() > 0 && text[0].ValueKind == JsonValueKind.String => text[0].GetString(),
+        _ => null,
+    };
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static byte[] Read(string path)
@@ -255,5 +288,8 @@ public sealed class FilesFolderPacker(string input, WebDatasetWriter writer, Tim
     {
         /// <summary>Why the sample could not be read; the writer stops there.</summary>
         public CrawlerException? Error { get; init; }
+
+        /// <summary>Why the sample is not packed (a bad sample: counted, and the rest packed), or null.</summary>
+        public string? Problem { get; init; }
     }
 }

@@ -17,4 +17,7 @@ public sealed record PackSummary
     public bool Cancelled { get; init; }
 
     public string Output { get; init; } = "";
+
+    /// <summary>The samples skipped as bad, each with its number in key order, its file and the reason.</summary>
+    public IReadOnlyList<string> BadSamples { get; init; } = [];
 }

@@ -31,4 +31,26 @@ public sealed class PairNormalizerTests
         Assert.Null(PairNormalizer.Normalize(new AudioPair(new Uri("a.mp3", UriKind.Relative), "x"), out var dropped));
         Assert.Equal(ItemDropReasons.InvalidUrl, dropped);
     }
+
+    [Theory]
+    [InlineData("", "x", ItemDropReasons.InvalidUrl)]
+    [InlineData("a.mp3", "x", ItemDropReasons.InvalidUrl)]
+    [InlineData("ftp://files.test/a.mp3", "x", ItemDropReasons.InvalidUrl)]
+    [InlineData("http://a.test/a.mp3", "\u200B \t", ItemDropReasons.EmptyText)]
+    [InlineData("http://a.test/a.mp3", null, ItemDropReasons.EmptyText)]
+    public void A_row_from_outside_a_crawl_is_dropped_by_the_same_rules(string url, string? text, string reason)
+    {
+        Assert.Null(PairNormalizer.Normalize(url, text, out var dropped));
+        Assert.Equal(reason, dropped);
+        Assert.NotEqual(reason, ItemDropReasons.Describe(reason));
+    }
+
+    [Fact]
+    public void A_valid_row_comes_back_as_the_pipeline_would_write_it()
+    {
+        var pair = PairNormalizer.Normalize("https://a.test/a.mp3", "  two\n words ", out var dropped);
+
+        Assert.Null(dropped);
+        Assert.Equal(new AudioPair(new Uri("https://a.test/a.mp3"), "two words"), pair);
+    }
 }

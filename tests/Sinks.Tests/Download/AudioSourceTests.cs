@@ -39,4 +39,28 @@ public sealed class AudioSourceTests : IDisposable
         Assert.Null(source.Segment);
         Assert.StartsWith("pairs.csv row 7: the segment end 2 s is not after its start 5 s", source.Problem);
     }
+
+    [Theory]
+    [InlineData("http://a.test/1.wav", " \t\u200B ", "the text is empty")]
+    [InlineData("", "one", "the url is not an absolute http(s) URL")]
+    [InlineData("audio/1.wav", "one", "the url is not an absolute http(s) URL")]
+    [InlineData("ftp://a.test/1.wav", "one", "the url is not an absolute http(s) URL")]
+    public void A_row_the_item_pipeline_would_refuse_is_the_source_problem_naming_the_row_and_reason(string url, string text, string reason)
+    {
+        var source = AudioSource.Of(3, url, text, [], "pairs.csv row 3");
+
+        Assert.StartsWith($"pairs.csv row 3: {reason}", source.Problem);
+    }
+
+    [Fact]
+    public async Task A_csv_row_with_empty_text_is_refused_as_the_crawl_pipeline_refuses_it()
+    {
+        var csv = _temp.File("pairs.csv");
+        await File.WriteAllTextAsync(csv, "url,text\r\nhttp://a.test/1.wav,one\r\nhttp://a.test/2.wav,\r\n");
+
+        var rows = await CsvAudioSources.ReadAsync(csv).ToListAsync();
+
+        Assert.Null(rows[0].Problem);
+        Assert.StartsWith($"{csv} row 3: the text is empty", rows[1].Problem);
+    }
 }

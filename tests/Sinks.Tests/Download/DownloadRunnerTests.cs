@@ -52,6 +52,7 @@ public sealed class DownloadRunnerTests : IAsyncLifetime
         (_server.Url("/huge.wav").AbsoluteUri, "oversized", "too_large"),
         (_server.Url("/status/404").AbsoluteUri, "missing", "http_404"),
         ("ftp://example.invalid/a.mp3", "not http", SampleFailureReasons.BadRow),
+        (_server.Url("/tone.wav?text=empty").AbsoluteUri, " \t ", SampleFailureReasons.BadRow),
     ];
 
     [Fact]

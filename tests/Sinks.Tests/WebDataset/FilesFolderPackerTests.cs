@@ -148,16 +148,24 @@ public sealed class FilesFolderPackerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_json_file_that_is_not_json_is_named()
+    public async Task Bad_samples_are_skipped_and_named_with_their_number_and_reason_and_the_rest_is_packed()
     {
-        var audio = WriteSamples(3);
-        var broken = Path.Combine(Input, audio.Keys.First() + ".json");
-        File.WriteAllText(broken, "{\"text\": [\"cut off");
+        var audio = WriteSamples(6);
+        var keys = audio.Keys.Order(StringComparer.Ordinal).ToArray();
+        File.WriteAllText(Path.Combine(Input, keys[0] + ".json"), "{\"text\": [\"cut off");
+        File.WriteAllText(Path.Combine(Input, keys[2] + ".json"), JsonSerializer.Serialize(new { text = new[] { " \t " }, original_data = new { url = "https://x.test/2.mp3" } }));
+        File.WriteAllText(Path.Combine(Input, keys[3] + ".json"), JsonSerializer.Serialize(new { text = new[] { "three" }, original_data = new { url = "files/3.mp3" } }));
+        File.WriteAllBytes(Path.Combine(Input, keys[4] + ".mp3"), []);
 
-        var error = await Assert.ThrowsAsync<CrawlerException>(() => PackAsync());
+        var summary = await PackAsync();
 
-        Assert.Contains(broken, error.Message);
-        Assert.Contains("not a JSON object", error.Message);
+        Assert.Equal(2, summary.Packed);
+        Assert.Equal(4, summary.BadSamples.Count);
+        Assert.StartsWith($"sample 1 ({Path.Combine(Input, keys[0] + ".json")}): not a JSON object", summary.BadSamples[0]);
+        Assert.StartsWith($"sample 3 ({Path.Combine(Input, keys[2] + ".json")}): the text is empty", summary.BadSamples[1]);
+        Assert.StartsWith($"sample 4 ({Path.Combine(Input, keys[3] + ".json")}): the url is not an absolute http(s) URL", summary.BadSamples[2]);
+        Assert.StartsWith($"sample 5 ({Path.Combine(Input, keys[4] + ".mp3")}): the audio file is empty", summary.BadSamples[3]);
+        Assert.Equal([keys[1], keys[5]], (await ReadAllAsync()).Select(s => s.Key).Order(StringComparer.Ordinal));
     }
 
     [Fact]
