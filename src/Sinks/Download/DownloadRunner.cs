@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using AudioCrawl.Core;
 using AudioCrawl.Core.Http;
+using AudioCrawl.Core.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace AudioCrawl.Sinks.Download;
@@ -122,7 +123,7 @@ public sealed class DownloadRunner
         }
         var summary = await FinishAsync(started, stopToken.IsCancellationRequested || _abort.IsCancellationRequested).ConfigureAwait(false);
         if (error is not null)
-            throw error is CrawlerException ? error : new CrawlerException($"the download into {_output} failed: {error.Message}", error);
+            throw error is CrawlerException ? error : new CrawlerException($"the download into {_output} failed: {WriteFailures.Describe(error)}", error);
         return summary;
     }
 
