@@ -1,0 +1,80 @@
+using System.Text.Json;
+using AudioCrawl.SampleSite.Sounds;
+using AudioCrawl.Testing;
+using Xunit;
+
+namespace AudioCrawl.Cli.Tests.Resume;
+
+/// <summary>
+/// The real CLI writing its CSV to a small tmpfs (a real ENOSPC): no torn row, counts that match the file, exit 1
+/// with the file and "disk full" named, and a resume on the freed disk that completes the CSV exactly.
+/// </summary>
+public sealed class FullDiskTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static string[] Crawl(LoopbackServer server, string csv, string jobDir, string stats) =>
+    [
+        "crawl", "sounds", "-o", csv, "--set", $"baseUrl={server.BaseUrl}", "--delay", "0", "--per-host", "8", "--concurrency", "8",
+        "--job-dir", jobDir, "--stats", stats,
+    ];
+
+    [Fact]
+    public async Task A_full_disk_under_the_csv_stops_the_crawl_with_whole_rows_true_counts_and_a_resume_completes_it()
+    {
+        if (TmpfsMount.Unavailable)
+            return;
+        File.WriteAllText(_temp.File("crawlers.json"), "{}");
+        var site = new SoundLibrarySite(new SoundCatalogue(3000));
+        await using var server = await LoopbackServer.StartAsync(site);
+        var expected = site.ExpectedPairs(server.BaseUrl).ToHashSet();
+        using var disk = TmpfsMount.Mount(_temp.File("disk"), 64);
+        var csv = Path.Combine(disk.Path, "pairs.csv");
+        string[] args = Crawl(server, csv, _temp.File("job"), _temp.File("stats.json"));
+
+        var full = await AudioCrawlProcess.RunAsync(_temp.Path, TimeSpan.FromMinutes(3), args);
+
+        Assert.True(full.ExitCode == 1, $"exit {full.ExitCode}: {full.Error}");
+        Assert.Contains($"{csv}: disk full", full.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", full.Error, StringComparison.Ordinal);
+        var rows = CsvFile.ReadPairs(csv);
+        Assert.Equal(rows, await CsvFile.ReadPairsWithPythonAsync(csv));
+        Assert.EndsWith("\r\n", File.ReadAllText(csv), StringComparison.Ordinal);
+        Assert.InRange(rows.Count, 1, expected.Count - 1);
+        Assert.Equal(rows.Count, ItemsIn(_temp.File("stats.json")));
+        Assert.Contains($"items             {rows.Count} ->", full.Output, StringComparison.Ordinal);
+        // It stopped when the disk filled instead of crawling the rest of the site for nothing.
+        Assert.True(server.TotalHits < expected.Count, $"{server.TotalHits} requests for {rows.Count} rows");
+
+        disk.Resize(16 * 1024);
+        var resumed = await AudioCrawlProcess.RunAsync(_temp.Path, TimeSpan.FromMinutes(3), args);
+
+        Assert.True(resumed.ExitCode == 0, resumed.Error);
+        var final = CsvFile.ReadPairs(csv);
+        Assert.Equal(final.Count, final.Distinct().Count());
+        Assert.True(expected.SetEquals(final), $"{final.Count} rows, {expected.Count} expected");
+        Assert.Equal(rows, final.Take(rows.Count));
+    }
+
+    private static long ItemsIn(string statsPath)
+    {
+        using var stats = JsonDocument.Parse(File.ReadAllText(statsPath));
+        return FindItems(stats.RootElement) ?? throw new InvalidOperationException($"no items count in {statsPath}");
+    }
+
+    private static long? FindItems(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+            return null;
+        foreach (var property in element.EnumerateObject())
+        {
+            if (string.Equals(property.Name, "items", StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind == JsonValueKind.Number)
+                return property.Value.GetInt64();
+            if (FindItems(property.Value) is { } nested)
+                return nested;
+        }
+        return null;
+    }
+}
