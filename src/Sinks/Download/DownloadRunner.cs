@@ -117,15 +117,28 @@ public sealed class DownloadRunner
             await _writer.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
             await _writer.DisposeAsync().ConfigureAwait(false);
         }
-        catch (Exception ex) when (error is not null && ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (error is not null && ex is IOException or UnauthorizedAccessException or StorageWriteException)
         {
             _logger.LogError("{Writer}: the last shard could not be closed after the failure ({Message}); its samples are redone next run.", _writer.Name, ex.Message);
         }
-        var summary = await FinishAsync(started, stopToken.IsCancellationRequested || _abort.IsCancellationRequested).ConfigureAwait(false);
+        DownloadSummary summary;
+        try
+        {
+            summary = await FinishAsync(started, stopToken.IsCancellationRequested || _abort.IsCancellationRequested).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (error is not null && ex is IOException or UnauthorizedAccessException)
+        {
+            // On a full disk the tables fail too; the first failure is the one to report.
+            _logger.LogError("{Output}: the status table and summary could not be written after the failure ({Message}).", _output, ex.Message);
+            throw RunFailure(error);
+        }
         if (error is not null)
-            throw error is CrawlerException ? error : new CrawlerException($"the download into {_output} failed: {WriteFailures.Describe(error)}", error);
+            throw RunFailure(error);
         return summary;
     }
+
+    private Exception RunFailure(Exception error) =>
+        error is CrawlerException ? error : new CrawlerException($"the download into {_output} failed: {WriteFailures.Describe(error)}", error);
 
     /// <summary>Fails early when ffmpeg or ffprobe is missing (and needed: storing as downloaded needs neither).</summary>
     public void CheckTools()
