@@ -58,6 +58,36 @@ public sealed class FullDiskTests : IDisposable
         Assert.Equal(rows, final.Take(rows.Count));
     }
 
+    [Fact]
+    public async Task A_full_disk_under_the_job_directory_stops_the_crawl_and_a_resume_on_the_freed_disk_completes_the_csv()
+    {
+        if (TmpfsMount.Unavailable)
+            return;
+        File.WriteAllText(_temp.File("crawlers.json"), "{}");
+        var site = new SoundLibrarySite(new SoundCatalogue(3000));
+        await using var server = await LoopbackServer.StartAsync(site);
+        var expected = site.ExpectedPairs(server.BaseUrl).ToHashSet();
+        using var disk = TmpfsMount.Mount(_temp.File("disk"), 320);
+        var csv = _temp.File("pairs.csv");
+        string[] args = Crawl(server, csv, Path.Combine(disk.Path, "job"), _temp.File("stats.json"));
+
+        var full = await AudioCrawlProcess.RunAsync(_temp.Path, TimeSpan.FromMinutes(3), args);
+
+        Assert.True(full.ExitCode == 1, $"exit {full.ExitCode}: {full.Error}");
+        Assert.Contains(disk.Path, full.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", full.Error, StringComparison.Ordinal);
+        var rows = CsvFile.ReadPairs(csv);
+        Assert.Equal(rows.Count, ItemsIn(_temp.File("stats.json")));
+
+        disk.Resize(32 * 1024);
+        var resumed = await AudioCrawlProcess.RunAsync(_temp.Path, TimeSpan.FromMinutes(3), args);
+
+        Assert.True(resumed.ExitCode == 0, resumed.Error);
+        var final = CsvFile.ReadPairs(csv);
+        Assert.Equal(final.Count, final.Distinct().Count());
+        Assert.True(expected.SetEquals(final), $"{final.Count} rows, {expected.Count} expected");
+    }
+
     private static long ItemsIn(string statsPath)
     {
         using var stats = JsonDocument.Parse(File.ReadAllText(statsPath));
