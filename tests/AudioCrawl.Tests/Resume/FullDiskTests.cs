@@ -9,30 +9,46 @@ namespace AudioCrawl.Cli.Tests.Resume;
 /// The real CLI writing its CSV to a small tmpfs (a real ENOSPC): no torn row, counts that match the file, exit 1
 /// with the file and "disk full" named, and a resume on the freed disk that completes the CSV exactly.
 /// </summary>
-public sealed class FullDiskTests : IDisposable
+public sealed class FullDiskTests : IAsyncLifetime
 {
     private readonly TempDirectory _temp = new();
+    private readonly SoundLibrarySite _site = new(new SoundCatalogue(3000));
+    private LoopbackServer _server = null!;
+    private HashSet<(string Url, string Text)> _expected = [];
 
-    public void Dispose() => _temp.Dispose();
+    public async Task InitializeAsync()
+    {
+        File.WriteAllText(_temp.File("crawlers.json"), "{}");
+        _server = await LoopbackServer.StartAsync(_site);
+        _expected = _site.ExpectedPairs(_server.BaseUrl).ToHashSet();
+    }
 
-    private static string[] Crawl(LoopbackServer server, string csv, string jobDir, string stats) =>
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    private string[] Crawl(string csv, string jobDir) =>
     [
-        "crawl", "sounds", "-o", csv, "--set", $"baseUrl={server.BaseUrl}", "--delay", "0", "--per-host", "8", "--concurrency", "8",
-        "--job-dir", jobDir, "--stats", stats,
+        "crawl", "sounds", "-o", csv, "--set", $"baseUrl={_server.BaseUrl}", "--delay", "0", "--per-host", "8", "--concurrency", "8",
+        "--job-dir", jobDir, "--stats", _temp.File("stats.json"),
     ];
+
+    private void AssertComplete(IReadOnlyList<(string Url, string Text)> final)
+    {
+        Assert.Equal(final.Count, final.Distinct().Count());
+        Assert.True(_expected.SetEquals(final), $"{final.Count} rows, {_expected.Count} expected");
+    }
 
     [Fact]
     public async Task A_full_disk_under_the_csv_stops_the_crawl_with_whole_rows_true_counts_and_a_resume_completes_it()
     {
         if (TmpfsMount.Unavailable)
             return;
-        File.WriteAllText(_temp.File("crawlers.json"), "{}");
-        var site = new SoundLibrarySite(new SoundCatalogue(3000));
-        await using var server = await LoopbackServer.StartAsync(site);
-        var expected = site.ExpectedPairs(server.BaseUrl).ToHashSet();
         using var disk = TmpfsMount.Mount(_temp.File("disk"), 64);
         var csv = Path.Combine(disk.Path, "pairs.csv");
-        string[] args = Crawl(server, csv, _temp.File("job"), _temp.File("stats.json"));
+        string[] args = Crawl(csv, _temp.File("job"));
 
         var full = await AudioCrawlProcess.RunAsync(_temp.Path, TimeSpan.FromMinutes(3), args);
 
@@ -42,19 +58,18 @@ public sealed class FullDiskTests : IDisposable
         var rows = CsvFile.ReadPairs(csv);
         Assert.Equal(rows, await CsvFile.ReadPairsWithPythonAsync(csv));
         Assert.EndsWith("\r\n", File.ReadAllText(csv), StringComparison.Ordinal);
-        Assert.InRange(rows.Count, 1, expected.Count - 1);
+        Assert.InRange(rows.Count, 1, _expected.Count - 1);
         Assert.Equal(rows.Count, ItemsIn(_temp.File("stats.json")));
         Assert.Contains($"items             {rows.Count} ->", full.Output, StringComparison.Ordinal);
         // It stopped when the disk filled instead of crawling the rest of the site for nothing.
-        Assert.True(server.TotalHits < expected.Count, $"{server.TotalHits} requests for {rows.Count} rows");
+        Assert.True(_server.TotalHits < _expected.Count, $"{_server.TotalHits} requests for {rows.Count} rows");
 
         disk.Resize(16 * 1024);
         var resumed = await AudioCrawlProcess.RunAsync(_temp.Path, TimeSpan.FromMinutes(3), args);
 
         Assert.True(resumed.ExitCode == 0, resumed.Error);
         var final = CsvFile.ReadPairs(csv);
-        Assert.Equal(final.Count, final.Distinct().Count());
-        Assert.True(expected.SetEquals(final), $"{final.Count} rows, {expected.Count} expected");
+        AssertComplete(final);
         Assert.Equal(rows, final.Take(rows.Count));
     }
 
@@ -63,13 +78,9 @@ public sealed class FullDiskTests : IDisposable
     {
         if (TmpfsMount.Unavailable)
             return;
-        File.WriteAllText(_temp.File("crawlers.json"), "{}");
-        var site = new SoundLibrarySite(new SoundCatalogue(3000));
-        await using var server = await LoopbackServer.StartAsync(site);
-        var expected = site.ExpectedPairs(server.BaseUrl).ToHashSet();
         using var disk = TmpfsMount.Mount(_temp.File("disk"), 320);
         var csv = _temp.File("pairs.csv");
-        string[] args = Crawl(server, csv, Path.Combine(disk.Path, "job"), _temp.File("stats.json"));
+        string[] args = Crawl(csv, Path.Combine(disk.Path, "job"));
 
         var full = await AudioCrawlProcess.RunAsync(_temp.Path, TimeSpan.FromMinutes(3), args);
 
@@ -83,9 +94,7 @@ public sealed class FullDiskTests : IDisposable
         var resumed = await AudioCrawlProcess.RunAsync(_temp.Path, TimeSpan.FromMinutes(3), args);
 
         Assert.True(resumed.ExitCode == 0, resumed.Error);
-        var final = CsvFile.ReadPairs(csv);
-        Assert.Equal(final.Count, final.Distinct().Count());
-        Assert.True(expected.SetEquals(final), $"{final.Count} rows, {expected.Count} expected");
+        AssertComplete(CsvFile.ReadPairs(csv));
     }
 
     private static long ItemsIn(string statsPath)
