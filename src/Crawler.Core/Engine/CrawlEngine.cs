@@ -40,6 +40,7 @@ public sealed class CrawlEngine
     private readonly HashSet<string> _reportedMissingCallbacks = [];
     private readonly ContractMonitor _contracts;
     private int _active;
+    private int _stateLost;
     private long _fetchesStarted;
     private long _pagesFetched;
     private long _pairsYielded;
@@ -186,6 +187,10 @@ public sealed class CrawlEngine
         {
             FailStorage(ex);
         }
+        catch (CrawlStateUnavailableException ex)
+        {
+            StateUnavailable(ex);
+        }
         catch (Exception ex)
         {
             _logger.LogError(ex, "The start requests of spider {Spider} failed: {Message}", _spider.Name, ex.Message);
@@ -194,8 +199,15 @@ public sealed class CrawlEngine
         }
         finally
         {
-            if (seeds && shared is not null && !_stopping.IsCancellationRequested)
-                await shared.FinishSeedingAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                if (seeds && shared is not null && !_stopping.IsCancellationRequested)
+                    await shared.FinishSeedingAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (CrawlStateUnavailableException ex)
+            {
+                StateUnavailable(ex);
+            }
             _seedingDone = true;
             _signal.Pulse();
         }
@@ -205,7 +217,30 @@ public sealed class CrawlEngine
         ? await shared.IsDrainedAsync(CancellationToken.None).ConfigureAwait(false)
         : await _frontier.CountAsync(CancellationToken.None).ConfigureAwait(false) == 0;
 
+    /// <summary>
+    /// The shared state is gone for good: stop like a failed sink does. Requests in flight are not completed, so their
+    /// leases go back to the queue; the pairs acknowledged so far are flushed when the pipeline closes.
+    /// </summary>
+    private void StateUnavailable(CrawlStateUnavailableException ex)
+    {
+        if (Interlocked.Exchange(ref _stateLost, 1) == 0)
+            _logger.LogError("{Message}", ex.Message);
+        Fail(FinishReasons.StateUnavailable, ex.Message);
+    }
+
     private async Task WorkAsync()
+    {
+        try
+        {
+            await WorkLoopAsync().ConfigureAwait(false);
+        }
+        catch (CrawlStateUnavailableException ex)
+        {
+            StateUnavailable(ex);
+        }
+    }
+
+    private async Task WorkLoopAsync()
     {
         var watch = new CounterWatch();
         _stats.Custom.WatchCurrentFlow(watch);
@@ -255,6 +290,10 @@ public sealed class CrawlEngine
             catch (StorageWriteException ex)
             {
                 FailStorage(ex);
+            }
+            catch (CrawlStateUnavailableException ex)
+            {
+                StateUnavailable(ex);
             }
             catch (Exception ex)
             {
@@ -391,6 +430,11 @@ public sealed class CrawlEngine
         catch (StorageWriteException ex)
         {
             FailStorage(ex);
+            return false;
+        }
+        catch (CrawlStateUnavailableException ex)
+        {
+            StateUnavailable(ex);
             return false;
         }
         catch (Exception ex)
