@@ -32,6 +32,12 @@ public sealed class CrawlStats(TimeProvider time)
     /// <summary>What spiders and sinks count for themselves ("cambridge/no_audio").</summary>
     public CounterSet Custom { get; } = new();
 
+    /// <summary>Pairs accepted, by the spider callback that yielded them.</summary>
+    public CounterSet PairsByCallback { get; } = new();
+
+    /// <summary>Each host's response latency (one attempt, after its host slot was won).</summary>
+    public HostLatencies Latency { get; } = new();
+
     public TimeSpan Elapsed => Interlocked.Read(ref _finishedAt) is var end and > 0
         ? time.GetElapsedTime(_startedAt, end)
         : time.GetElapsedTime(_startedAt);
@@ -43,8 +49,6 @@ public sealed class CrawlStats(TimeProvider time)
         Responses.Increment(status.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Interlocked.Add(ref _bytes, bytes);
     }
-
-    public void ItemAccepted() => Interlocked.Increment(ref _items);
 
     /// <summary>Pairs every sink flushed (the item pipeline counts them once they are on disk).</summary>
     public void ItemsWritten(long count) => Interlocked.Add(ref _items, count);
@@ -69,6 +73,8 @@ public sealed class CrawlStats(TimeProvider time)
             BytesReceived,
             elapsed.TotalSeconds > 0 ? Math.Round(responses / elapsed.TotalSeconds, 2) : 0,
             queued,
-            finishReason);
+            finishReason,
+            Latency.Snapshot().ToDictionary(p => p.Key, p => LatencySummary.Of(p.Value), StringComparer.OrdinalIgnoreCase),
+            PairsByCallback.Snapshot());
     }
 }
