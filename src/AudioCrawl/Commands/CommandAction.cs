@@ -1,5 +1,6 @@
 using AudioCrawl.Core;
 using AudioCrawl.Core.Configuration;
+using AudioCrawl.Core.Storage;
 
 namespace AudioCrawl.Cli.Commands;
 
@@ -20,6 +21,12 @@ public static class CommandAction
         {
             return await body(run).ConfigureAwait(false);
         }
+        catch (StorageWriteException ex)
+        {
+            // A full disk is a run-time failure, not a usage error, even when it strikes before the first request.
+            await environment.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            return ExitCodes.CrawlFailed;
+        }
         catch (ConfigurationException ex)
         {
             await environment.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
@@ -27,6 +34,7 @@ public static class CommandAction
         }
         catch (CrawlerException ex)
         {
+            // A damaged state file (DamagedStateException) lands here too: found at start, nothing fetched.
             await environment.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
             return run.HasStarted ? ExitCodes.CrawlFailed : ExitCodes.BadUsage;
         }

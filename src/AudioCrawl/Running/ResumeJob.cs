@@ -17,12 +17,15 @@ public static class ResumeJob
         var logger = loggers.CreateLogger("job");
         if (job.IsResuming)
         {
-            if (!File.Exists(csvPath))
+            if (!File.Exists(csvPath) && !job.IsRebuilt)
                 logger.LogWarning("{Path} does not exist: the pairs of the requests this job already finished are not fetched again; only the rest of the crawl will be in the new file.", csvPath);
             var cut = await CsvTailRepair.RepairAsync(csvPath, cancellationToken).ConfigureAwait(false);
             if (cut > 0)
                 logger.LogWarning("{Path}: cut a torn last row of {Bytes} bytes (kept in {Path}.torn); its pair is fetched again.", csvPath, cut, csvPath);
             var keys = await job.PairKeys.ReconcileAsync(KeysOf(csvPath, cancellationToken), cancellationToken).ConfigureAwait(false);
+            if (job.IsRebuilt)
+                logger.LogWarning("Rebuilt the job in {Directory}{Aside}: the {Rows} pairs of {Path} are kept and not written again; the rest is crawled again from the start requests.",
+                    job.Path, job.SetAside is null ? "" : $" (its old state is in {job.SetAside})", keys, csvPath);
             logger.LogInformation("Resuming the job in {Directory}: {Pending} requests pending ({Requeued} were in flight), {Rows} rows already in {Path}.",
                 job.Path, await job.Frontier.CountAsync(cancellationToken).ConfigureAwait(false), job.Frontier.Requeued, keys, csvPath);
         }

@@ -7,6 +7,7 @@ using AudioCrawl.Core.Hosting;
 using AudioCrawl.Core.Metrics;
 using AudioCrawl.Core.Pipeline;
 using AudioCrawl.Core.Runs;
+using AudioCrawl.Core.Storage;
 using AudioCrawl.Sinks.Csv;
 using Microsoft.Extensions.Logging;
 
@@ -95,6 +96,11 @@ public sealed class SpiderRunner(
                     result = result with { Outcome = result.Outcome == CrawlOutcome.Empty ? CrawlOutcome.Finished : result.Outcome, FoundNothing = null };
                 }
             }
+        }
+        catch (DamagedStateException ex)
+        {
+            await state.EndRunAsync(runId, RunStatus.Failed, time.GetUtcNow(), 0, 1, [], ex.Message, CancellationToken.None).ConfigureAwait(false);
+            throw ex.WithWayOn($"Delete {jobPath} and run again: the run starts over into a new CSV (pairs delivered by finished runs are not written again).");
         }
         catch (Exception ex) when (ex is CrawlerException or IOException or UnauthorizedAccessException)
         {

@@ -7,6 +7,7 @@ using AudioCrawl.Core.Politeness;
 using AudioCrawl.Core.Scheduling;
 using AudioCrawl.Core.Spiders;
 using AudioCrawl.Core.Stats;
+using AudioCrawl.Core.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace AudioCrawl.Core.Engine;
@@ -81,6 +82,7 @@ public sealed class CrawlEngine
     public async Task<CrawlResult> RunAsync(CancellationToken stopToken = default)
     {
         await using var stopRegistration = stopToken.Register(() => RequestStop(FinishReasons.Cancelled));
+        await using var sinkRegistration = _pipeline.Failed.Register(StopOnSinkFailure);
         var seeding = Task.Run(SeedAsync, CancellationToken.None);
         var workers = Enumerable.Range(0, _settings.Concurrency).Select(_ => Task.Run(WorkAsync, CancellationToken.None)).ToArray();
         await Task.WhenAll(workers.Append(seeding)).ConfigureAwait(false);
@@ -150,6 +152,21 @@ public sealed class CrawlEngine
         _abort.Cancel();
     }
 
+    /// <summary>A required sink failed: nothing fetched from now on could be written, so in-flight requests are abandoned (and handed out again on resume).</summary>
+    private void StopOnSinkFailure()
+    {
+        Fail(FinishReasons.SinkFailed, _pipeline.Failure?.Message ?? "a sink failed");
+        _abort.Cancel();
+    }
+
+    /// <summary>The job directory could not be written: the crawl's state would drift from its output, so it stops at once.</summary>
+    private void FailStorage(StorageWriteException ex)
+    {
+        _stats.Errors.Increment(FinishReasons.StateWriteFailed);
+        Fail(FinishReasons.StateWriteFailed, ex.Message);
+        _abort.Cancel();
+    }
+
     private void Fail(string reason, string message)
     {
         _failure ??= message;
@@ -177,6 +194,10 @@ public sealed class CrawlEngine
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
+        }
+        catch (StorageWriteException ex)
+        {
+            FailStorage(ex);
         }
         catch (CrawlStateUnavailableException ex)
         {
@@ -248,6 +269,12 @@ public sealed class CrawlEngine
                 Interlocked.Decrement(ref _active);
                 return;
             }
+            catch (StorageWriteException ex)
+            {
+                Interlocked.Decrement(ref _active);
+                FailStorage(ex);
+                return;
+            }
             if (request is null)
             {
                 if (Interlocked.Decrement(ref _active) == 0 && _seedingDone && await IsDrainedAsync().ConfigureAwait(false))
@@ -271,6 +298,10 @@ public sealed class CrawlEngine
             {
                 if (await ProcessAsync(request, watch).ConfigureAwait(false))
                     await _frontier.CompleteAsync(request, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (StorageWriteException ex)
+            {
+                FailStorage(ex);
             }
             catch (CrawlStateUnavailableException ex)
             {
@@ -331,8 +362,7 @@ public sealed class CrawlEngine
             _stats.Errors.Increment(ex.Kind);
             _logger.LogWarning("{Kind}: {Message}", ex.Kind, ex.Message);
             _signals?.Error(request, ex.Kind, ex.Message);
-            await RecordFailureAsync(request, ex.Kind, ex.Message).ConfigureAwait(false);
-            return true;
+            return await RecordFailureAsync(request, ex.Kind, ex.Message).ConfigureAwait(false);
         }
 
         _stats.ResponseReceived(response.Status, response.Body.Length);
@@ -341,9 +371,8 @@ public sealed class CrawlEngine
         {
             _stats.Errors.Increment($"http_{response.Status}");
             _logger.LogDebug("HTTP {Status} for {Url}: not handed to the spider", response.Status, request.Url);
-            if (RetryOptions.RetryableStatuses.Contains(response.Status))
-                await RecordFailureAsync(request, $"http_{response.Status}", $"HTTP {response.Status} after every retry").ConfigureAwait(false);
-            return true;
+            return !RetryOptions.RetryableStatuses.Contains(response.Status)
+                || await RecordFailureAsync(request, $"http_{response.Status}", $"HTTP {response.Status} after every retry").ConfigureAwait(false);
         }
         if (!response.IsTextual && !request.AcceptBinary)
         {
@@ -416,6 +445,11 @@ public sealed class CrawlEngine
         catch (SinkFailedException ex)
         {
             Fail(FinishReasons.SinkFailed, ex.Message);
+            return false;
+        }
+        catch (StorageWriteException ex)
+        {
+            FailStorage(ex);
             return false;
         }
         catch (CrawlStateUnavailableException ex)
@@ -544,18 +578,21 @@ public sealed class CrawlEngine
         }
     }
 
-    private async ValueTask RecordFailureAsync(Request request, string reason, string message)
+    /// <summary>False when failures.jsonl could not be written: the request then stays pending, to be fetched again on resume.</summary>
+    private async ValueTask<bool> RecordFailureAsync(Request request, string reason, string message)
     {
         if (_failures is null)
-            return;
+            return true;
         try
         {
             await _failures.RecordAsync(request, reason, message, CancellationToken.None).ConfigureAwait(false);
+            return true;
         }
-        catch (IOException ex)
+        catch (StorageWriteException ex)
         {
-            _stats.Errors.Increment("failure_log");
-            _logger.LogError("Could not record the failure of {Url} in {Path}: {Message}", request.Url, _failures.Path, ex.Message);
+            _logger.LogError("Could not record the failure of {Url}: {Message}", request.Url, ex.Message);
+            FailStorage(ex);
+            return false;
         }
     }
 

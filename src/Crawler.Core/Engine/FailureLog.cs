@@ -1,34 +1,49 @@
 using System.Text.Json;
 using AudioCrawl.Core.Http;
+using AudioCrawl.Core.Storage;
 
 namespace AudioCrawl.Core.Engine;
 
 /// <summary>
 /// failures.jsonl in a job directory: one JSON line per request that finally failed (after its retries), with the
-/// reason and the whole request, so <c>--retry-failed</c> can schedule exactly those again.
+/// reason and the whole request, each line appended whole or not at all (see <see cref="RecordFile"/>), so <c>--retry-failed</c> can schedule exactly those again.
 /// </summary>
 public sealed class FailureLog(string path, TimeProvider time) : IAsyncDisposable
 {
     public const string FileName = "failures.jsonl";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private StreamWriter? _writer;
+    private RecordFile? _file;
 
     public string Path => path;
 
     public async ValueTask RecordAsync(Request request, string reason, string message, CancellationToken cancellationToken = default)
     {
-        var line = JsonSerializer.Serialize(new FailureRecord(time.GetUtcNow(), reason, message, request));
+        var line = JsonSerializer.SerializeToUtf8Bytes(new FailureRecord(time.GetUtcNow(), reason, message, request));
+        var record = new byte[line.Length + 1];
+        line.CopyTo(record, 0);
+        record[^1] = (byte)'\n';
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            _writer ??= new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read), new System.Text.UTF8Encoding(false));
-            await _writer.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
-            await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            _file ??= OpenFile();
+            await _file.AppendAsync(record, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    private RecordFile OpenFile()
+    {
+        try
+        {
+            return RecordFile.OpenLines(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StorageWriteException(path, ex);
         }
     }
 
@@ -59,8 +74,8 @@ public sealed class FailureLog(string path, TimeProvider time) : IAsyncDisposabl
 
     public async ValueTask DisposeAsync()
     {
-        if (_writer is not null)
-            await _writer.DisposeAsync().ConfigureAwait(false);
-        _writer = null;
+        if (_file is not null)
+            await _file.DisposeAsync().ConfigureAwait(false);
+        _file = null;
     }
 }

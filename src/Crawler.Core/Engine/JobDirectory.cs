@@ -2,6 +2,7 @@ using System.Text.Json;
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Pipeline;
 using AudioCrawl.Core.Scheduling;
+using AudioCrawl.Core.Storage;
 
 namespace AudioCrawl.Core.Engine;
 
@@ -42,6 +43,12 @@ public sealed class JobDirectory : IAsyncDisposable
     /// <summary>Whether <paramref name="path"/> holds a job that opening it would resume.</summary>
     public static bool HoldsJob(string path) => File.Exists(System.IO.Path.Combine(path, FrontierFile));
 
+    /// <summary>What a damaged job directory's error says to do.</summary>
+    public const string RebuildHint = "Run the same command with --rebuild-job to rebuild the job from the CSV (its rows are kept and not written again; the rest is crawled again from the start requests), or delete the job directory to start over.";
+
+    /// <summary>Where <see cref="RebuildAsync"/> set the old state files aside, or null when the job was not rebuilt.</summary>
+    public string? SetAside { get; private init; }
+
     public static async Task<JobDirectory> OpenAsync(string path, string spider, TimeProvider time, CancellationToken cancellationToken = default)
     {
         if (File.Exists(path))
@@ -54,21 +61,80 @@ public sealed class JobDirectory : IAsyncDisposable
         {
             throw new ConfigurationException($"--job-dir {path}: cannot create the directory ({ex.Message}).");
         }
-        var jobFile = System.IO.Path.Combine(path, JobFile);
         var resuming = HoldsJob(path);
+        await ClaimAsync(path, spider, time, cancellationToken).ConfigureAwait(false);
+        SqliteFrontier? frontier = null;
+        try
+        {
+            frontier = await SqliteFrontier.OpenAsync(System.IO.Path.Combine(path, FrontierFile), cancellationToken).ConfigureAwait(false);
+            var pairKeys = await SqlitePairKeyStore.OpenAsync(System.IO.Path.Combine(path, PairKeysFile), cancellationToken).ConfigureAwait(false);
+            return new JobDirectory(path, resuming, frontier, pairKeys, new FailureLog(System.IO.Path.Combine(path, FailureLog.FileName), time), time);
+        }
+        catch (DamagedStateException ex)
+        {
+            if (frontier is not null)
+                await frontier.DisposeAsync().ConfigureAwait(false);
+            throw ex.WithWayOn(RebuildHint);
+        }
+    }
+
+    /// <summary>
+    /// <c>--rebuild-job</c>: sets job.json, frontier.db and pairs.db aside (in <c>damaged-{time}/</c>) and opens the
+    /// job afresh, as a resume: the pair keys are then rebuilt from the rows the CSV holds and the crawl starts again
+    /// from the start requests, so no pair the CSV holds is written twice. failures.jsonl is kept.
+    /// </summary>
+    public static async Task<JobDirectory> RebuildAsync(string path, string spider, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        string? aside = null;
+        if (Directory.Exists(path))
+        {
+            var stamp = time.GetUtcNow().ToString("yyyyMMddTHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var file in new[] { JobFile, FrontierFile, PairKeysFile }.SelectMany(f => new[] { f, f + "-wal", f + "-shm" }))
+            {
+                var source = System.IO.Path.Combine(path, file);
+                if (!File.Exists(source))
+                    continue;
+                aside ??= Directory.CreateDirectory(System.IO.Path.Combine(path, $"damaged-{stamp}")).FullName;
+                File.Move(source, System.IO.Path.Combine(aside, file));
+            }
+        }
+        var job = await OpenAsync(path, spider, time, cancellationToken).ConfigureAwait(false);
+        return new JobDirectory(job.Path, resuming: true, job.Frontier, job.PairKeys, job.Failures, time) { SetAside = aside, IsRebuilt = true };
+    }
+
+    /// <summary>True when <see cref="RebuildAsync"/> opened it.</summary>
+    public bool IsRebuilt { get; private init; }
+
+    /// <summary>Checks that job.json names this spider, or writes it for a new job (whole, through a rename).</summary>
+    private static async Task ClaimAsync(string path, string spider, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var jobFile = System.IO.Path.Combine(path, JobFile);
         if (File.Exists(jobFile))
         {
-            var owner = JsonSerializer.Deserialize<JobInfo>(await File.ReadAllTextAsync(jobFile, cancellationToken).ConfigureAwait(false));
-            if (owner is not null && owner.Spider != spider)
+            JobInfo? owner;
+            try
+            {
+                owner = JsonSerializer.Deserialize<JobInfo>(await File.ReadAllTextAsync(jobFile, cancellationToken).ConfigureAwait(false));
+            }
+            catch (JsonException ex)
+            {
+                throw new DamagedStateException(jobFile, $"not valid JSON ({ex.Message})", RebuildHint, ex);
+            }
+            if (owner is null || string.IsNullOrWhiteSpace(owner.Spider))
+                throw new DamagedStateException(jobFile, "it names no spider", RebuildHint);
+            if (owner.Spider != spider)
                 throw new ConfigurationException($"--job-dir {path}: holds a job of spider '{owner.Spider}', not '{spider}'; use another directory.");
+            return;
         }
-        else
+        try
         {
-            await File.WriteAllTextAsync(jobFile, JsonSerializer.Serialize(new JobInfo(spider, time.GetUtcNow())), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(jobFile + ".tmp", JsonSerializer.Serialize(new JobInfo(spider, time.GetUtcNow())), cancellationToken).ConfigureAwait(false);
+            File.Move(jobFile + ".tmp", jobFile, overwrite: true);
         }
-        var frontier = await SqliteFrontier.OpenAsync(System.IO.Path.Combine(path, FrontierFile), cancellationToken).ConfigureAwait(false);
-        var pairKeys = await SqlitePairKeyStore.OpenAsync(System.IO.Path.Combine(path, PairKeysFile), cancellationToken).ConfigureAwait(false);
-        return new JobDirectory(path, resuming, frontier, pairKeys, new FailureLog(System.IO.Path.Combine(path, FailureLog.FileName), time), time);
+        catch (IOException ex)
+        {
+            throw new StorageWriteException(jobFile, ex);
+        }
     }
 
     /// <summary>

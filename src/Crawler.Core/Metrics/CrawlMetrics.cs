@@ -36,7 +36,7 @@ public sealed class CrawlMetrics : ICrawlExtension, IAsyncDisposable
         Meter.CreateObservableCounter("audiocrawl.requests", () => Tagged(stats.RequestsSent), "{request}", "Requests sent (each after its retries).");
         Meter.CreateObservableCounter("audiocrawl.responses", () => ByTag(stats.Responses, "status"), "{response}", "Responses, by status code.");
         Meter.CreateObservableCounter("audiocrawl.received", () => Tagged(stats.BytesReceived), "By", "Response body bytes received.");
-        Meter.CreateObservableCounter("audiocrawl.items", () => Tagged(stats.Items), "{item}", "Pairs the item pipeline accepted.");
+        Meter.CreateObservableCounter("audiocrawl.items", () => Tagged(stats.Items), "{item}", "Pairs written: flushed by every sink.");
         Meter.CreateObservableCounter("audiocrawl.items.dropped", () => ByTag(stats.ItemsDropped, "reason"), "{item}", "Pairs dropped, by reason.");
         Meter.CreateObservableCounter("audiocrawl.requests.dropped", () => ByTag(stats.RequestsDropped, "reason"), "{request}", "Requests never sent, by reason.");
         Meter.CreateObservableCounter("audiocrawl.errors", () => ByTag(stats.Errors, "kind"), "{error}", "Failures, by kind.");

@@ -7,7 +7,9 @@ namespace AudioCrawl.Core.Pipeline;
 
 /// <summary>
 /// Validation, de-duplication and fan-out of pairs to every sink. Spider tasks submit; one consumer writes each
-/// batch to all sinks and flushes them, through a bounded channel that gives back-pressure.
+/// batch to all sinks and flushes them, through a bounded channel that gives back-pressure. The stats count a
+/// pair as an item once every sink flushed it, so after a failed write (a full disk) they count what is on disk.
+/// Every sink is required: when one fails, <see cref="Failed"/> is cancelled and the crawl stops taking work.
 /// </summary>
 public sealed class ItemPipeline : IAsyncDisposable
 {
@@ -24,6 +26,7 @@ public sealed class ItemPipeline : IAsyncDisposable
     private long _flushed;
     private TaskCompletionSource _flushSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _closed;
+    private readonly CancellationTokenSource _failed = new();
 
     public ItemPipeline(IReadOnlyList<IPairSink> sinks, CrawlStats stats, IPairKeyStore keys, long maxItems, ILogger logger)
     {
@@ -36,6 +39,9 @@ public sealed class ItemPipeline : IAsyncDisposable
 
     /// <summary>Set when a sink failed; the crawl stops and reports it.</summary>
     public SinkFailedException? Failure { get; private set; }
+
+    /// <summary>Cancelled when a sink failed (see <see cref="Failure"/>): the crawl stops fetching for nothing.</summary>
+    public CancellationToken Failed => _failed.Token;
 
     public async Task OpenAsync(CancellationToken cancellationToken = default)
     {
@@ -86,7 +92,6 @@ public sealed class ItemPipeline : IAsyncDisposable
             throw Failure;
         }
         Interlocked.Increment(ref _queued);
-        _stats.ItemAccepted();
         return _maxItems > 0 && Interlocked.Read(ref _accepted) >= _maxItems ? SubmitResult.LimitReached : SubmitResult.Accepted;
     }
 
@@ -150,6 +155,7 @@ public sealed class ItemPipeline : IAsyncDisposable
                 foreach (var sink in _opened)
                     await Guard(sink, "flush", () => sink.FlushAsync()).ConfigureAwait(false);
                 Interlocked.Add(ref _flushed, batch);
+                _stats.ItemsWritten(batch);
                 Interlocked.Exchange(ref _flushSignal, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             }
         }
@@ -159,6 +165,7 @@ public sealed class ItemPipeline : IAsyncDisposable
             _logger.LogError("{Message}", ex.Message);
             _channel.Writer.TryComplete(ex);
             _flushSignal.TrySetResult();
+            await _failed.CancelAsync().ConfigureAwait(false);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AudioCrawl.Core.Pipeline;
 using AudioCrawl.Core.Scheduling;
+using AudioCrawl.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace AudioCrawl.Core.Runs;
@@ -34,7 +35,14 @@ public sealed class SpiderState : IAsyncDisposable
     public static async Task<SpiderState> OpenAsync(string directory, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(directory);
-        return new(await SqliteDatabase.OpenAsync(Path.Combine(directory, FileName), Schema, cancellationToken).ConfigureAwait(false));
+        try
+        {
+            return new(await SqliteDatabase.OpenAsync(Path.Combine(directory, FileName), Schema, cancellationToken).ConfigureAwait(false));
+        }
+        catch (DamagedStateException ex)
+        {
+            throw ex.WithWayOn("Restore it from a backup; moving it away forgets the run history and which pairs were delivered, so the next run delivers every pair again.");
+        }
     }
 
     public Task<long> StartRunAsync(string spider, DateTimeOffset started, string output, CancellationToken cancellationToken = default) =>

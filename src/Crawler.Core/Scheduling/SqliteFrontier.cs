@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AudioCrawl.Core.Http;
+using AudioCrawl.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace AudioCrawl.Core.Scheduling;
@@ -60,6 +61,17 @@ public sealed class SqliteFrontier : IFrontier
     public static async Task<SqliteFrontier> OpenAsync(string path, CancellationToken cancellationToken = default)
     {
         var database = await SqliteDatabase.OpenAsync(path, Schema, cancellationToken).ConfigureAwait(false);
+        var damaged = await database.RunAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT id FROM pending WHERE json_valid(request) = 0 LIMIT 1;";
+            return command.ExecuteScalar() as long?;
+        }, cancellationToken).ConfigureAwait(false);
+        if (damaged is { } row)
+        {
+            await database.DisposeAsync().ConfigureAwait(false);
+            throw new DamagedStateException(path, $"pending request {row} is not valid JSON", DamagedStateException.DefaultWayOn);
+        }
         var requeued = await database.ExecuteAsync("UPDATE pending SET taken = 0 WHERE taken = 1;", cancellationToken).ConfigureAwait(false);
         var count = await database.RunAsync(connection =>
         {

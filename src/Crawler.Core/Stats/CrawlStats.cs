@@ -50,7 +50,8 @@ public sealed class CrawlStats(TimeProvider time)
         Interlocked.Add(ref _bytes, bytes);
     }
 
-    public void ItemAccepted() => Interlocked.Increment(ref _items);
+    /// <summary>Pairs every sink flushed (the item pipeline counts them once they are on disk).</summary>
+    public void ItemsWritten(long count) => Interlocked.Add(ref _items, count);
 
     public void Finish() => Interlocked.CompareExchange(ref _finishedAt, time.GetTimestamp(), 0);
 

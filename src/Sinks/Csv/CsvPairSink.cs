@@ -2,6 +2,7 @@ using AudioCrawl.Core;
 using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Pipeline;
 using AudioCrawl.Core.Spiders;
+using AudioCrawl.Core.Storage;
 using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,7 +10,10 @@ namespace AudioCrawl.Sinks.Csv;
 
 /// <summary>
 /// The deliverable: a <c>url,text</c> CSV, RFC 4180 quoting, UTF-8 without BOM, CRLF line ends. Rows are
-/// streamed; every flush hands them to the operating system, and closing syncs the file to disk.
+/// formatted in memory and every flush hands the batch to the operating system in one append; closing syncs the
+/// file to disk. A batch lands whole or not at all: when the write fails (a full disk) the file is cut back to
+/// the end of the last flushed batch (see <see cref="RecordFile"/>), so it never ends in a torn row and holds
+/// exactly the rows acknowledged.
 /// </summary>
 [Sink<CsvSinkSettings>("csv", "A url,text CSV (what -o writes).")]
 public sealed class CsvPairSink(string path, CsvSinkMode mode = CsvSinkMode.CreateNew, IReadOnlyList<string>? columns = null) : IPairSink
@@ -23,8 +27,19 @@ public sealed class CsvPairSink(string path, CsvSinkMode mode = CsvSinkMode.Crea
     {
     }
 
-    private FileStream? _stream;
+    private RecordFile? _file;
+    private MemoryStream? _batch;
     private CsvWriter? _csv;
+    private bool _failed;
+
+    /// <summary>Opens the file (to append, or emptied); a test can hand in a stream that fails like a full disk.</summary>
+    public Func<string, bool, Stream> OpenFile { get; init; } = (file, truncate) =>
+        new FileStream(file, truncate ? FileMode.Create : FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, bufferSize: 0);
+
+    /// <summary>Rows flushed to the file by this sink (the header not counted).</summary>
+    public long RowsWritten { get; private set; }
+
+    private long _rowsInBatch;
 
     public string Name => $"csv {path}";
 
@@ -62,7 +77,7 @@ public sealed class CsvPairSink(string path, CsvSinkMode mode = CsvSinkMode.Crea
                 RepairedBytes = await CsvTailRepair.RepairAsync(path, cancellationToken).ConfigureAwait(false);
                 await CheckHeaderAsync(cancellationToken).ConfigureAwait(false);
             }
-            _stream = new FileStream(path, mode == CsvSinkMode.Append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read, 64 * 1024);
+            _file = new RecordFile(path, OpenFile(path, mode != CsvSinkMode.Append));
         }
         catch (UnauthorizedAccessException ex)
         {
@@ -72,8 +87,9 @@ public sealed class CsvPairSink(string path, CsvSinkMode mode = CsvSinkMode.Crea
         {
             throw new CrawlerException($"{path}: cannot open for writing ({ex.Message}).", ex);
         }
-        _csv = CsvWriter.Create(_stream, WriterOptions, leaveOpen: true);
-        if (_stream.Length == 0)
+        _batch = new MemoryStream();
+        _csv = CsvWriter.Create(_batch, WriterOptions, leaveOpen: true);
+        if (_file.Length == 0)
         {
             foreach (var column in _columns)
                 _csv.WriteField(column);
@@ -96,29 +112,57 @@ public sealed class CsvPairSink(string path, CsvSinkMode mode = CsvSinkMode.Crea
     public ValueTask WriteAsync(AudioPair pair, CancellationToken cancellationToken = default)
     {
         var csv = _csv ?? throw new InvalidOperationException("The CSV sink is not open.");
+        if (_failed)
+            throw new InvalidOperationException($"{path}: an earlier write failed; the sink takes no more rows.");
         foreach (var column in _columns)
             csv.WriteField(CsvColumns.ValueOf(column, pair));
         csv.EndRecord();
+        _rowsInBatch++;
         return ValueTask.CompletedTask;
     }
 
     public async ValueTask FlushAsync(CancellationToken cancellationToken = default)
     {
-        if (_csv is null)
+        if (_csv is null || _failed)
             return;
         await _csv.FlushAsync(cancellationToken).ConfigureAwait(false);
-        await _stream!.FlushAsync(cancellationToken).ConfigureAwait(false);
+        if (_batch!.Length == 0)
+            return;
+        try
+        {
+            await _file!.AppendAsync(_batch.GetBuffer().AsMemory(0, (int)_batch.Length), cancellationToken).ConfigureAwait(false);
+            RowsWritten += _rowsInBatch;
+        }
+        catch (StorageWriteException)
+        {
+            // The batch is not in the file; its requests are not completed, so a resume fetches them again.
+            _failed = true;
+            throw;
+        }
+        finally
+        {
+            _batch.SetLength(0);
+            _rowsInBatch = 0;
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         if (_csv is null)
             return;
-        await FlushAsync().ConfigureAwait(false);
-        _stream!.Flush(flushToDisk: true);
-        await _csv.DisposeAsync().ConfigureAwait(false);
-        await _stream.DisposeAsync().ConfigureAwait(false);
-        _csv = null;
-        _stream = null;
+        try
+        {
+            await FlushAsync().ConfigureAwait(false);
+            _file!.Sync();
+        }
+        finally
+        {
+            await _csv.DisposeAsync().ConfigureAwait(false);
+            await _file!.DisposeAsync().ConfigureAwait(false);
+            await _batch!.DisposeAsync().ConfigureAwait(false);
+            _csv = null;
+            _file = null;
+            _batch = null;
+        }
     }
 }

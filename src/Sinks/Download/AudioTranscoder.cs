@@ -13,6 +13,8 @@ namespace AudioCrawl.Sinks.Download;
 /// </summary>
 public sealed class AudioTranscoder(TranscodeOptions options)
 {
+    private const int DiskFullErrno = 28; // ENOSPC, as the runtime reports it for its own writes
+
     private readonly FFOptions _ffmpeg = new() { BinaryFolder = options.FfmpegFolder };
     private long _processes;
     private long _inputs;
@@ -61,6 +63,8 @@ public sealed class AudioTranscoder(TranscodeOptions options)
             try
             {
                 var (succeeded, log) = await RunAsync(batch, outputs, cancellationToken).ConfigureAwait(false);
+                if (FfmpegLog.NoSpaceLeft(log) is { } full)
+                    throw new IOException($"ffmpeg could not write {Path.GetDirectoryName(outputs[0])}: {full}", DiskFullErrno);
                 if (succeeded)
                 {
                     var inputs = FfmpegLog.Inputs(log);

@@ -6,6 +6,7 @@ using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Stats;
 using AudioCrawl.Core.Media;
 using AudioCrawl.Core.Pipeline;
+using AudioCrawl.Core.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace AudioCrawl.Sinks.Download;
@@ -262,16 +263,32 @@ public sealed class DownloadRunner
             await _writer.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
             await _writer.DisposeAsync().ConfigureAwait(false);
         }
-        catch (Exception ex) when (_stageError is not null && ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (_stageError is not null && ex is IOException or UnauthorizedAccessException or StorageWriteException)
         {
             _logger.LogError("{Writer}: the last shard could not be closed after the failure ({Message}); its samples are redone next run.", _writer.Name, ex.Message);
         }
-        var summary = await FinishAsync(cancelled || _stopped || _abort.IsCancellationRequested).ConfigureAwait(false);
-        await _journal!.DisposeAsync().ConfigureAwait(false);
+        DownloadSummary summary;
+        try
+        {
+            summary = await FinishAsync(cancelled || _stopped || _abort.IsCancellationRequested).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (_stageError is not null && ex is IOException or UnauthorizedAccessException or StorageWriteException)
+        {
+            // On a full disk the tables fail too; the first failure is the one to report.
+            _logger.LogError("{Output}: the status table and summary could not be written after the failure ({Message}).", _output, ex.Message);
+            throw RunFailure(_stageError);
+        }
+        finally
+        {
+            await _journal!.DisposeAsync().ConfigureAwait(false);
+        }
         if (_stageError is { } error)
-            throw error is CrawlerException ? error : new CrawlerException($"the download into {_output} failed: {error.Message}", error);
+            throw RunFailure(error);
         return summary;
     }
+
+    private Exception RunFailure(Exception error) =>
+        error is CrawlerException ? error : new CrawlerException($"the download into {_output} failed: {WriteFailures.Describe(error)}", error);
 
     private void PrepareFolders()
     {

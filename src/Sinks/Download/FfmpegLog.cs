@@ -63,6 +63,10 @@ public static partial class FfmpegLog
         return null;
     }
 
+    /// <summary>The line where ffmpeg says the disk is full: its outputs are then cut short, which is no fault of the inputs.</summary>
+    public static string? NoSpaceLeft(IReadOnlyList<string> lines) =>
+        lines.FirstOrDefault(line => line.Contains("No space left on device", StringComparison.Ordinal))?.Trim();
+
     /// <summary>The last lines that look like an error, for a rejection message.</summary>
     public static string LastError(IReadOnlyList<string> lines) =>
         lines.LastOrDefault(l => l.Length > 0 && !l.StartsWith("size=", StringComparison.Ordinal) && !l.StartsWith(' ') && !l.StartsWith("video:", StringComparison.Ordinal))?.Trim()

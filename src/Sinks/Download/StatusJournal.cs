@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using AudioCrawl.Core.Storage;
 
 namespace AudioCrawl.Sinks.Download;
 
@@ -17,11 +18,11 @@ public sealed class StatusJournal : IAsyncDisposable
     public const string JobFileName = "samples.jsonl";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly FileStream _stream;
+    private readonly RecordFile _file;
 
-    private StatusJournal(FileStream stream, IReadOnlyDictionary<string, SampleStatus> previous)
+    private StatusJournal(RecordFile file, IReadOnlyDictionary<string, SampleStatus> previous)
     {
-        _stream = stream;
+        _file = file;
         Previous = previous;
     }
 
@@ -37,25 +38,32 @@ public sealed class StatusJournal : IAsyncDisposable
         var previous = new Dictionary<string, SampleStatus>(StringComparer.Ordinal);
         if (File.Exists(path))
         {
-            foreach (var line in await File.ReadAllLinesAsync(path, cancellationToken).ConfigureAwait(false))
+            var lines = await File.ReadAllLinesAsync(path, cancellationToken).ConfigureAwait(false);
+            var last = Array.FindLastIndex(lines, l => !string.IsNullOrWhiteSpace(l));
+            for (var i = 0; i < lines.Length; i++)
             {
+                if (string.IsNullOrWhiteSpace(lines[i]))
+                    continue;
                 SampleStatus? status;
                 try
                 {
-                    status = JsonSerializer.Deserialize<SampleStatus>(line);
+                    status = JsonSerializer.Deserialize<SampleStatus>(lines[i]);
                 }
-                catch (JsonException)
+                catch (JsonException) when (i == last)
                 {
                     continue; // the half-written last line of a killed run
+                }
+                catch (JsonException ex)
+                {
+                    throw new DamagedStateException(path, $"line {i + 1} is not a status record ({ex.Message})",
+                        "Move it away and run again: samples already in the output are found there, and those it recorded as failed are tried again.", ex);
                 }
                 if (status is not null && status.Key.Length > 0)
                     previous[status.Key] = status;
             }
         }
-        var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 4096);
-        if (stream.Length > 0)
-            stream.Write("\n"u8); // ends a line a killed run left half-written; blank lines are skipped
-        return new StatusJournal(stream, previous);
+        // Cuts the half-written last line of a killed run, so the next line does not run into it.
+        return new StatusJournal(RecordFile.OpenLines(path), previous);
     }
 
     public async ValueTask AppendAsync(IEnumerable<SampleStatus> statuses, CancellationToken cancellationToken = default)
@@ -69,8 +77,8 @@ public sealed class StatusJournal : IAsyncDisposable
         {
             // One write system call, made here: a line or a shard's lines are a few hundred bytes, and the async
             // path would hand each flush to the thread pool (one hand-off per sample with loose files).
-            _stream.Write(bytes);
-            _stream.Flush();
+            // Whole lines or nothing: a failed write (a full disk) cuts the file back to its last complete line.
+            _file.Append(bytes);
         }
         finally
         {
@@ -80,8 +88,14 @@ public sealed class StatusJournal : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _stream.Flush(flushToDisk: true);
-        await _stream.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            _file.Sync();
+        }
+        finally
+        {
+            await _file.DisposeAsync().ConfigureAwait(false);
+        }
         _gate.Dispose();
     }
 }

@@ -92,6 +92,8 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
     {
         if (!SampleKey.IsValid(key))
             throw new ArgumentException($"'{key}' is no WebDataset key: keys hold no dots or path separators.", nameof(key));
+        if (_broken)
+            throw new IOException($"{Path.Combine(folder, _shardName! + TemporarySuffix)}: an earlier write failed; the shard is abandoned and takes no more samples.");
         if (_tar is null)
             StartShard();
         cancellationToken.ThrowIfCancellationRequested();
@@ -131,9 +133,10 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
     /// <summary>Drops an unfinished shard without committing it (its samples are redone next run).</summary>
     public async ValueTask AbandonShardAsync()
     {
-        if (_tar is null)
+        if (_tar is null && !_broken)
             return;
-        await _stream!.DisposeAsync().ConfigureAwait(false);
+        if (_stream is not null)
+            await _stream.DisposeAsync().ConfigureAwait(false);
         File.Delete(Path.Combine(folder, _shardName! + TemporarySuffix));
         _tar = null;
         _stream = null;
@@ -156,6 +159,8 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
 
     private async Task FinishShardAsync(CancellationToken cancellationToken)
     {
+        // Until the rename, a failure (a full disk) leaves the shard broken: abandoned, never renamed half-written.
+        _broken = true;
         await _tar!.FinishAsync(CancellationToken.None).ConfigureAwait(false);
         await _stream!.FlushAsync(cancellationToken).ConfigureAwait(false);
         _stream.Flush(flushToDisk: true);
@@ -187,6 +192,7 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
         await File.WriteAllTextAsync(statsPath + TemporarySuffix, JsonSerializer.Serialize(stats, WebDatasetJsonContext.Default.ShardStats), cancellationToken).ConfigureAwait(false);
         File.Move(statsPath + TemporarySuffix, statsPath, overwrite: true);
         File.Move(Path.Combine(folder, shard + TemporarySuffix), Path.Combine(folder, shard), overwrite: false);
+        _broken = false;
         _sizes[shard] = _pending.Count;
         await SizesFile.WriteAsync(folder, _sizes, cancellationToken).ConfigureAwait(false);
 

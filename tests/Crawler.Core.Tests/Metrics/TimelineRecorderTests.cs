@@ -52,7 +52,7 @@ public sealed class TimelineRecorderTests : IDisposable
         stats.RequestSent();
         stats.ResponseReceived(404, 10);
         stats.Errors.Increment("http_404");
-        stats.ItemAccepted();
+        stats.ItemsWritten(1);
         stats.Latency.Record("a.test", TimeSpan.FromMilliseconds(300));
         stats.Latency.Record("a.test", TimeSpan.FromMilliseconds(700));
         _clock.Advance(TimeSpan.FromSeconds(5));
