@@ -49,14 +49,13 @@ public sealed class CrawlHostBuilder
         AddFetchStage(new FetchStage(FetchStageOrder.HostSlot, "host-slot", (services, next) => new PoliteFetcher(next, services.GetRequiredService<HostSlots>(), time)));
     }
 
-    /// <summary>A host for the crawl of <paramref name="plan"/>: its engine settings, and the plan itself as a service.</summary>
+    /// <summary>A host for the crawl of <paramref name="plan"/>: its engine settings, and the plan itself as a service (the spider is created through this host's container).</summary>
     public static CrawlHostBuilder For(CrawlPlan plan, ILoggerFactory loggers, TimeProvider time)
     {
         var builder = new CrawlHostBuilder(plan.Engine, loggers, time);
         builder.Services.AddSingleton(plan);
-        if (plan.Spider.Credentials is { IsEmpty: false } credentials)
-            builder.AddFetchStage(new FetchStage(FetchStageOrder.Credentials, "credentials", (_, next) => new CredentialsFetcher(next, credentials)));
-        return builder;
+        return builder.AddFetchStage(new FetchStage(FetchStageOrder.Credentials, "credentials", (services, next) =>
+            plan.CreateSpider(services).Credentials is { IsEmpty: false } credentials ? new CredentialsFetcher(next, credentials) : next));
     }
 
     public EngineSettings Engine { get; }
