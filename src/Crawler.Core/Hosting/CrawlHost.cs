@@ -46,7 +46,7 @@ public sealed class CrawlHost : IAsyncDisposable
         var spider = plan.CreateSpider(_services);
         var fetch = Fetch;
         var signals = _services.GetRequiredService<CrawlSignals>();
-        spider.Context = new SpiderContext(loggers.CreateLogger($"spider.{plan.Name}"), Stats, plan.Engine, time) { Robots = fetch.Robots };
+        spider.Context = new SpiderContext(loggers.CreateLogger($"spider.{plan.Name}"), Stats, plan.Engine, time) { Robots = fetch.Robots, State = _services.GetRequiredService<ISpiderState>() };
         var sinks = _sinks.Select(create => create(_services)).ToArray();
         await using var pipeline = new ItemPipeline(sinks, Stats, _services.GetRequiredService<IPairKeyStore>(), plan.Engine.MaxItems, loggers.CreateLogger("pipeline"));
         await pipeline.OpenAsync(stopToken).ConfigureAwait(false);

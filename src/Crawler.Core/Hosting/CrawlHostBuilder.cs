@@ -4,6 +4,7 @@ using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Pipeline;
 using AudioCrawl.Core.Politeness;
 using AudioCrawl.Core.Scheduling;
+using AudioCrawl.Core.Spiders;
 using AudioCrawl.Core.Stats;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -165,11 +166,18 @@ public sealed class CrawlHostBuilder
         return this;
     }
 
-    /// <summary>Keeps the crawl's state in a job directory (<c>--job-dir</c>): its frontier, pair keys and failure log.</summary>
+    /// <summary>Where the spider's <see cref="ISpiderState"/> lives (in memory by default). The caller keeps ownership.</summary>
+    public CrawlHostBuilder AddSpiderState(ISpiderState state)
+    {
+        Services.Replace(ServiceDescriptor.Singleton(state));
+        return this;
+    }
+
+    /// <summary>Keeps the crawl's state in a job directory (<c>--job-dir</c>): its frontier, pair keys, failure log and spider state.</summary>
     public CrawlHostBuilder AddJobDirectory(JobDirectory job)
     {
         Services.AddSingleton(job);
-        return AddFrontier(job.Frontier).AddPairKeys(job.PairKeys).AddFailureLog(job.Failures);
+        return AddFrontier(job.Frontier).AddPairKeys(job.PairKeys).AddFailureLog(job.Failures).AddSpiderState(job.SpiderState);
     }
 
     /// <summary>Builds the host; a default fetcher that is not registered is an error now, before any request.</summary>
@@ -182,6 +190,7 @@ public sealed class CrawlHostBuilder
             throw new ConfigurationException($"fetcher \"{Engine.Fetcher}\": this crawl has no fetcher of that name; it has {(_fetchers.Count == 0 ? "none" : string.Join(", ", _fetchers.Order(StringComparer.Ordinal)))}.");
         Services.TryAddSingleton<IFrontier, InMemoryFrontier>();
         Services.TryAddSingleton<IPairKeyStore, InMemoryPairKeyStore>();
+        Services.TryAddSingleton<ISpiderState, InMemorySpiderState>();
         return new CrawlHost(Services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }), [.. _sinks]);
     }
 }
