@@ -9,7 +9,7 @@ public static class CrawlHostBuilderRedisExtensions
     /// <summary>
     /// Makes this host a worker of the crawl <paramref name="options"/> names, shared through Redis: the shared frontier
     /// and pair keys, the spider state every worker shares, the cluster-wide host gate as a fetch stage (<see cref="FetchStageOrder.ClusterGate"/>, so pages,
-    /// audio and robots.txt all pass it) and the stats board. The caller keeps the connection.
+    /// audio and robots.txt all pass it) and the stats board, published to by <see cref="RedisStatsPublisher"/>. The caller keeps the connection.
     /// </summary>
     public static CrawlHostBuilder AddRedis(this CrawlHostBuilder builder, IConnectionMultiplexer connection, RedisCrawlOptions options)
     {
@@ -18,6 +18,7 @@ public static class CrawlHostBuilderRedisExtensions
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(services => new RedisStatsBoard(connection, options.CrawlId, services.GetRequiredService<TimeProvider>()));
         return builder
+            .AddExtension<RedisStatsPublisher>()
             .AddFrontier(services => new RedisFrontier(connection, options, services.GetRequiredService<TimeProvider>()))
             .AddPairKeys(new RedisPairKeyStore(connection, options))
             .AddSpiderState(new RedisSpiderState(connection, options))

@@ -64,7 +64,7 @@ public static class CrawlCommand
             var audioFetcher = audioFolder is null ? null : audio.FetcherOptions(parse, plan.Engine);
             using var loggers = common.CreateLoggers(parse, environment);
             await using var shared = sharedOptions is null ? null
-                : await SharedCrawl.JoinAsync(parse.GetValue(redis.Redis)!, sharedOptions, environment.Time).ConfigureAwait(false);
+                : await SharedCrawl.JoinAsync(parse.GetValue(redis.Redis)!, sharedOptions).ConfigureAwait(false);
             JobDirectory? job = null;
             if (jobPath is not null)
             {
@@ -90,7 +90,7 @@ public static class CrawlCommand
             await using var upload = await delivery.StartAsync(parse, audioFolder, loggers, environment.Time, environment.StopToken).ConfigureAwait(false);
             if (audioFolder is null)
             {
-                var crawled = await session.RunAsync(plan, host, [path], statsPath, shared: shared).ConfigureAwait(false);
+                var crawled = await session.RunAsync(plan, host, [path], statsPath).ConfigureAwait(false);
                 await UploadOptionSet.FinishAsync(upload, environment, [path], statsPath, environment.StopToken).ConfigureAwait(false);
                 return crawled;
             }
@@ -100,7 +100,7 @@ public static class CrawlCommand
             DownloadSink? sink = null;
             host.AddMediaDownload(audioFetcher!).AddSink(services => sink = new DownloadSink(
                 () => audio.CreateRunner(parse, services.GetRequiredService<FetchPipeline>(), writer, audioFolder, loggers, environment.Time), audioFolder));
-            var code = await session.RunAsync(plan, host, [path, audioFolder], statsPath, () => sink?.Abort(), shared).ConfigureAwait(false);
+            var code = await session.RunAsync(plan, host, [path, audioFolder], statsPath, () => sink?.Abort()).ConfigureAwait(false);
             if (sink?.Summary is { } summary)
                 await environment.Out.WriteAsync(DownloadReport.Format(summary)).ConfigureAwait(false);
             await UploadOptionSet.FinishAsync(upload, environment, [path], statsPath, environment.StopToken).ConfigureAwait(false);

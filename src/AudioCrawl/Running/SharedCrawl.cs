@@ -1,5 +1,4 @@
 using AudioCrawl.Core.Hosting;
-using AudioCrawl.Core.Stats;
 using AudioCrawl.Redis;
 using StackExchange.Redis;
 
@@ -9,25 +8,18 @@ namespace AudioCrawl.Cli.Running;
 public sealed class SharedCrawl : IAsyncDisposable
 {
     private readonly IConnectionMultiplexer _connection;
+    private readonly RedisCrawlOptions _options;
 
-    private SharedCrawl(IConnectionMultiplexer connection, RedisCrawlOptions options, TimeProvider time)
+    private SharedCrawl(IConnectionMultiplexer connection, RedisCrawlOptions options)
     {
         _connection = connection;
-        Options = options;
-        Board = new RedisStatsBoard(connection, options.CrawlId, time);
+        _options = options;
     }
 
-    public RedisCrawlOptions Options { get; }
+    public static async Task<SharedCrawl> JoinAsync(string url, RedisCrawlOptions options) =>
+        new(await RedisConnector.ConnectAsync(url).ConfigureAwait(false), options);
 
-    public RedisStatsBoard Board { get; }
-
-    public static async Task<SharedCrawl> JoinAsync(string url, RedisCrawlOptions options, TimeProvider time) =>
-        new(await RedisConnector.ConnectAsync(url).ConfigureAwait(false), options, time);
-
-    public CrawlHostBuilder AddTo(CrawlHostBuilder builder) => builder.AddRedis(_connection, Options);
-
-    public Task PublishStatsAsync(Func<CrawlStatsSnapshot> snapshot, CancellationToken cancellationToken) =>
-        Board.RunPublisherAsync(Options.WorkerId, snapshot, Options.StatsInterval, cancellationToken);
+    public CrawlHostBuilder AddTo(CrawlHostBuilder builder) => builder.AddRedis(_connection, _options);
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }
