@@ -16,7 +16,7 @@ public static class CrawlCommand
         var output = new Option<string>("--output", "-o") { Description = "The url,text CSV to write.", Required = true };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace the output file if it exists." };
         var append = new Option<bool>("--append") { Description = "Add to the output file if it exists." };
-        var csvColumns = new Option<string>("--csv-columns") { Description = "The columns of the CSV: url,text and any of tags, original_data, spider, page (default url,text).", DefaultValueFactory = _ => "url,text" };
+        var csvColumns = new CsvColumnsOption();
         var stats = new Option<string?>("--stats") { Description = "Write the final stats as JSON to this file." };
         var jobDir = new Option<string?>("--job-dir") { Description = "Keep the crawl's state (frontier, seen requests, emitted pairs, failures) in this directory; running the same command again resumes it." };
         var retryFailed = new Option<bool>("--retry-failed") { Description = "With --job-dir: schedule the requests recorded in failures.jsonl again." };
@@ -28,7 +28,7 @@ public static class CrawlCommand
         var audio = new DownloadOptionSet(withRetryFailed: false); // the crawl's --retry-failed is about the job's failed requests
         var delivery = new UploadOptionSet();
 
-        var command = new Command("crawl", "Crawl one spider into a url,text CSV (and, with --webdataset, into audio shards).") { spider, output, overwrite, append, csvColumns, stats, jobDir, retryFailed, download, webDataset, audioDir };
+        var command = new Command("crawl", "Crawl one spider into a url,text CSV (and, with --webdataset, into audio shards).") { spider, output, overwrite, append, csvColumns.Option, stats, jobDir, retryFailed, download, webDataset, audioDir };
         foreach (var option in engine.All.Concat(audio.All).Concat(delivery.All))
             command.Options.Add(option);
         foreach (var option in redis.All)
@@ -48,7 +48,7 @@ public static class CrawlCommand
             var config = common.LoadConfig(parse);
             var plan = new CrawlPlanner(CommonOptions.Registry(environment), config).Plan(parse.GetValue(spider)!, engine.Overrides(parse));
             var path = parse.GetValue(output)!;
-            var columns = CsvColumns.Parse(parse.GetValue(csvColumns)!, "--csv-columns");
+            var columns = csvColumns.Parse(parse);
             var mode = parse.GetValue(overwrite) ? CsvSinkMode.Overwrite : parse.GetValue(append) ? CsvSinkMode.Append : CsvSinkMode.CreateNew;
             var sharedOptions = redis.Parse(parse);
             if (sharedOptions is not null && jobPath is not null)

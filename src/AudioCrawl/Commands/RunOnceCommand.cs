@@ -13,9 +13,10 @@ public static class RunOnceCommand
         var spider = new Argument<string>("spider") { Description = "The spider to run (see 'audiocrawl list')." };
         var state = new StateOptions();
         var engine = new EngineOptions();
+        var csvColumns = new CsvColumnsOption();
         var command = new Command("run-once", "Run a spider once, writing only pairs no earlier run delivered to DIR/<spider>/pairs-YYYYMMDD-HHMMSS.csv; resumes an interrupted run. Exit code 3 when a run is already in progress, 4 when it found nothing (see --allow-empty).")
         {
-            spider, state.StateDir,
+            spider, state.StateDir, csvColumns.Option,
         };
         foreach (var option in engine.All)
             command.Options.Add(option);
@@ -25,9 +26,10 @@ public static class RunOnceCommand
             var name = parse.GetValue(spider)!;
             var config = common.LoadConfig(parse);
             SpiderSchedule.Of(config, name);
+            var columns = csvColumns.Parse(parse);
             using var loggers = common.CreateLoggers(parse, environment);
             using var stop = new StopSignal(environment);
-            var runner = StateOptions.Runner(parse, parse.GetValue(state.StateDir)!, config, engine, environment, loggers, e => stop.Hard.Register(e.Abort));
+            var runner = StateOptions.Runner(parse, parse.GetValue(state.StateDir)!, config, engine, columns, environment, loggers, e => stop.Hard.Register(e.Abort));
             var report = await runner.RunAsync(name, stop.Token).ConfigureAwait(false);
             if (report.Skipped)
             {

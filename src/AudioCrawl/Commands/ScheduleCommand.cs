@@ -17,9 +17,10 @@ public static class ScheduleCommand
         var spiders = new Argument<string[]>("spiders") { Description = "Only these spiders (default: every entry of crawlers.json with a \"schedule\").", Arity = ArgumentArity.ZeroOrMore };
         var state = new StateOptions();
         var engine = new EngineOptions();
+        var csvColumns = new CsvColumnsOption();
         var command = new Command("schedule", "Run spiders on their cron schedules until stopped (SIGTERM or Ctrl+C): resumes unfinished runs at start, never runs a spider twice at once.")
         {
-            spiders, state.StateDir,
+            spiders, state.StateDir, csvColumns.Option,
         };
         foreach (var option in engine.All)
             command.Options.Add(option);
@@ -43,6 +44,7 @@ public static class ScheduleCommand
             foreach (var name in schedules.Keys)
                 planner.Plan(name, engine.Overrides(parse)); // bad settings fail now, not at 3 a.m.
             SinkEntry.ReadAll(config, CommonOptions.Sinks(environment)); // and so do bad sinks
+            var columns = csvColumns.Parse(parse); // and bad columns
 
             var level = parse.GetValue(common.LogLevel) ?? LogLevel.Information;
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -52,7 +54,7 @@ public static class ScheduleCommand
             builder.Services.AddSingleton(services =>
             {
                 var loggers = services.GetRequiredService<ILoggerFactory>();
-                var runner = StateOptions.Runner(parse, parse.GetValue(state.StateDir)!, config, engine, environment, loggers);
+                var runner = StateOptions.Runner(parse, parse.GetValue(state.StateDir)!, config, engine, columns, environment, loggers);
                 return new ScheduleLoop(schedules, runner, environment.Time, loggers.CreateLogger("scheduler"));
             });
             builder.Services.AddHostedService<SchedulerService>();
