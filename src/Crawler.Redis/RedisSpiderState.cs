@@ -3,18 +3,23 @@ using StackExchange.Redis;
 
 namespace AudioCrawl.Redis;
 
-/// <summary>The spider state of a crawl shared through Redis: one hash every worker reads and writes; counters change by HINCRBY.</summary>
-public sealed class RedisSpiderState(IConnectionMultiplexer connection, RedisCrawlOptions options) : JsonSpiderState
+/// <summary>
+/// The spider state of a crawl shared through Redis: one hash every worker reads and writes; counters change by
+/// HINCRBY. Calls wait out an outage through the worker's <see cref="RedisLink"/>.
+/// </summary>
+public sealed class RedisSpiderState(RedisLink link) : JsonSpiderState
 {
-    private readonly IDatabase _redis = connection.GetDatabase();
-    private readonly RedisKey _key = new RedisKeys(options.CrawlId).SpiderState;
+    private readonly RedisKey _key = link.Keys.SpiderState;
 
-    protected override async ValueTask<string?> ReadAsync(string key, CancellationToken cancellationToken) =>
-        await _redis.HashGetAsync(_key, key).ConfigureAwait(false) is { IsNull: false } value ? value.ToString() : null;
+    protected override async ValueTask<string?> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        var value = await link.RunAsync("read spider state", redis => redis.HashGetAsync(_key, key), cancellationToken).ConfigureAwait(false);
+        return value.IsNull ? null : value.ToString();
+    }
 
     protected override async ValueTask WriteAsync(string key, string json, CancellationToken cancellationToken) =>
-        await _redis.HashSetAsync(_key, key, json).ConfigureAwait(false);
+        await link.RunAsync("write spider state", redis => redis.HashSetAsync(_key, key, json), cancellationToken).ConfigureAwait(false);
 
     protected override async ValueTask<long> AddAsync(string key, long by, CancellationToken cancellationToken) =>
-        await _redis.HashIncrementAsync(_key, key, by).ConfigureAwait(false);
+        await link.RunAsync("count in spider state", redis => redis.HashIncrementAsync(_key, key, by), cancellationToken).ConfigureAwait(false);
 }

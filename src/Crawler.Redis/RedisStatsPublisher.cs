@@ -3,15 +3,14 @@ using AudioCrawl.Core.Hosting;
 using AudioCrawl.Core.Spiders;
 using AudioCrawl.Core.Stats;
 using Microsoft.Extensions.Logging;
-using StackExchange.Redis;
 
 namespace AudioCrawl.Redis;
 
 /// <summary>
 /// A crawl extension of every Redis worker (<see cref="CrawlHostBuilderRedisExtensions.AddRedis"/>): publishes this
 /// worker's counters to the crawl's stats board every <see cref="RedisCrawlOptions.StatsInterval"/> while it crawls,
-/// and its final counters and finish reason when it ends, for <c>audiocrawl status</c>. The final publish completes
-/// before the host is disposed.
+/// and its final counters and finish reason when it ends (one attempt: a worker on its way out does not wait out
+/// an outage), for <c>audiocrawl status</c>. The final publish completes before the host is disposed.
 /// </summary>
 public sealed class RedisStatsPublisher(RedisStatsBoard board, RedisCrawlOptions options, CrawlStats stats, ILogger<RedisStatsPublisher> logger)
     : ICrawlExtension, IAsyncDisposable
@@ -33,14 +32,8 @@ public sealed class RedisStatsPublisher(RedisStatsBoard board, RedisCrawlOptions
     private async Task PublishFinalAsync(CrawlResult result)
     {
         await _periodic.ConfigureAwait(false);
-        try
-        {
-            await board.PublishAsync(options.WorkerId, result.FinishReason, result.Stats).ConfigureAwait(false);
-        }
-        catch (RedisException ex)
-        {
-            logger.LogWarning("Could not publish this worker's final counters to Redis ({Message}); 'audiocrawl status' shows its last periodic ones.", ex.Message);
-        }
+        if (!await board.TryPublishAsync(options.WorkerId, result.FinishReason, result.Stats).ConfigureAwait(false))
+            logger.LogWarning("Could not publish this worker's final counters to Redis; 'audiocrawl status' shows its last periodic ones.");
     }
 
     /// <summary>Waits for the final publish. Idempotent: the container disposes an extension once per registration.</summary>

@@ -14,14 +14,15 @@ public sealed class RedisSpiderStateTests(RedisServer redis) : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static RedisCrawlOptions Options(string crawlId, string worker) => new() { CrawlId = crawlId, WorkerId = worker };
+    private static RedisLink Link(IConnectionMultiplexer connection, string crawlId, string worker) =>
+        new(connection, new RedisCrawlOptions { CrawlId = crawlId, WorkerId = worker }, "test redis");
 
     [Fact]
     public async Task Two_workers_racing_for_places_under_one_limit_get_exactly_the_limit_between_them()
     {
         var crawlId = "state-" + Guid.NewGuid().ToString("N");
         await using var second = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{redis.Port}");
-        ISpiderState[] workers = [new RedisSpiderState(redis.Connection, Options(crawlId, "w0")), new RedisSpiderState(second, Options(crawlId, "w1"))];
+        ISpiderState[] workers = [new RedisSpiderState(Link(redis.Connection, crawlId, "w0")), new RedisSpiderState(Link(second, crawlId, "w1"))];
 
         var taken = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => workers[i % 2].TryTakeAsync("kept/@birdsong", 35).AsTask()));
 
@@ -35,10 +36,10 @@ public sealed class RedisSpiderStateTests(RedisServer redis) : IDisposable
         var crawlId = "state-" + Guid.NewGuid().ToString("N");
         await using var second = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{redis.Port}");
 
-        await new RedisSpiderState(redis.Connection, Options(crawlId, "w0")).SetAsync("cursor", new[] { "page-2", "page-3" });
+        await new RedisSpiderState(Link(redis.Connection, crawlId, "w0")).SetAsync("cursor", new[] { "page-2", "page-3" });
 
-        Assert.Equal(["page-2", "page-3"], await new RedisSpiderState(second, Options(crawlId, "w1")).GetAsync<string[]>("cursor") ?? []);
-        Assert.Null(await new RedisSpiderState(second, Options("other-" + crawlId, "w1")).GetAsync<string[]>("cursor"));
+        Assert.Equal(["page-2", "page-3"], await new RedisSpiderState(Link(second, crawlId, "w1")).GetAsync<string[]>("cursor") ?? []);
+        Assert.Null(await new RedisSpiderState(Link(second, "other-" + crawlId, "w1")).GetAsync<string[]>("cursor"));
     }
 
     [Fact]

@@ -21,6 +21,8 @@ public sealed class RedisStatsPublisherTests(RedisServer redis)
         var plan = new CrawlPlanner(new SpiderRegistry([typeof(SoundLibrarySpider).Assembly]), CrawlerConfig.Empty)
             .Plan("sounds", [new("baseUrl", server.BaseUrl.AbsoluteUri), new("delay", "0")]);
         var options = new RedisCrawlOptions { CrawlId = "stats-" + Guid.NewGuid().ToString("N"), WorkerId = "w-ext", StatsInterval = TimeSpan.FromMilliseconds(50) };
+        var link = new RedisLink(redis.Connection, options, "test redis");
+        await link.JoinAsync();
         var board = new RedisStatsBoard(redis.Connection, options.CrawlId);
         var seenWhileCrawling = new List<string>();
         using var watching = new CancellationTokenSource();
@@ -33,7 +35,7 @@ public sealed class RedisStatsPublisherTests(RedisServer redis)
             }
         });
 
-        var result = await TestCrawl.RunAsync(plan, [new CollectingSink()], host => host.AddRedis(redis.Connection, options));
+        var result = await TestCrawl.RunAsync(plan, [new CollectingSink()], host => host.AddRedis(link));
         await watching.CancelAsync();
         await watcher;
 

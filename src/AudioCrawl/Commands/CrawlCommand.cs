@@ -64,7 +64,7 @@ public static class CrawlCommand
             var audioFetcher = audioFolder is null ? null : audio.FetcherOptions(parse, plan.Engine);
             using var loggers = common.CreateLoggers(parse, environment);
             await using var shared = sharedOptions is null ? null
-                : await SharedCrawl.JoinAsync(parse.GetValue(redis.Redis)!, sharedOptions).ConfigureAwait(false);
+                : await SharedCrawl.JoinAsync(parse.GetValue(redis.Redis)!, sharedOptions, loggers, environment.Time).ConfigureAwait(false);
             JobDirectory? job = null;
             if (jobPath is not null)
             {
