@@ -18,11 +18,12 @@ public static class ScheduleCommand
         var state = new StateOptions();
         var engine = new EngineOptions();
         var csvColumns = new CsvColumnsOption();
+        var metrics = new MetricsOptionSet();
         var command = new Command("schedule", "Run spiders on their cron schedules until stopped (SIGTERM or Ctrl+C): resumes unfinished runs at start, never runs a spider twice at once.")
         {
             spiders, state.StateDir, csvColumns.Option,
         };
-        foreach (var option in engine.All)
+        foreach (var option in engine.All.Concat(metrics.All))
             command.Options.Add(option);
 
         command.SetAction(parse => CommandAction.GuardAsync(environment, async () =>
@@ -46,6 +47,8 @@ public static class ScheduleCommand
             SinkEntry.ReadAll(config, CommonOptions.Sinks(environment)); // and so do bad sinks
             var columns = csvColumns.Parse(parse); // and bad columns
 
+            await using var metricsEndpoint = await metrics.StartAsync(parse, environment, environment.StopToken).ConfigureAwait(false);
+            var hosts = metricsEndpoint?.Attach(environment) ?? environment;
             var level = parse.GetValue(common.LogLevel) ?? LogLevel.Information;
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
             builder.Logging.ClearProviders().SetMinimumLevel(level).AddProvider(new Running.TextWriterLoggerProvider(environment.Error, level, environment.Time));
@@ -54,7 +57,7 @@ public static class ScheduleCommand
             builder.Services.AddSingleton(services =>
             {
                 var loggers = services.GetRequiredService<ILoggerFactory>();
-                var runner = StateOptions.Runner(parse, parse.GetValue(state.StateDir)!, config, engine, columns, environment, loggers);
+                var runner = StateOptions.Runner(parse, parse.GetValue(state.StateDir)!, config, engine, columns, hosts, loggers);
                 return new ScheduleLoop(schedules, runner, environment.Time, loggers.CreateLogger("scheduler"));
             });
             builder.Services.AddHostedService<SchedulerService>();

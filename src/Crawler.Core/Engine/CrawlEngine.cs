@@ -381,7 +381,10 @@ public sealed class CrawlEngine
                         var result = await _pipeline.SubmitAsync(item, _abort.Token).ConfigureAwait(false);
                         acceptedPairs |= result != SubmitResult.Dropped;
                         if (result != SubmitResult.Dropped)
+                        {
+                            _stats.PairsByCallback.Increment(request.Callback);
                             _signals?.Item(item);
+                        }
                         if (result == SubmitResult.LimitReached)
                             RequestStop(FinishReasons.MaxItems);
                         break;
