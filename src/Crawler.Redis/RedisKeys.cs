@@ -36,6 +36,8 @@ internal sealed class RedisKeys(string crawlId)
 
     public RedisKey Stats => Prefix + "stats";
 
+    public RedisKey SpiderState => Prefix + "spider-state";
+
     public RedisKey HostHolders(string host) => Prefix + "host:" + host + ":holders";
 
     public RedisKey HostNext(string host) => Prefix + "host:" + host + ":next";

@@ -17,7 +17,7 @@ public static class CrawlCommand
         var output = new Option<string>("--output", "-o") { Description = "The url,text CSV to write.", Required = true };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace the output file if it exists." };
         var append = new Option<bool>("--append") { Description = "Add to the output file if it exists." };
-        var csvColumns = new Option<string>("--csv-columns") { Description = "The columns of the CSV: url,text and any of tags, original_data, spider, page (default url,text).", DefaultValueFactory = _ => "url,text" };
+        var csvColumns = new CsvColumnsOption();
         var stats = new Option<string?>("--stats") { Description = "Write the final stats as JSON to this file." };
         var jobDir = new Option<string?>("--job-dir") { Description = "Keep the crawl's state (frontier, seen requests, emitted pairs, failures) in this directory; running the same command again resumes it." };
         var retryFailed = new Option<bool>("--retry-failed") { Description = "With --job-dir: schedule the requests recorded in failures.jsonl again." };
@@ -32,7 +32,7 @@ public static class CrawlCommand
         var metrics = new MetricsOptionSet();
         var timelineInterval = new Option<double>("--timeline-interval") { Description = "Seconds between the points of the time series (timeline.jsonl in the job directory, or beside --stats; default 5).", DefaultValueFactory = _ => 5 };
 
-        var command = new Command("crawl", "Crawl one spider into a url,text CSV (and, with --webdataset, into audio shards).") { spider, output, overwrite, append, csvColumns, stats, jobDir, retryFailed, rebuildJob, download, webDataset, audioDir, timelineInterval };
+        var command = new Command("crawl", "Crawl one spider into a url,text CSV (and, with --webdataset, into audio shards).") { spider, output, overwrite, append, csvColumns.Option, stats, jobDir, retryFailed, rebuildJob, download, webDataset, audioDir, timelineInterval };
         foreach (var option in engine.All.Concat(audio.All).Concat(delivery.All).Concat(metrics.All))
             command.Options.Add(option);
         foreach (var option in redis.All)
@@ -57,7 +57,7 @@ public static class CrawlCommand
             var config = common.LoadConfig(parse);
             var plan = new CrawlPlanner(CommonOptions.Registry(environment), config).Plan(parse.GetValue(spider)!, engine.Overrides(parse));
             var path = parse.GetValue(output)!;
-            var columns = CsvColumns.Parse(parse.GetValue(csvColumns)!, "--csv-columns");
+            var columns = csvColumns.Parse(parse);
             var mode = parse.GetValue(overwrite) ? CsvSinkMode.Overwrite : parse.GetValue(append) ? CsvSinkMode.Append : CsvSinkMode.CreateNew;
             var sharedOptions = redis.Parse(parse);
             if (sharedOptions is not null && jobPath is not null)
@@ -119,7 +119,7 @@ public static class CrawlCommand
                     upload?.Watch(download.Writer);
             });
             var session = new CrawlSession(environment);
-            var code = await session.RunAsync(plan, host, audioFolder is null ? [path] : [path, audioFolder], statsPath, () => downloads.ForEach(d => d.Abort()), shared).ConfigureAwait(false);
+            var code = await session.RunAsync(plan, host, audioFolder is null ? [path] : [path, audioFolder], statsPath, () => downloads.ForEach(d => d.Abort())).ConfigureAwait(false);
             foreach (var download in downloads)
             {
                 if (download.Summary is { } summary)

@@ -13,10 +13,11 @@ public static class RunOnceCommand
         var spider = new Argument<string>("spider") { Description = "The spider to run (see 'audiocrawl list')." };
         var state = new StateOptions();
         var engine = new EngineOptions();
+        var csvColumns = new CsvColumnsOption();
         var metrics = new MetricsOptionSet();
         var command = new Command("run-once", "Run a spider once, writing only pairs no earlier run delivered to DIR/<spider>/pairs-YYYYMMDD-HHMMSS.csv; resumes an interrupted run. Exit code 3 when a run is already in progress, 4 when it found nothing (see --allow-empty).")
         {
-            spider, state.StateDir,
+            spider, state.StateDir, csvColumns.Option,
         };
         foreach (var option in engine.All.Concat(metrics.All))
             command.Options.Add(option);
@@ -26,10 +27,11 @@ public static class RunOnceCommand
             var name = parse.GetValue(spider)!;
             var config = common.LoadConfig(parse);
             SpiderSchedule.Of(config, name);
+            var columns = csvColumns.Parse(parse);
             using var loggers = common.CreateLoggers(parse, environment);
             using var stop = new StopSignal(environment);
             await using var metricsEndpoint = await metrics.StartAsync(parse, environment, stop.Token).ConfigureAwait(false);
-            var runner = StateOptions.Runner(parse, parse.GetValue(state.StateDir)!, config, engine, metricsEndpoint?.Attach(environment) ?? environment, loggers, e => stop.Hard.Register(e.Abort));
+            var runner = StateOptions.Runner(parse, parse.GetValue(state.StateDir)!, config, engine, columns, metricsEndpoint?.Attach(environment) ?? environment, loggers, e => stop.Hard.Register(e.Abort));
             var report = await runner.RunAsync(name, stop.Token).ConfigureAwait(false);
             if (report.Skipped)
             {

@@ -17,10 +17,11 @@ public static class ScheduleCommand
         var spiders = new Argument<string[]>("spiders") { Description = "Only these spiders (default: every entry of crawlers.json with a \"schedule\").", Arity = ArgumentArity.ZeroOrMore };
         var state = new StateOptions();
         var engine = new EngineOptions();
+        var csvColumns = new CsvColumnsOption();
         var metrics = new MetricsOptionSet();
         var command = new Command("schedule", "Run spiders on their cron schedules until stopped (SIGTERM or Ctrl+C): resumes unfinished runs at start, never runs a spider twice at once.")
         {
-            spiders, state.StateDir,
+            spiders, state.StateDir, csvColumns.Option,
         };
         foreach (var option in engine.All.Concat(metrics.All))
             command.Options.Add(option);
@@ -44,6 +45,7 @@ public static class ScheduleCommand
             foreach (var name in schedules.Keys)
                 planner.Plan(name, engine.Overrides(parse)); // bad settings fail now, not at 3 a.m.
             SinkEntry.ReadAll(config, CommonOptions.Sinks(environment)); // and so do bad sinks
+            var columns = csvColumns.Parse(parse); // and bad columns
 
             await using var metricsEndpoint = await metrics.StartAsync(parse, environment, environment.StopToken).ConfigureAwait(false);
             var hosts = metricsEndpoint?.Attach(environment) ?? environment;
@@ -55,7 +57,7 @@ public static class ScheduleCommand
             builder.Services.AddSingleton(services =>
             {
                 var loggers = services.GetRequiredService<ILoggerFactory>();
-                var runner = StateOptions.Runner(parse, parse.GetValue(state.StateDir)!, config, engine, hosts, loggers);
+                var runner = StateOptions.Runner(parse, parse.GetValue(state.StateDir)!, config, engine, columns, hosts, loggers);
                 return new ScheduleLoop(schedules, runner, environment.Time, loggers.CreateLogger("scheduler"));
             });
             builder.Services.AddHostedService<SchedulerService>();

@@ -17,11 +17,11 @@ public sealed class StateOptions
         DefaultValueFactory = _ => DefaultDirectory,
     };
 
-    /// <summary>The runner of incremental runs for this command line: its config, engine flags and state directory.</summary>
-    public static SpiderRunner Runner(ParseResult parse, string stateDirectory, CrawlerConfig config, EngineOptions engine, CliEnvironment environment, ILoggerFactory loggers, Action<CrawlEngine>? onStarted = null)
+    /// <summary>The runner of incremental runs for this command line: its config, engine flags, CSV columns and state directory.</summary>
+    public static SpiderRunner Runner(ParseResult parse, string stateDirectory, CrawlerConfig config, EngineOptions engine, IReadOnlyList<string> csvColumns, CliEnvironment environment, ILoggerFactory loggers, Action<CrawlEngine>? onStarted = null)
     {
         var planner = new CrawlPlanner(CommonOptions.Registry(environment), config);
         var overrides = engine.Overrides(parse);
-        return new SpiderRunner(stateDirectory, config, name => planner.Plan(name, overrides), plan => Running.CrawlHosts.ForCrawl(plan, config, environment, loggers), loggers, environment.Time, onStarted);
+        return new SpiderRunner(stateDirectory, config, name => planner.Plan(name, overrides), plan => Running.CrawlHosts.ForCrawl(plan, config, environment, loggers), loggers, environment.Time, onStarted, csvColumns);
     }
 }

@@ -10,8 +10,7 @@ public sealed class CrawlSession(CliEnvironment environment)
 {
     /// <param name="host">The crawl's host, with every feature the command added (sinks, job directory, Redis, ...).</param>
     /// <param name="onAbort">Called on a second Ctrl+C, to abandon work a sink still has in flight.</param>
-    /// <param name="shared">This worker's part in a crawl shared through Redis (the host was built with it), or null.</param>
-    public async Task<int> RunAsync(CrawlPlan plan, CrawlHostBuilder host, IReadOnlyList<string> outputs, string? statsPath, Action? onAbort = null, SharedCrawl? shared = null)
+    public async Task<int> RunAsync(CrawlPlan plan, CrawlHostBuilder host, IReadOnlyList<string> outputs, string? statsPath, Action? onAbort = null)
     {
         using var stop = new StopSignal(environment);
         await using var abortRegistration = onAbort is null ? default : stop.Hard.Register(onAbort);
@@ -21,7 +20,6 @@ public sealed class CrawlSession(CliEnvironment environment)
         using var progressDone = new CancellationTokenSource();
         var progress = new ProgressReporter(environment, stats, () => frontier.CountAsync(), TimeSpan.FromSeconds(plan.Engine.LogInterval));
         var progressTask = progress.RunAsync($"crawling {plan.Name}", progressDone.Token);
-        var publishTask = shared?.PublishStatsAsync(() => stats.Snapshot(), progressDone.Token) ?? Task.CompletedTask;
 
         CrawlResult result;
         try
@@ -38,10 +36,7 @@ public sealed class CrawlSession(CliEnvironment environment)
         {
             await progressDone.CancelAsync().ConfigureAwait(false);
             await progressTask.ConfigureAwait(false);
-            await publishTask.ConfigureAwait(false);
         }
-        if (shared is not null)
-            await shared.PublishFinalAsync(result.FinishReason, result.Stats).ConfigureAwait(false);
 
         await environment.Out.WriteAsync(StatsSummary.Format(plan.Name, result, outputs)).ConfigureAwait(false);
         if (statsPath is not null)

@@ -1,12 +1,14 @@
 using AudioCrawl.Core.Hosting;
-using AudioCrawl.Core.Stats;
 using AudioCrawl.Redis;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace AudioCrawl.Cli.Running;
 
-/// <summary>This worker's connection to a crawl shared through Redis; <see cref="AddTo"/> makes a crawl host one of its workers.</summary>
+/// <summary>
+/// This worker's connection to a crawl shared through Redis; <see cref="AddTo"/> makes a crawl host one of its workers
+/// (the host's <see cref="RedisStatsPublisher"/> extension publishes its counters).
+/// </summary>
 public sealed class SharedCrawl : IAsyncDisposable
 {
     private readonly IConnectionMultiplexer _connection;
@@ -16,12 +18,7 @@ public sealed class SharedCrawl : IAsyncDisposable
     {
         _connection = connection;
         _link = link;
-        Board = new RedisStatsBoard(link);
     }
-
-    public RedisCrawlOptions Options => _link.Options;
-
-    public RedisStatsBoard Board { get; }
 
     /// <summary>Connects (unreachable: a configuration error) and joins the crawl, writing its marker if it is new.</summary>
     public static async Task<SharedCrawl> JoinAsync(string url, RedisCrawlOptions options, ILoggerFactory loggers, TimeProvider time)
@@ -41,12 +38,6 @@ public sealed class SharedCrawl : IAsyncDisposable
     }
 
     public CrawlHostBuilder AddTo(CrawlHostBuilder builder) => builder.AddRedis(_link);
-
-    public Task PublishStatsAsync(Func<CrawlStatsSnapshot> snapshot, CancellationToken cancellationToken) =>
-        Board.RunPublisherAsync(Options.WorkerId, snapshot, Options.StatsInterval, cancellationToken);
-
-    /// <summary>The worker's last word on the board, if Redis answers now.</summary>
-    public Task PublishFinalAsync(string state, CrawlStatsSnapshot stats) => Board.TryPublishAsync(Options.WorkerId, state, stats);
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }

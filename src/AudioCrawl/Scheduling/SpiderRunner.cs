@@ -19,7 +19,7 @@ namespace AudioCrawl.Cli.Scheduling;
 /// <c>pairs-YYYYMMDD-HHMMSS.csv</c>, skips pairs earlier runs delivered and pages the re-crawl policy says are fresh,
 /// and records the run in state.db. What <c>run-once</c> does and what <c>schedule</c> does when a spider is due.
 /// <paramref name="hosts"/> makes the crawl host of a plan (the CLI's: HTTP and browser fetchers); the run adds its
-/// job, re-crawl frontier, delivered-pair filter and CSV sink to it.
+/// job, re-crawl frontier, delivered-pair filter and CSV sink (of <paramref name="csvColumns"/>, default url,text) to it.
 /// </summary>
 public sealed class SpiderRunner(
     string stateDirectory,
@@ -28,7 +28,8 @@ public sealed class SpiderRunner(
     Func<CrawlPlan, CrawlHostBuilder> hosts,
     ILoggerFactory loggers,
     TimeProvider time,
-    Action<CrawlEngine>? onStarted = null) : IScheduledRunner
+    Action<CrawlEngine>? onStarted = null,
+    IReadOnlyList<string>? csvColumns = null) : IScheduledRunner
 {
     public const string JobFolder = "job";
 
@@ -81,7 +82,7 @@ public sealed class SpiderRunner(
                     .AddFrontier(frontier)
                     .AddPairKeys(new DeliveredPairFilter(state, job.PairKeys))
                     .AddFetchStage(new FetchStage(FetchStageOrder.Outermost, "conditional-get", (_, next) => conditional.Around(next)))
-                    .AddSink(new CsvPairSink(output, mode))
+                    .AddSink(new CsvPairSink(output, mode, csvColumns))
                     .AddTimeline(new TimelineOptions(TimelineFile.Beside(output)))
                     .Build();
                 result = await host.RunAsync(crawl, onStarted, stopToken).ConfigureAwait(false);

@@ -13,12 +13,14 @@ namespace AudioCrawl.Core.Configuration;
 /// </summary>
 public static class SettingsBinder
 {
-    public static BoundSettings Bind(Spider spider, CrawlerConfig config, SpiderEntry? entry, IEnumerable<KeyValuePair<string, string>> overrides)
+    /// <param name="name">The name the spider runs under.</param>
+    /// <param name="spiderEngineDefaults">The engine settings the spider prefers (<see cref="Spider.DefaultEngineSettings"/>).</param>
+    public static BoundSettings Bind(SpiderDescriptor spider, string name, EngineSettings spiderEngineDefaults, CrawlerConfig config, SpiderEntry? entry, IEnumerable<KeyValuePair<string, string>> overrides)
     {
         var engineProperties = PropertyMap(typeof(EngineSettings));
         var spiderProperties = PropertyMap(spider.SettingsType);
-        var engineLayer = ToObject(spider.DefaultEngineSettings(new EngineSettings()));
-        var spiderLayer = ToObject(spider.CurrentSettings);
+        var engineLayer = ToObject(spiderEngineDefaults);
+        var spiderLayer = ToObject(Activator.CreateInstance(spider.SettingsType)!);
         var origins = new Dictionary<string, string>(StringComparer.Ordinal);
         var problems = new List<string>();
 
@@ -53,7 +55,7 @@ public static class SettingsBinder
             else if (engineProperties.TryGetValue(key, out var engineProperty))
                 SetFromCommandLine(engineLayer, engineProperty, raw, origin, origins, problems);
             else
-                problems.Add($"{origin}: {UnknownSetting(key, entry?.Type ?? spider.Name, spiderProperties, engineProperties)}");
+                problems.Add($"{origin}: {UnknownSetting(key, entry?.Type ?? name, spiderProperties, engineProperties)}");
         }
 
         var engine = Deserialize<EngineSettings>(engineLayer, typeof(EngineSettings), engineProperties, origins, problems);

@@ -19,11 +19,10 @@ public sealed class CrawlPlanner(SpiderRegistry registry, CrawlerConfig config)
                 throw new ConfigurationException($"{config.Source}, spiders.{name}: unknown spider type '{typeName}'. Known spider types: {KnownTypes()}.");
             throw new ConfigurationException($"Unknown spider '{name}'. Known spiders: {string.Join(", ", KnownNames())}.");
         }
-        var spider = descriptor.Create();
-        spider.Name = name;
-        var settings = SettingsBinder.Bind(spider, config, entry, overrides);
-        SettingsBinder.Apply(spider, settings);
-        return new CrawlPlan(descriptor, entry, spider, settings.Engine);
+        // A spider whose constructor asks for services is created by its crawl host; its engine defaults are the built-in ones.
+        var spider = descriptor.HasParameterlessConstructor ? (Spider)Activator.CreateInstance(descriptor.SpiderType)! : null;
+        var settings = SettingsBinder.Bind(descriptor, name, spider?.DefaultEngineSettings(new EngineSettings()) ?? new EngineSettings(), config, entry, overrides);
+        return new CrawlPlan(descriptor, entry, name, settings, spider);
     }
 
     /// <summary>Every runnable name: the crawlers.json entries and the spider classes, sorted.</summary>

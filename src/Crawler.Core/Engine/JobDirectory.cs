@@ -8,24 +8,26 @@ namespace AudioCrawl.Core.Engine;
 
 /// <summary>
 /// A crawl's state on disk (<c>--job-dir</c>): the frontier and seen fingerprints (frontier.db), the emitted pair
-/// keys (pairs.db), the final failures (failures.jsonl) and which spider the job belongs to (job.json). Running the
+/// keys (pairs.db), the spider's state (spider-state.db), the final failures (failures.jsonl) and which spider the job belongs to (job.json). Running the
 /// same command again resumes the job.
 /// </summary>
 public sealed class JobDirectory : IAsyncDisposable
 {
     public const string FrontierFile = "frontier.db";
     public const string PairKeysFile = "pairs.db";
+    public const string SpiderStateFile = "spider-state.db";
     public const string JobFile = "job.json";
 
     private readonly TimeProvider _time;
 
-    private JobDirectory(string path, bool resuming, SqliteFrontier frontier, SqlitePairKeyStore pairKeys, FailureLog failures, TimeProvider time)
+    private JobDirectory(string path, bool resuming, SqliteFrontier frontier, SqlitePairKeyStore pairKeys, SqliteSpiderState spiderState, FailureLog failures, TimeProvider time)
     {
         _time = time;
         Path = path;
         IsResuming = resuming;
         Frontier = frontier;
         PairKeys = pairKeys;
+        SpiderState = spiderState;
         Failures = failures;
     }
 
@@ -37,6 +39,8 @@ public sealed class JobDirectory : IAsyncDisposable
     public SqliteFrontier Frontier { get; }
 
     public SqlitePairKeyStore PairKeys { get; }
+
+    public SqliteSpiderState SpiderState { get; }
 
     public FailureLog Failures { get; }
 
@@ -68,7 +72,8 @@ public sealed class JobDirectory : IAsyncDisposable
         {
             frontier = await SqliteFrontier.OpenAsync(System.IO.Path.Combine(path, FrontierFile), cancellationToken).ConfigureAwait(false);
             var pairKeys = await SqlitePairKeyStore.OpenAsync(System.IO.Path.Combine(path, PairKeysFile), cancellationToken).ConfigureAwait(false);
-            return new JobDirectory(path, resuming, frontier, pairKeys, new FailureLog(System.IO.Path.Combine(path, FailureLog.FileName), time), time);
+            var spiderState = await SqliteSpiderState.OpenAsync(System.IO.Path.Combine(path, SpiderStateFile), cancellationToken).ConfigureAwait(false);
+            return new JobDirectory(path, resuming, frontier, pairKeys, spiderState, new FailureLog(System.IO.Path.Combine(path, FailureLog.FileName), time), time);
         }
         catch (DamagedStateException ex)
         {
@@ -89,7 +94,7 @@ public sealed class JobDirectory : IAsyncDisposable
         if (Directory.Exists(path))
         {
             var stamp = time.GetUtcNow().ToString("yyyyMMddTHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
-            foreach (var file in new[] { JobFile, FrontierFile, PairKeysFile }.SelectMany(f => new[] { f, f + "-wal", f + "-shm" }))
+            foreach (var file in new[] { JobFile, FrontierFile, PairKeysFile, SpiderStateFile }.SelectMany(f => new[] { f, f + "-wal", f + "-shm" }))
             {
                 var source = System.IO.Path.Combine(path, file);
                 if (!File.Exists(source))
@@ -99,7 +104,7 @@ public sealed class JobDirectory : IAsyncDisposable
             }
         }
         var job = await OpenAsync(path, spider, time, cancellationToken).ConfigureAwait(false);
-        return new JobDirectory(job.Path, resuming: true, job.Frontier, job.PairKeys, job.Failures, time) { SetAside = aside, IsRebuilt = true };
+        return new JobDirectory(job.Path, resuming: true, job.Frontier, job.PairKeys, job.SpiderState, job.Failures, time) { SetAside = aside, IsRebuilt = true };
     }
 
     /// <summary>True when <see cref="RebuildAsync"/> opened it.</summary>
@@ -164,6 +169,7 @@ public sealed class JobDirectory : IAsyncDisposable
     {
         await Failures.DisposeAsync().ConfigureAwait(false);
         await PairKeys.DisposeAsync().ConfigureAwait(false);
+        await SpiderState.DisposeAsync().ConfigureAwait(false);
         await Frontier.DisposeAsync().ConfigureAwait(false);
     }
 

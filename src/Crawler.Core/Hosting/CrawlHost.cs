@@ -43,15 +43,16 @@ public sealed class CrawlHost : IAsyncDisposable
             throw new InvalidOperationException($"The crawl host was built for other engine settings than those of spider '{plan.Name}' (use CrawlHostBuilder.For(plan, ...)).");
         var loggers = _services.GetRequiredService<ILoggerFactory>();
         var time = _services.GetRequiredService<TimeProvider>();
+        var spider = plan.CreateSpider(_services);
         var fetch = Fetch;
         var signals = _services.GetRequiredService<CrawlSignals>();
-        plan.Spider.Context = new SpiderContext(loggers.CreateLogger($"spider.{plan.Name}"), Stats, plan.Engine, time) { Robots = fetch.Robots };
+        spider.Context = new SpiderContext(loggers.CreateLogger($"spider.{plan.Name}"), Stats, plan.Engine, time) { Robots = fetch.Robots, State = _services.GetRequiredService<ISpiderState>() };
         var sinks = _sinks.Select(create => create(_services)).ToArray();
         await using var pipeline = new ItemPipeline(sinks, Stats, _services.GetRequiredService<IPairKeyStore>(), plan.Engine.MaxItems, loggers.CreateLogger("pipeline"));
         await pipeline.OpenAsync(stopToken).ConfigureAwait(false);
-        var engine = new CrawlEngine(plan.Spider, plan.Engine, fetch, Frontier, pipeline, Stats, time, loggers.CreateLogger("engine"), _services.GetService<FailureLog>(), signals, sinks.OfType<Media.IMediaRequestHandler>());
+        var engine = new CrawlEngine(spider, plan.Engine, fetch, Frontier, pipeline, Stats, time, loggers.CreateLogger("engine"), _services.GetService<FailureLog>(), signals, sinks.OfType<Media.IMediaRequestHandler>());
         onStarted?.Invoke(engine);
-        signals.Started(plan.Spider);
+        signals.Started(spider);
         var result = await engine.RunAsync(stopToken).ConfigureAwait(false);
         await pipeline.CloseAsync().ConfigureAwait(false);
         if (pipeline.Failure is { } failure && result.Outcome != CrawlOutcome.Failed)

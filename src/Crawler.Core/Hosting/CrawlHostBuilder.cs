@@ -4,6 +4,7 @@ using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Pipeline;
 using AudioCrawl.Core.Politeness;
 using AudioCrawl.Core.Scheduling;
+using AudioCrawl.Core.Spiders;
 using AudioCrawl.Core.Stats;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -50,14 +51,13 @@ public sealed class CrawlHostBuilder
         AddFetchStage(new FetchStage(FetchStageOrder.HostSlot, "host-slot", (services, next) => new PoliteFetcher(next, services.GetRequiredService<HostSlots>(), time, services.GetRequiredService<CrawlStats>().Latency)));
     }
 
-    /// <summary>A host for the crawl of <paramref name="plan"/>: its engine settings, and the plan itself as a service.</summary>
+    /// <summary>A host for the crawl of <paramref name="plan"/>: its engine settings, and the plan itself as a service (the spider is created through this host's container).</summary>
     public static CrawlHostBuilder For(CrawlPlan plan, ILoggerFactory loggers, TimeProvider time)
     {
         var builder = new CrawlHostBuilder(plan.Engine, loggers, time);
         builder.Services.AddSingleton(plan);
-        if (plan.Spider.Credentials is { IsEmpty: false } credentials)
-            builder.AddFetchStage(new FetchStage(FetchStageOrder.Credentials, "credentials", (_, next) => new CredentialsFetcher(next, credentials)));
-        return builder;
+        return builder.AddFetchStage(new FetchStage(FetchStageOrder.Credentials, "credentials", (services, next) =>
+            plan.CreateSpider(services).Credentials is { IsEmpty: false } credentials ? new CredentialsFetcher(next, credentials) : next));
     }
 
     public EngineSettings Engine { get; }
@@ -174,11 +174,18 @@ public sealed class CrawlHostBuilder
         return this;
     }
 
-    /// <summary>Keeps the crawl's state in a job directory (<c>--job-dir</c>): its frontier, pair keys and failure log.</summary>
+    /// <summary>Where the spider's <see cref="ISpiderState"/> lives (in memory by default). The caller keeps ownership.</summary>
+    public CrawlHostBuilder AddSpiderState(ISpiderState state)
+    {
+        Services.Replace(ServiceDescriptor.Singleton(state));
+        return this;
+    }
+
+    /// <summary>Keeps the crawl's state in a job directory (<c>--job-dir</c>): its frontier, pair keys, failure log and spider state.</summary>
     public CrawlHostBuilder AddJobDirectory(JobDirectory job)
     {
         Services.AddSingleton(job);
-        return AddFrontier(job.Frontier).AddPairKeys(job.PairKeys).AddFailureLog(job.Failures);
+        return AddFrontier(job.Frontier).AddPairKeys(job.PairKeys).AddFailureLog(job.Failures).AddSpiderState(job.SpiderState);
     }
 
     /// <summary>Builds the host; a default fetcher that is not registered is an error now, before any request.</summary>
@@ -191,6 +198,7 @@ public sealed class CrawlHostBuilder
             throw new ConfigurationException($"fetcher \"{Engine.Fetcher}\": this crawl has no fetcher of that name; it has {(_fetchers.Count == 0 ? "none" : string.Join(", ", _fetchers.Order(StringComparer.Ordinal)))}.");
         Services.TryAddSingleton<IFrontier, InMemoryFrontier>();
         Services.TryAddSingleton<IPairKeyStore, InMemoryPairKeyStore>();
+        Services.TryAddSingleton<ISpiderState, InMemorySpiderState>();
         var observers = _sinkObservers.ToArray();
         var sinks = _sinks.Select(create => (Func<IServiceProvider, IPairSink>)(services =>
         {

@@ -25,6 +25,7 @@ public sealed class TimelineRecorder(TimelineOptions options, CrawlStats stats, 
     private TimeSpan _lastElapsed;
     private TimeSpan _interval = options.Interval;
     private CrawlResult? _result;
+    private bool _failed;
 
     public void OnStarted(Spider spider) => _loop = RunAsync(_stop.Token);
 
@@ -47,7 +48,14 @@ public sealed class TimelineRecorder(TimelineOptions options, CrawlStats stats, 
             // crawl's own figures are frozen since it finished, and equal to its result's (and --stats').
             var last = stats.Snapshot(_result?.FinishReason, _result?.Stats.Queued ?? 0);
             await WriteAsync(last, CancellationToken.None, at: _result is null ? null : last.StartedAtUtc.AddSeconds(last.ElapsedSeconds)).ConfigureAwait(false);
-            await _file.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                await _file.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Fail(ex);
+            }
         }
         _stop.Dispose();
         _writing.Dispose();
@@ -85,6 +93,8 @@ public sealed class TimelineRecorder(TimelineOptions options, CrawlStats stats, 
         await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (_failed)
+                return; // the time series is best effort: one warning, then no more writes to a failing disk
             var latency = stats.Latency.Snapshot();
             var elapsed = TimeSpan.FromSeconds(snapshot.ElapsedSeconds);
             var point = TimelinePoint.Of(snapshot, at ?? time.GetUtcNow(), (elapsed - _lastElapsed).TotalSeconds, latency, _lastLatency);
@@ -104,6 +114,9 @@ public sealed class TimelineRecorder(TimelineOptions options, CrawlStats stats, 
 
     private void Fail(Exception ex)
     {
+        if (_failed)
+            return;
+        _failed = true;
         stats.Errors.Increment(ErrorKind);
         logger.LogWarning("Cannot write the time series {Path}: {Message}", options.Path, ex.Message);
     }

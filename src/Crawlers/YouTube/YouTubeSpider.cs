@@ -24,7 +24,6 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
 {
     private const string StatPrefix = "youtube/";
     private readonly ConcurrentDictionary<string, byte> _emitted = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, int> _keptPerInput = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _isShort = new(StringComparer.Ordinal);
     private long _apiUnits;
     private int _quotaExhausted;
@@ -162,7 +161,7 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
         {
             if (WatchPageVideo(response, input) is { } video)
             {
-                foreach (var pair in Keep([video], input, null))
+                await foreach (var pair in KeepAsync([video], input, null, cancellationToken).ConfigureAwait(false))
                     yield return pair;
             }
             yield break;
@@ -178,9 +177,8 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
         var client = YouTubePageExtractor.Client(response.Body.Span);
         var listing = RendererWalker.Walk(initialData.RootElement);
         state = state with { Client = client, PageChannelName = listing.PageChannelName, PageChannelId = listing.PageChannelId };
-        foreach (var output in KeepAndContinue(listing, state))
+        await foreach (var output in KeepAndContinueAsync(listing, state, cancellationToken).ConfigureAwait(false))
             yield return output;
-        await Task.CompletedTask;
     }
 
     [Yields(Pairs = 1, OrCounted = [StatPrefix + "skipped_*", StatPrefix + "duplicate_videos"])]
@@ -200,20 +198,19 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
             yield break;
         }
         listing = listing with { PageChannelName = listing.PageChannelName ?? state.PageChannelName, PageChannelId = listing.PageChannelId ?? state.PageChannelId };
-        foreach (var output in KeepAndContinue(listing, state))
+        await foreach (var output in KeepAndContinueAsync(listing, state, cancellationToken).ConfigureAwait(false))
             yield return output;
-        await Task.CompletedTask;
     }
 
-    private IEnumerable<SpiderOutput> KeepAndContinue(RendererListing listing, ListingState state)
+    private async IAsyncEnumerable<SpiderOutput> KeepAndContinueAsync(RendererListing listing, ListingState state, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Context.Stats.Custom.Increment(StatPrefix + "pages");
-        foreach (var pair in Keep(listing.Videos, state.Input, listing))
+        await foreach (var pair in KeepAsync(listing.Videos, state.Input, listing, cancellationToken).ConfigureAwait(false))
             yield return pair;
 
         if (listing.Continuation is not { } token)
             yield break;
-        if (LimitReached(state.Input))
+        if (await LimitReachedAsync(state.Input, cancellationToken).ConfigureAwait(false))
             yield break;
         if (state.Tokens.Contains(token))
         {
@@ -368,29 +365,28 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
             Logger.LogError("{Input}: the Data API knows no such video (private or deleted?); skipped.", state.Input.Label);
         foreach (var video in videos)
         {
-            if (NeedsShortsProbe(video, state.Input))
+            if (await NeedsShortsProbeAsync(video, state.Input, cancellationToken).ConfigureAwait(false))
             {
                 yield return ShortsProbeRequest(video, state.Input);
                 continue;
             }
             var known = _isShort.TryGetValue(video.VideoId, out var isShort) ? video with { IsShort = isShort } : video;
-            foreach (var pair in Keep([known], state.Input, null))
+            await foreach (var pair in KeepAsync([known], state.Input, null, cancellationToken).ConfigureAwait(false))
                 yield return pair;
         }
-        await Task.CompletedTask;
     }
 
     /// <summary>
     /// Whether the Data API video must be asked of the web site before it is kept: only when Shorts are left out, after
     /// the cheaper filters, for videos short enough to be a Short and not decided before in this crawl.
     /// </summary>
-    private bool NeedsShortsProbe(VideoEntry video, YouTubeInput input) =>
+    private async ValueTask<bool> NeedsShortsProbeAsync(VideoEntry video, YouTubeInput input, CancellationToken cancellationToken) =>
         !Settings.IncludeShorts
         && video.DurationSeconds is not > ShortsProbe.LongestShortSeconds
         && !_isShort.ContainsKey(video.VideoId)
         && !_emitted.ContainsKey(video.VideoId)
-        && !LimitReached(input)
-        && SkipReason(video, input) is null;
+        && SkipReason(video, input) is null
+        && !await LimitReachedAsync(input, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// HEAD <c>{baseUrl}/shorts/{id}</c> without following redirects. Not a Data API call (no quota); the web host's
@@ -421,9 +417,8 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
             Logger.LogWarning("{Input}: {Url} answered HTTP {Status}{Location}, neither a Short (200) nor a redirect to /watch; kept the video as not a Short.",
                 probe.Input.Label, response.Url, response.Status, response.Headers["Location"] is { } location ? " to " + location : "");
         }
-        foreach (var pair in Keep([probe.Video with { IsShort = isShort ?? false }], probe.Input, null))
+        await foreach (var pair in KeepAsync([probe.Video with { IsShort = isShort ?? false }], probe.Input, null, cancellationToken).ConfigureAwait(false))
             yield return pair;
-        await Task.CompletedTask;
     }
 
     /// <summary>The request's state when the call succeeded (its quota units counted); null, after reporting, when it failed.</summary>
@@ -457,16 +452,21 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
 
     // ---------------------------------------------------------------- shared
 
-    private bool LimitReached(YouTubeInput input) =>
-        Settings.MaxResultsPerInput > 0 && _keptPerInput.GetValueOrDefault(input.Label) >= Settings.MaxResultsPerInput;
+    /// <summary>
+    /// The spider-state counter of the videos kept for <paramref name="input"/>: kept in the job directory or Redis, so
+    /// the limit holds across a resumed job and across the workers of a shared crawl.
+    /// </summary>
+    private static string KeptKey(YouTubeInput input) => StatPrefix + "kept/" + input.Label;
+
+    private async ValueTask<bool> LimitReachedAsync(YouTubeInput input, CancellationToken cancellationToken) =>
+        Settings.MaxResultsPerInput > 0 && await Context.State.GetAsync<long>(KeptKey(input), cancellationToken).ConfigureAwait(false) >= Settings.MaxResultsPerInput;
 
     /// <summary>Applies the filters, the per-input limit and de-duplication, and turns what is left into pairs.</summary>
-    private IEnumerable<AudioPair> Keep(IEnumerable<VideoEntry> videos, YouTubeInput input, RendererListing? page)
+    private async IAsyncEnumerable<AudioPair> KeepAsync(IEnumerable<VideoEntry> videos, YouTubeInput input, RendererListing? page, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var limited = Settings.MaxResultsPerInput > 0;
         foreach (var found in videos)
         {
-            if (LimitReached(input))
-                yield break;
             var video = page is not null && found.ChannelName is null
                 ? found with { ChannelName = page.PageChannelName, ChannelId = found.ChannelId ?? page.PageChannelId }
                 : found;
@@ -475,12 +475,20 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
                 Context.Stats.Custom.Increment(StatPrefix + "skipped_" + reason);
                 continue;
             }
-            if (!_emitted.TryAdd(video.VideoId, 0))
+            if (_emitted.ContainsKey(video.VideoId))
             {
                 Context.Stats.Custom.Increment(StatPrefix + "duplicate_videos");
                 continue;
             }
-            _keptPerInput.AddOrUpdate(input.Label, 1, (_, n) => n + 1);
+            if (limited && !await Context.State.TryTakeAsync(KeptKey(input), Settings.MaxResultsPerInput, cancellationToken).ConfigureAwait(false))
+                yield break;
+            if (!_emitted.TryAdd(video.VideoId, 0))
+            {
+                if (limited)
+                    await Context.State.ReturnAsync(KeptKey(input), cancellationToken).ConfigureAwait(false);
+                Context.Stats.Custom.Increment(StatPrefix + "duplicate_videos");
+                continue;
+            }
             yield return ToPair(video, input);
         }
     }

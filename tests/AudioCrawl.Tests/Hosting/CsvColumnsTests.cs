@@ -57,4 +57,33 @@ public sealed class CsvColumnsTests : IDisposable
         Assert.Contains("--csv-columns: unknown column 'mood'", result.Error);
         Assert.Equal(0, server.TotalHits);
     }
+
+    [Fact]
+    public async Task Run_once_writes_the_columns_asked_for_into_its_run_stamped_csv()
+    {
+        var site = new PodcastSite(episodes: 4);
+        await using var server = await LoopbackServer.StartAsync(site);
+        var state = _temp.File("state");
+
+        var result = await CliRunner.RunAsync("run-once", "podcast", "--state-dir", state, "--config", DeclarativeFixtures.ConfigPath,
+            "--set", $"baseUrl={server.BaseUrl}", "--csv-columns", "url,text,tags,spider");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Output + result.Error);
+        var csv = Assert.Single(Directory.GetFiles(Path.Combine(state, "podcast"), "pairs-*.csv"));
+        Assert.StartsWith("url,text,tags,spider\r\n", await File.ReadAllTextAsync(csv));
+        var rows = await CsvPairReader.ReadAsync(csv).ToListAsync();
+        Assert.Equal(site.ExpectedPairs(server.BaseUrl).ToHashSet(), rows.Select(row => (row.Url, row.Text)).ToHashSet());
+        Assert.All(rows, row => Assert.Equal(("podcast|english", "podcast"), (row.Extra["tags"], row.Extra["spider"])));
+    }
+
+    [Fact]
+    public async Task Schedule_checks_its_columns_before_it_starts()
+    {
+        File.WriteAllText(_temp.File("crawlers.json"), """{"spiders": {"sounds": {"schedule": {"cron": "0 3 * * *", "timeZone": "UTC"}}}}""");
+
+        var result = await CliRunner.RunAsync("schedule", "--config", _temp.File("crawlers.json"), "--state-dir", _temp.File("state"), "--csv-columns", "url,tags");
+
+        Assert.Equal(ExitCodes.BadUsage, result.ExitCode);
+        Assert.Contains("--csv-columns: the columns must include url and text", result.Error);
+    }
 }

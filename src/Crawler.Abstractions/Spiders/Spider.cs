@@ -8,7 +8,8 @@ namespace AudioCrawl.Core.Spiders;
 /// A source of audio-text pairs. Subclass <see cref="Spider{TSettings}"/>, mark the class with
 /// <see cref="SpiderAttribute"/>, yield start requests, and write callbacks of the shape
 /// <c>IAsyncEnumerable&lt;SpiderOutput&gt; Name(Response response, CancellationToken cancellationToken)</c>.
-/// A request names its callback by method name.
+/// A request names its callback by method name. The class needs a public constructor; its parameters are resolved
+/// from the crawl host's container (register them on <c>CrawlHostBuilder.Services</c>).
 /// </summary>
 public abstract class Spider
 {
@@ -45,8 +46,6 @@ public abstract class Spider
 
     internal virtual Type SettingsType => typeof(NoSettings);
 
-    internal virtual object CurrentSettings => new NoSettings();
-
     internal virtual void ApplySettings(object settings)
     {
     }
@@ -58,8 +57,6 @@ public abstract class Spider<TSettings> : Spider where TSettings : class, new()
     public TSettings Settings { get; internal set; } = new();
 
     internal override Type SettingsType => typeof(TSettings);
-
-    internal override object CurrentSettings => Settings;
 
     internal override void ApplySettings(object settings) => Settings = (TSettings)settings;
 }

@@ -12,5 +12,8 @@ public sealed record SpiderContext(ILogger Logger, CrawlStats Stats, EngineSetti
     /// <summary>The crawl's robots.txt cache (null when robots.txt is not obeyed): read <c>Sitemaps</c> of a host from it.</summary>
     public IRobotsTxtSource? Robots { get; init; }
 
+    /// <summary>Values the spider keeps for the whole crawl: across a resumed job directory and every worker of a shared crawl.</summary>
+    public ISpiderState State { get; init; } = new InMemorySpiderState();
+
     public static SpiderContext Detached { get; } = new(NullLogger.Instance, new CrawlStats(TimeProvider.System), new EngineSettings(), TimeProvider.System);
 }
