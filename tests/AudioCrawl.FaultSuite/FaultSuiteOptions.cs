@@ -23,6 +23,9 @@ public sealed record FaultSuiteOptions
     /// <summary>Longest a single crawler run may take before the suite calls it hung.</summary>
     public TimeSpan CrawlTimeout { get; init; } = TimeSpan.FromMinutes(4);
 
+    /// <summary>Shards must be complete after the crawl's own resume, without the documented <c>audiocrawl download</c> catch-up.</summary>
+    public bool StrictShards { get; init; }
+
     /// <summary>Where the runs' folders go (a fresh folder under the system temp folder when null); kept on failure.</summary>
     public string? WorkFolder { get; init; }
 

@@ -105,7 +105,7 @@ public sealed class FaultSuiteRunner(FaultSuiteOptions options, TextWriter log)
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             outcome = new ScenarioOutcome(null, []);
-            problems.Add($"the scenario threw {ex.GetType().Name}: {ex.Message}");
+            problems.Add($"the scenario threw {ex.GetType().Name}: {ScenarioContext.Tail(ex.Message, 12)}");
         }
         var result = new ScenarioResult(scenario.Name, iteration, seed, clock.Elapsed, problems)
         {

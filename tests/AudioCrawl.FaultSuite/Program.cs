@@ -12,6 +12,7 @@ const string usage = """
       --sounds N          sounds in the sample site (default 600)
       --fault-rate R      share of requests the proxy faults, at most twice per request (default 0.15)
       --kills N           SIGKILLs per kill scenario (default 4)
+      --strict-shards     no 'audiocrawl download' catch-up: the crawl's resume alone must complete the shards
       --work DIR          folder for the runs (kept when a run fails)
     Exit code: 0 every scenario matched, 1 a mismatch (the diff is printed), 2 bad usage.
     """;
@@ -32,6 +33,7 @@ try
             "--sounds" => options with { Sounds = Number() },
             "--fault-rate" => options with { FaultRate = double.Parse(Value(), CultureInfo.InvariantCulture) },
             "--kills" => options with { Kills = Number() },
+            "--strict-shards" => options with { StrictShards = true },
             "--work" => options with { WorkFolder = Path.GetFullPath(Value()) },
             "--help" or "-h" => throw new OperationCanceledException(),
             var other => throw new ArgumentException($"unknown option {other}"),

@@ -17,6 +17,9 @@ public sealed class FaultProxy : IAsyncDisposable
     private static readonly string[] HopByHop = ["Connection", "Keep-Alive", "Transfer-Encoding", "Content-Length", "Upgrade", "Proxy-Connection", "TE", "Trailer"];
     private static readonly int[] ServerErrors = [500, 502, 503, 504];
 
+    /// <summary>A flush hands the half body to Kestrel's transport, not yet to the socket: closing at once could discard it.</summary>
+    private static readonly TimeSpan TruncateGrace = TimeSpan.FromMilliseconds(50);
+
     private readonly Uri _upstream;
     private readonly HttpClient _client;
     private readonly ConcurrentDictionary<string, int> _attempts = new(StringComparer.Ordinal);
@@ -79,7 +82,7 @@ public sealed class FaultProxy : IAsyncDisposable
         switch (fault)
         {
             case FaultKind.Drop:
-                context.Abort();
+                Drop(context);
                 return;
             case FaultKind.Reset:
                 Reset(context);
@@ -109,7 +112,8 @@ public sealed class FaultProxy : IAsyncDisposable
             case FaultKind.Truncate:
                 await context.Response.Body.WriteAsync(body.AsMemory(0, half), aborted).ConfigureAwait(false);
                 await context.Response.Body.FlushAsync(aborted).ConfigureAwait(false);
-                context.Abort();
+                await PauseAsync(TruncateGrace, aborted).ConfigureAwait(false);
+                Drop(context);
                 return;
             case FaultKind.StallBody:
                 await context.Response.Body.WriteAsync(body.AsMemory(0, half), aborted).ConfigureAwait(false);
@@ -144,6 +148,19 @@ public sealed class FaultProxy : IAsyncDisposable
                 message.Headers.TryAddWithoutValidation(header.Key, header.Value.ToArray());
         }
         return message;
+    }
+
+    /// <summary>A FIN first: Kestrel's abort alone may reset a connection with unread input.</summary>
+    private static void Drop(HttpContext context)
+    {
+        try
+        {
+            context.Features.Get<IConnectionSocketFeature>()?.Socket.Shutdown(SocketShutdown.Send);
+        }
+        catch (SocketException)
+        {
+        }
+        context.Abort();
     }
 
     /// <summary>Linger 0 makes closing the socket send a RST instead of a FIN.</summary>

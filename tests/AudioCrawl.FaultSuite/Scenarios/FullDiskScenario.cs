@@ -43,7 +43,8 @@ public sealed class FullDiskScenario : IFaultScenario
             foreach (var problem in await Checks.OutputComparison.CheckPartialAsync(context.Reference, output).ConfigureAwait(false))
                 problems.Add($"after ENOSPC: {problem}");
             mount.Free();
-            await context.RunToEndAsync(arguments, problems, "the resume on a freed disk", cancellationToken).ConfigureAwait(false);
+            if (await context.RunToEndAsync(arguments, problems, "the resume on a freed disk", cancellationToken).ConfigureAwait(false))
+                await context.CompleteShardsAsync(output.Csv, output.Shards!, problems, cancellationToken).ConfigureAwait(false);
             var kept = new CrawlOutput(context.File("pairs.csv"), context.File("shards"));
             if (File.Exists(output.Csv))
                 File.Copy(output.Csv, kept.Csv);

@@ -40,7 +40,8 @@ public sealed class KillScenario(bool packShards) : IFaultScenario
                 ? $"SIGKILL {ScenarioContext.Seconds(early)} after start, {ScenarioContext.Rows(csv)} rows"
                 : $"SIGKILL at {ScenarioContext.Rows(csv)} rows (threshold {threshold})");
         }
-        await context.RunToEndAsync(arguments, problems, "the last resume", cancellationToken).ConfigureAwait(false);
+        if (await context.RunToEndAsync(arguments, problems, "the last resume", cancellationToken).ConfigureAwait(false) && shards is not null)
+            await context.CompleteShardsAsync(csv, shards, problems, cancellationToken).ConfigureAwait(false);
         return new ScenarioOutcome(new CrawlOutput(csv, shards), problems) { Kills = kills };
     }
 }
