@@ -30,5 +30,7 @@ public sealed record FaultSuiteOptions
     public string? WorkFolder { get; init; }
 
     /// <summary>The CI form: one iteration of every scenario on a smaller site.</summary>
-    public static FaultSuiteOptions Short(int seed) => new() { Seed = seed, Iterations = 1, Sounds = 300, Kills = 3 };
+    public static FaultSuiteOptions Short(int seed) => new FaultSuiteOptions { Seed = seed }.AsShort();
+
+    public FaultSuiteOptions AsShort() => this with { Iterations = 1, Sounds = 150, Kills = 3, CrawlTimeout = TimeSpan.FromMinutes(3) };
 }

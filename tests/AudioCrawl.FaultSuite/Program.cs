@@ -8,7 +8,7 @@ const string usage = """
       --seed S            seed of iteration 0 (iteration i uses S+i; printed, so a failure replays)
       --iterations N      iterations of every scenario (a soak; default 1)
       --scenarios a,b     scenarios to run (default all): {0}
-      --short             the CI form: 1 iteration, 300 sounds, 3 kills per kill scenario
+      --short             the CI form: 1 iteration, 150 sounds, 3 kills per kill scenario (options after it override)
       --sounds N          sounds in the sample site (default 600)
       --fault-rate R      share of requests the proxy faults, at most twice per request (default 0.15)
       --kills N           SIGKILLs per kill scenario (default 4)
@@ -29,7 +29,7 @@ try
             "--seed" => options with { Seed = Number() },
             "--iterations" => options with { Iterations = Number() },
             "--scenarios" => options with { Scenarios = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
-            "--short" => options with { Iterations = 1, Sounds = 300, Kills = 3 },
+            "--short" => options.AsShort(),
             "--sounds" => options with { Sounds = Number() },
             "--fault-rate" => options with { FaultRate = double.Parse(Value(), CultureInfo.InvariantCulture) },
             "--kills" => options with { Kills = Number() },
