@@ -12,7 +12,7 @@ public sealed record FaultSuiteOptions
     public IReadOnlyList<string> Scenarios { get; init; } = [];
 
     /// <summary>Sounds in the sample site's catalogue (every 17th has no audio).</summary>
-    public int Sounds { get; init; } = 600;
+    public int Sounds { get; init; } = 300;
 
     /// <summary>Share of requests (first attempts and retries alike, up to two per request) the proxy faults.</summary>
     public double FaultRate { get; init; } = 0.15;

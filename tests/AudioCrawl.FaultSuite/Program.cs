@@ -9,7 +9,7 @@ const string usage = """
       --iterations N      iterations of every scenario (a soak; default 1)
       --scenarios a,b     scenarios to run (default all): {0}
       --short             the CI form: 1 iteration, 150 sounds, 3 kills per kill scenario (options after it override)
-      --sounds N          sounds in the sample site (default 600)
+      --sounds N          sounds in the sample site (default 300)
       --fault-rate R      share of requests the proxy faults, at most twice per request (default 0.15)
       --kills N           SIGKILLs per kill scenario (default 4)
       --strict-shards     no 'audiocrawl download' catch-up: the crawl's resume alone must complete the shards
