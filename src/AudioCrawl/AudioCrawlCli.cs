@@ -37,6 +37,7 @@ public static class AudioCrawlCli
             ScheduleCommand.Create(common, environment),
             RunsCommand.Create(environment),
             ExportCommand.Create(environment),
+            ReportCommand.Create(environment),
         };
         root.Options.Add(common.Config);
         root.Options.Add(common.LogLevel);

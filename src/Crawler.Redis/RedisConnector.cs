@@ -1,9 +1,14 @@
 using AudioCrawl.Core;
+using AudioCrawl.Core.Configuration;
 using StackExchange.Redis;
 
 namespace AudioCrawl.Redis;
 
-/// <summary>Connects to the Redis named by a <c>redis://[user:password@]host:port[/db]</c> URL, failing with a clear message.</summary>
+/// <summary>
+/// Connects to the Redis named by a <c>redis://[user:password@]host:port[/db]</c> URL, failing with a clear message.
+/// A Redis unreachable at start is a configuration error (nothing was fetched yet): exit code 2. Once connected,
+/// calls fail fast while the connection is down (no silent backlog) and <see cref="RedisLink"/> waits the outage out.
+/// </summary>
 public static class RedisConnector
 {
     public static async Task<IConnectionMultiplexer> ConnectAsync(string url)
@@ -15,8 +20,17 @@ public static class RedisConnector
         }
         catch (RedisConnectionException ex)
         {
-            throw new CrawlerException($"--redis {url}: cannot connect ({ex.Message.Split('\n')[0]}). Is redis-server running there?", ex);
+            throw new ConfigurationException($"--redis {Describe(url)}: cannot connect ({ex.Message.Split('\n')[0]}). Is redis-server running there? Nothing was fetched.", ex);
         }
+    }
+
+    /// <summary>The server a URL names, as messages show it: scheme, host, port and database, never the password.</summary>
+    public static string Describe(string url)
+    {
+        var options = Parse(url);
+        var uri = new Uri(url);
+        var port = uri.IsDefaultPort || uri.Port < 0 ? 6379 : uri.Port;
+        return $"{uri.Scheme}://{uri.Host}:{port}" + (options.DefaultDatabase is { } db ? $"/{db}" : "");
     }
 
     public static ConfigurationOptions Parse(string url)
@@ -29,6 +43,8 @@ public static class RedisConnector
             ConnectTimeout = 5000,
             Ssl = uri.Scheme == "rediss",
             ClientName = "audiocrawl",
+            BacklogPolicy = BacklogPolicy.FailFast,
+            ReconnectRetryPolicy = new LinearRetry(500),
         };
         options.EndPoints.Add(uri.Host, uri.IsDefaultPort || uri.Port < 0 ? 6379 : uri.Port);
         if (uri.UserInfo.Length > 0)

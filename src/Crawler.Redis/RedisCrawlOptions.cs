@@ -20,6 +20,12 @@ public sealed record RedisCrawlOptions
     /// <summary>How often this worker publishes its counters for <c>audiocrawl status</c>. Default 2 s.</summary>
     public TimeSpan StatsInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long this worker waits for a Redis that stopped answering (a restart, a failover) before it stops the crawl
+    /// (exit 1); while it waits it takes no new requests and holds its pairs. Default 120 s; 0 stops at the first lost call.
+    /// </summary>
+    public TimeSpan OutageTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
     public void Validate()
     {
         if (string.IsNullOrWhiteSpace(CrawlId) || CrawlId.Any(c => char.IsWhiteSpace(c) || c is '{' or '}'))
@@ -28,5 +34,7 @@ public sealed record RedisCrawlOptions
             throw new ConfigurationException($"--worker-id '{WorkerId}': give a name without spaces, braces or colons.");
         if (LeaseTimeout < TimeSpan.FromMilliseconds(300))
             throw new ConfigurationException($"--lease-timeout {LeaseTimeout.TotalSeconds} s is too short: at least 0.3 s.");
+        if (OutageTimeout < TimeSpan.Zero)
+            throw new ConfigurationException($"--redis-outage-timeout {OutageTimeout.TotalSeconds} s: give 0 or more seconds.");
     }
 }

@@ -13,30 +13,34 @@ namespace AudioCrawl.Redis;
 /// leaves without completing them) its leased requests go back to the front of the queue for the others.
 /// A completed request's lease is released a moment later, in a batch: by then the item pipeline has written and
 /// flushed the pairs the request produced, so a worker killed in between cannot lose them (its lease is re-crawled).
+/// Every call goes through the worker's <see cref="RedisLink"/>: during an outage no request is leased and releases
+/// wait; a lease whose reply was lost is recognised by its client-made ID when the call is run again.
 /// </summary>
 public sealed class RedisFrontier : ISharedFrontier
 {
     private static readonly TimeSpan ReleaseAfter = TimeSpan.FromMilliseconds(100);
 
-    private readonly IDatabase _redis;
+    private readonly RedisLink _link;
     private readonly RedisCrawlOptions _options;
     private readonly RedisKeys _keys;
     private readonly TimeProvider _time;
-    private readonly Dictionary<Request, long> _leases = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Request, string> _leases = new(ReferenceEqualityComparer.Instance);
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stop = new();
-    private readonly Queue<(long Lease, long CompletedAt)> _completed = new();
+    private readonly Queue<(string Lease, long CompletedAt)> _completed = new();
     private readonly Task _heartbeat;
     private readonly long _leaseMs;
+    private readonly string _leasePrefix = Guid.NewGuid().ToString("N")[..12] + "-";
+    private long _leaseCount;
+    private long _lastCount;
 
-    public RedisFrontier(IConnectionMultiplexer connection, RedisCrawlOptions options, TimeProvider? time = null)
+    public RedisFrontier(RedisLink link)
     {
-        options.Validate();
-        _redis = connection.GetDatabase();
-        _options = options;
-        _keys = new RedisKeys(options.CrawlId);
-        _time = time ?? TimeProvider.System;
-        _leaseMs = (long)options.LeaseTimeout.TotalMilliseconds;
+        _link = link;
+        _options = link.Options;
+        _keys = link.Keys;
+        _time = link.Time;
+        _leaseMs = (long)_options.LeaseTimeout.TotalMilliseconds;
         _heartbeat = Task.Run(() => HeartbeatAsync(_stop.Token));
     }
 
@@ -44,24 +48,25 @@ public sealed class RedisFrontier : ISharedFrontier
 
     public async ValueTask<bool> EnqueueAsync(Request request, CancellationToken cancellationToken = default)
     {
-        var result = await Guard("enqueue", () => _redis.ScriptEvaluateAsync(RedisScripts.Enqueue,
-            [_keys.Seen, _keys.Priorities, _keys.Pending],
-            [RequestFingerprint.Of(request).ToString(), request.DontFilter ? "1" : "0", request.Priority.ToString(CultureInfo.InvariantCulture), RequestCodec.Encode(request), _keys.QueuePrefix])).ConfigureAwait(false);
+        RedisValue[] args = [RequestFingerprint.Of(request).ToString(), request.DontFilter ? "1" : "0", request.Priority.ToString(CultureInfo.InvariantCulture), RequestCodec.Encode(request), _keys.QueuePrefix, _link.MarkerCheck];
+        var result = await _link.RunAsync("enqueue", redis => redis.ScriptEvaluateAsync(RedisScripts.Enqueue,
+            [_keys.Seen, _keys.Priorities, _keys.Pending, _keys.Marker], args), cancellationToken).ConfigureAwait(false);
         return (long)result == 1;
     }
 
     public async ValueTask<Request?> DequeueAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var result = await Guard("dequeue", () => _redis.ScriptEvaluateAsync(RedisScripts.Dequeue,
-            [_keys.Workers, _keys.Priorities, _keys.Pending, _keys.Reclaimed, _keys.LeaseSequence],
-            [_options.WorkerId, _leaseMs, _keys.QueuePrefix, _keys.LeasesPrefix])).ConfigureAwait(false);
+        var lease = _leasePrefix + Interlocked.Increment(ref _leaseCount).ToString(CultureInfo.InvariantCulture);
+        RedisValue[] args = [_options.WorkerId, _leaseMs, _keys.QueuePrefix, _keys.LeasesPrefix, _link.MarkerCheck, lease];
+        var result = await _link.RunAsync("lease a request", redis => redis.ScriptEvaluateAsync(RedisScripts.Dequeue,
+            [_keys.Workers, _keys.Priorities, _keys.Pending, _keys.Reclaimed, _keys.Marker], args), cancellationToken).ConfigureAwait(false);
         if (result.IsNull)
             return null;
         var parts = (RedisResult[])result!;
         var request = RequestCodec.Decode((string)parts[1]!);
         lock (_gate)
-            _leases[request] = (long)parts[0];
+            _leases[request] = lease;
         return request;
     }
 
@@ -75,48 +80,50 @@ public sealed class RedisFrontier : ISharedFrontier
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask<long> CountAsync(CancellationToken cancellationToken = default) =>
-        (long?)await Guard("count", () => _redis.StringGetAsync(_keys.Pending)).ConfigureAwait(false) ?? 0;
+    /// <summary>The pending count; during an outage the last one read (it only informs the progress line and the summary).</summary>
+    public async ValueTask<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        var (done, count) = await _link.TryOnceAsync("count pending requests", redis => redis.StringGetAsync(_keys.Pending)).ConfigureAwait(false);
+        if (done)
+            Interlocked.Exchange(ref _lastCount, (long?)count ?? 0);
+        return Interlocked.Read(ref _lastCount);
+    }
 
-    public async ValueTask<bool> TryClaimSeedingAsync(CancellationToken cancellationToken = default) =>
-        await Guard("claim seeding", () => _redis.StringSetAsync(_keys.Seeder, _options.WorkerId, when: When.NotExists)).ConfigureAwait(false);
+    /// <summary>Claims seeding with a claim of its own, so that run again after a lost reply the claim still counts.</summary>
+    public async ValueTask<bool> TryClaimSeedingAsync(CancellationToken cancellationToken = default)
+    {
+        var claim = $"{_options.WorkerId}:{Guid.NewGuid():N}";
+        return await _link.RunAsync("claim seeding", async redis =>
+            await redis.StringSetAsync(_keys.Seeder, claim, when: When.NotExists).ConfigureAwait(false)
+            || await redis.StringGetAsync(_keys.Seeder).ConfigureAwait(false) == claim, cancellationToken).ConfigureAwait(false);
+    }
 
     public async ValueTask FinishSeedingAsync(CancellationToken cancellationToken = default) =>
-        await Guard("finish seeding", () => _redis.StringSetAsync(_keys.Seeded, _options.WorkerId)).ConfigureAwait(false);
+        await _link.RunAsync("finish seeding", redis => redis.StringSetAsync(_keys.Seeded, _options.WorkerId), cancellationToken).ConfigureAwait(false);
 
     public async ValueTask<bool> IsDrainedAsync(CancellationToken cancellationToken = default) =>
-        (await Guard("read the crawl state", () => RedisCrawlState.ReadAsync(_redis, _keys)).ConfigureAwait(false)).Drained;
+        (await _link.RunAsync("read the crawl state", redis => RedisCrawlState.ReadAsync(redis, _keys), cancellationToken).ConfigureAwait(false)).Drained;
 
-    /// <summary>Stops renewing this worker's leases and gives back the ones it never completed (a stopped crawl loses nothing).</summary>
+    /// <summary>
+    /// Stops renewing this worker's leases and gives back the ones it never completed (a stopped crawl loses nothing).
+    /// One attempt only: when Redis is down the leases expire there on their own and the other workers re-crawl them.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         await _heartbeat.ConfigureAwait(false);
-        try
+        var (released, _) = await _link.TryOnceAsync("release completed requests", async redis =>
         {
-            await ReleaseCompletedAsync(TimeSpan.Zero).ConfigureAwait(false);
-            await _redis.ScriptEvaluateAsync(RedisScripts.Leave,
+            await ReleaseCompletedAsync(redis, TimeSpan.Zero).ConfigureAwait(false);
+            return true;
+        }).ConfigureAwait(false);
+        if (released)
+        {
+            await _link.TryOnceAsync("give back leases", redis => redis.ScriptEvaluateAsync(RedisScripts.Leave,
                 [_keys.Workers, _keys.Priorities, _keys.Pending],
-                [_options.WorkerId, _keys.QueuePrefix, _keys.LeasesPrefix]).ConfigureAwait(false);
-        }
-        catch (RedisException)
-        {
-            // Redis is gone: the leases expire there on their own and the other workers re-crawl them.
+                [_options.WorkerId, _keys.QueuePrefix, _keys.LeasesPrefix])).ConfigureAwait(false);
         }
         _stop.Dispose();
-    }
-
-    /// <summary>Turns a lost or refused Redis into a crawl error that says which step failed for which crawl.</summary>
-    private async Task<T> Guard<T>(string step, Func<Task<T>> call)
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (RedisException ex)
-        {
-            throw new CrawlerException($"Redis frontier of crawl '{_options.CrawlId}' (worker {_options.WorkerId}): {step} failed: {ex.Message}", ex);
-        }
     }
 
     private async Task HeartbeatAsync(CancellationToken cancellationToken)
@@ -127,35 +134,48 @@ public sealed class RedisFrontier : ISharedFrontier
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                try
+                await _link.RunAsync("release completed requests", async redis =>
                 {
-                    await ReleaseCompletedAsync(ReleaseAfter).ConfigureAwait(false);
-                    if (_time.GetElapsedTime(lastBeat) >= _options.LeaseTimeout / 3)
-                    {
-                        await _redis.ScriptEvaluateAsync(RedisScripts.Heartbeat, [_keys.Workers], [_options.WorkerId, _leaseMs]).ConfigureAwait(false);
-                        lastBeat = _time.GetTimestamp();
-                    }
-                }
-                catch (RedisException)
+                    await ReleaseCompletedAsync(redis, ReleaseAfter).ConfigureAwait(false);
+                    return true;
+                }, cancellationToken).ConfigureAwait(false);
+                if (_time.GetElapsedTime(lastBeat) >= _options.LeaseTimeout / 3)
                 {
-                    // Retried on the next tick; the lease timeout is three beats long.
+                    await _link.RunAsync("renew leases", redis => redis.ScriptEvaluateAsync(RedisScripts.Heartbeat,
+                        [_keys.Workers, _keys.Marker], [_options.WorkerId, _leaseMs, _link.MarkerCheck]), cancellationToken).ConfigureAwait(false);
+                    lastBeat = _time.GetTimestamp();
                 }
             }
         }
         catch (OperationCanceledException)
         {
         }
+        catch (CrawlStateUnavailableException)
+        {
+            // The link is lost for good: the engine's next call fails with the same error and stops the crawl.
+        }
     }
 
-    private async Task ReleaseCompletedAsync(TimeSpan age)
+    /// <summary>Releases the leases completed at least <paramref name="age"/> ago; they leave the queue only once Redis has them.</summary>
+    private async Task ReleaseCompletedAsync(IDatabase redis, TimeSpan age)
     {
         var due = new List<RedisValue>();
         lock (_gate)
         {
-            while (_completed.TryPeek(out var entry) && _time.GetElapsedTime(entry.CompletedAt) >= age)
-                due.Add(_completed.Dequeue().Lease);
+            foreach (var entry in _completed)
+            {
+                if (_time.GetElapsedTime(entry.CompletedAt) < age)
+                    break;
+                due.Add(entry.Lease);
+            }
         }
-        if (due.Count > 0)
-            await _redis.HashDeleteAsync(_keys.Leases(_options.WorkerId), [.. due]).ConfigureAwait(false);
+        if (due.Count == 0)
+            return;
+        await redis.HashDeleteAsync(_keys.Leases(_options.WorkerId), [.. due]).ConfigureAwait(false);
+        lock (_gate)
+        {
+            for (var i = 0; i < due.Count; i++)
+                _completed.Dequeue();
+        }
     }
 }

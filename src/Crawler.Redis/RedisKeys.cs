@@ -18,7 +18,7 @@ internal sealed class RedisKeys(string crawlId)
 
     public RedisKey Pending => Prefix + "pending";
 
-    public RedisKey LeaseSequence => Prefix + "lease-seq";
+    public RedisKey Marker => Prefix + "marker";
 
     public RedisKey Workers => Prefix + "workers";
 

@@ -1,17 +1,26 @@
+using System.Globalization;
 using AudioCrawl.Core.Pipeline;
 using StackExchange.Redis;
 
 namespace AudioCrawl.Redis;
 
 /// <summary>
-/// Pair keys claimed in the crawl's Redis hash (key to owning worker), so two workers rarely write the same pair.
+/// Pair keys claimed in the crawl's Redis hash (key to owning claim), so two workers rarely write the same pair.
 /// A claim by a worker that has since died or left can be taken over: its part may not hold the pair.
+/// During an outage a claim waits (and with it the pair, which reaches the CSV only once its key is recorded); each
+/// claim carries its own ID, so one run again after a lost reply is still recognised as this pair's.
 /// </summary>
-public sealed class RedisPairKeyStore(IConnectionMultiplexer connection, RedisCrawlOptions options) : IPairKeyStore
+public sealed class RedisPairKeyStore(RedisLink link) : IPairKeyStore
 {
-    private readonly IDatabase _redis = connection.GetDatabase();
-    private readonly RedisKeys _keys = new(options.CrawlId);
+    private readonly string _claimPrefix = $"{link.Options.WorkerId}:{Guid.NewGuid().ToString("N")[..12]}-";
+    private long _claims;
 
-    public async ValueTask<bool> TryAddAsync(PairKey key, CancellationToken cancellationToken = default) =>
-        (long)await _redis.ScriptEvaluateAsync(RedisScripts.ClaimPair, [_keys.PairKeys, _keys.Workers], [key.ToString(), options.WorkerId]).ConfigureAwait(false) == 1;
+    public async ValueTask<bool> TryAddAsync(PairKey key, CancellationToken cancellationToken = default)
+    {
+        var keys = link.Keys;
+        RedisValue[] args = [key.ToString(), _claimPrefix + Interlocked.Increment(ref _claims).ToString(CultureInfo.InvariantCulture), link.Options.WorkerId, link.MarkerCheck];
+        var result = await link.RunAsync("record a pair key", redis => redis.ScriptEvaluateAsync(RedisScripts.ClaimPair,
+            [keys.PairKeys, keys.Workers, keys.Marker], args), cancellationToken).ConfigureAwait(false);
+        return (long)result == 1;
+    }
 }

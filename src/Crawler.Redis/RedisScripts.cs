@@ -7,6 +7,9 @@ namespace AudioCrawl.Redis;
 internal static class RedisScripts
 {
     private const string Common = """
+        local function marker_missing(marker, check)
+          return check == '1' and redis.call('EXISTS', marker) == 0
+        end
         local function now_ms()
           local t = redis.call('TIME')
           return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -34,8 +37,12 @@ internal static class RedisScripts
 
         """;
 
-    /// <summary>KEYS: seen, priorities, pending. ARGV: fingerprint, dontFilter (0|1), priority, payload, queue prefix.</summary>
-    public const string Enqueue = """
+    /// <summary>The error a script returns when the worker saw the crawl's marker and it is gone (Redis lost the crawl).</summary>
+    private const string MarkerMissingReply = $"return redis.error_reply('{RedisLink.MarkerMissingError}')";
+
+    /// <summary>KEYS: seen, priorities, pending, marker. ARGV: fingerprint, dontFilter (0|1), priority, payload, queue prefix, marker check (0|1).</summary>
+    public const string Enqueue = Common + $$"""
+        if marker_missing(KEYS[4], ARGV[6]) then {{MarkerMissingReply}} end
         local added = redis.call('SADD', KEYS[1], ARGV[1])
         if added == 0 and ARGV[2] == '0' then return 0 end
         redis.call('RPUSH', ARGV[5] .. ARGV[3], ARGV[4])
@@ -45,13 +52,20 @@ internal static class RedisScripts
         """;
 
     /// <summary>
-    /// KEYS: workers, priorities, pending, reclaimed, lease sequence. ARGV: worker, lease ms, queue prefix, leases prefix.
-    /// Returns {lease id, payload} or nil. Requeues the leases of dead workers first and renews this worker's.
+    /// KEYS: workers, priorities, pending, reclaimed, marker. ARGV: worker, lease ms, queue prefix, leases prefix,
+    /// marker check (0|1), lease id (made by the worker, unique). Returns {lease id, payload} or nil. Requeues the
+    /// leases of dead workers first and renews this worker's. Run again with the same lease ID (its reply was lost),
+    /// it returns the request it leased the first time instead of leasing a second one.
     /// </summary>
-    public const string Dequeue = Common + """
+    public const string Dequeue = Common + $$"""
+        if marker_missing(KEYS[5], ARGV[5]) then {{MarkerMissingReply}} end
         local now = now_ms()
         reclaim_dead(now, KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV[3], ARGV[4])
         redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])
+        local earlier = redis.call('HGET', ARGV[4] .. ARGV[1], ARGV[6])
+        if earlier then
+          return {ARGV[6], string.sub(earlier, string.find(earlier, '\n', 1, true) + 1)}
+        end
         while true do
           local top = redis.call('ZRANGE', KEYS[2], 0, 0)
           if #top == 0 then return false end
@@ -61,15 +75,15 @@ internal static class RedisScripts
           if redis.call('LLEN', queue) == 0 then redis.call('ZREM', KEYS[2], priority) end
           if payload then
             redis.call('DECR', KEYS[3])
-            local id = redis.call('INCR', KEYS[5])
-            redis.call('HSET', ARGV[4] .. ARGV[1], id, priority .. '\n' .. payload)
-            return {id, payload}
+            redis.call('HSET', ARGV[4] .. ARGV[1], ARGV[6], priority .. '\n' .. payload)
+            return {ARGV[6], payload}
           end
         end
         """;
 
-    /// <summary>KEYS: workers. ARGV: worker, lease ms. Keeps this worker's leases alive.</summary>
-    public const string Heartbeat = Common + """
+    /// <summary>KEYS: workers, marker. ARGV: worker, lease ms, marker check (0|1). Keeps this worker's leases alive.</summary>
+    public const string Heartbeat = Common + $$"""
+        if marker_missing(KEYS[2], ARGV[3]) then {{MarkerMissingReply}} end
         redis.call('ZADD', KEYS[1], now_ms() + tonumber(ARGV[2]), ARGV[1])
         return 1
         """;
@@ -105,6 +119,7 @@ internal static class RedisScripts
     public const string AcquireHost = Common + """
         local now = now_ms()
         redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+        if redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 0 end
         if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return -1 end
         local next_allowed = tonumber(redis.call('GET', KEYS[2]) or '0')
         if now < next_allowed then return next_allowed - now end
@@ -116,13 +131,20 @@ internal static class RedisScripts
         """;
 
     /// <summary>
-    /// KEYS: pair owners, workers. ARGV: pair key, worker. 1 when this worker now owns the pair. A pair whose owner
-    /// died (and so may not have written it) can be claimed again; `merge` removes the rare duplicate that follows.
+    /// KEYS: pair owners, workers, marker. ARGV: pair key, claim ("worker:id", unique per claim), worker, marker
+    /// check (0|1). 1 when this claim now owns the pair; the same claim run again (its reply was lost) is 1 again.
+    /// A pair whose owner died (and so may not have written it) can be claimed again; `merge` removes the rare
+    /// duplicate that follows.
     /// </summary>
-    public const string ClaimPair = """
-        if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 1 then return 1 end
-        local owner = redis.call('HGET', KEYS[1], ARGV[1])
-        if owner == ARGV[2] or redis.call('ZSCORE', KEYS[2], owner) then return 0 end
+    public const string ClaimPair = Common + $$"""
+        if marker_missing(KEYS[3], ARGV[4]) then {{MarkerMissingReply}} end
+        local claim = redis.call('HGET', KEYS[1], ARGV[1])
+        if not claim or claim == ARGV[2] then
+          redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+          return 1
+        end
+        local owner = string.match(claim, '^([^:]*)') or claim
+        if owner == ARGV[3] or redis.call('ZSCORE', KEYS[2], owner) then return 0 end
         redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
         return 1
         """;

@@ -9,5 +9,5 @@ namespace AudioCrawl.Redis.Tests;
 public sealed class RedisFrontierContractTests(RedisServer redis) : FrontierContract
 {
     protected override Task<IFrontier> CreateAsync() =>
-        Task.FromResult<IFrontier>(new RedisFrontier(redis.Connection, new RedisCrawlOptions { CrawlId = "contract-" + Guid.NewGuid().ToString("N") }));
+        Task.FromResult<IFrontier>(new RedisFrontier(redis.Link(new RedisCrawlOptions { CrawlId = "contract-" + Guid.NewGuid().ToString("N") })));
 }

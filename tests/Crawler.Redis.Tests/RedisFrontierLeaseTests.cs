@@ -12,7 +12,7 @@ public sealed class RedisFrontierLeaseTests(RedisServer redis)
     private readonly string _crawlId = "lease-" + Guid.NewGuid().ToString("N");
 
     private RedisFrontier Worker(string id, TimeSpan? lease = null, TimeProvider? time = null) =>
-        new(redis.Connection, new RedisCrawlOptions { CrawlId = _crawlId, WorkerId = id, LeaseTimeout = lease ?? TimeSpan.FromSeconds(30) }, time);
+        new(redis.Link(new RedisCrawlOptions { CrawlId = _crawlId, WorkerId = id, LeaseTimeout = lease ?? TimeSpan.FromSeconds(30) }, time));
 
     private static Request Get(string url) => new(new Uri(url));
 
@@ -109,7 +109,7 @@ public sealed class RedisFrontierLeaseTests(RedisServer redis)
     public async Task Crawls_with_different_ids_do_not_share_requests()
     {
         await using var mine = Worker("w");
-        await using var theirs = new RedisFrontier(redis.Connection, new RedisCrawlOptions { CrawlId = _crawlId + "-other", WorkerId = "w" });
+        await using var theirs = new RedisFrontier(redis.Link(new RedisCrawlOptions { CrawlId = _crawlId + "-other", WorkerId = "w" }));
         Assert.True(await mine.EnqueueAsync(Get("http://a.test/x")));
         Assert.True(await theirs.EnqueueAsync(Get("http://a.test/x")));
         Assert.Equal(1, await theirs.CountAsync());
@@ -123,9 +123,9 @@ public sealed class RedisFrontierLeaseTests(RedisServer redis)
         var key = PairKey.Of("http://a.test/1.wav", "one");
         await using var owner = Worker("owner");
         await owner.DequeueAsync();
-        var ownerKeys = new RedisPairKeyStore(redis.Connection, new RedisCrawlOptions { CrawlId = _crawlId, WorkerId = "owner" });
-        var otherKeys = new RedisPairKeyStore(redis.Connection, new RedisCrawlOptions { CrawlId = _crawlId, WorkerId = "other" });
-        var orphanKeys = new RedisPairKeyStore(redis.Connection, new RedisCrawlOptions { CrawlId = _crawlId, WorkerId = "gone" });
+        var ownerKeys = new RedisPairKeyStore(redis.Link(new RedisCrawlOptions { CrawlId = _crawlId, WorkerId = "owner" }));
+        var otherKeys = new RedisPairKeyStore(redis.Link(new RedisCrawlOptions { CrawlId = _crawlId, WorkerId = "other" }));
+        var orphanKeys = new RedisPairKeyStore(redis.Link(new RedisCrawlOptions { CrawlId = _crawlId, WorkerId = "gone" }));
 
         Assert.True(await ownerKeys.TryAddAsync(key));
         Assert.False(await otherKeys.TryAddAsync(key));

@@ -2,6 +2,8 @@ using System.CommandLine;
 using AudioCrawl.Cli.Running;
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Engine;
+using AudioCrawl.Core.Metrics;
+using AudioCrawl.Core.Stats;
 using AudioCrawl.Sinks.Csv;
 using AudioCrawl.Sinks.Download;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,9 +29,11 @@ public static class CrawlCommand
         var audioDir = new Option<string?>("--audio-dir") { Description = "Write downloaded audio as loose {key}.flac + {key}.json files in this folder (implies --download)." };
         var audio = new DownloadOptionSet(withRetryFailed: false); // the crawl's --retry-failed is about the job's failed requests
         var delivery = new UploadOptionSet();
+        var metrics = new MetricsOptionSet();
+        var timelineInterval = new Option<double>("--timeline-interval") { Description = "Seconds between the points of the time series (timeline.jsonl in the job directory, or beside --stats; default 5).", DefaultValueFactory = _ => 5 };
 
-        var command = new Command("crawl", "Crawl one spider into a url,text CSV (and, with --webdataset, into audio shards).") { spider, output, overwrite, append, csvColumns, stats, jobDir, retryFailed, download, webDataset, audioDir };
-        foreach (var option in engine.All.Concat(audio.All).Concat(delivery.All))
+        var command = new Command("crawl", "Crawl one spider into a url,text CSV (and, with --webdataset, into audio shards).") { spider, output, overwrite, append, csvColumns, stats, jobDir, retryFailed, download, webDataset, audioDir, timelineInterval };
+        foreach (var option in engine.All.Concat(audio.All).Concat(delivery.All).Concat(metrics.All))
             command.Options.Add(option);
         foreach (var option in redis.All)
             command.Options.Add(option);
@@ -64,7 +68,7 @@ public static class CrawlCommand
             var audioFetcher = audioFolder is null ? null : audio.FetcherOptions(parse, plan.Engine);
             using var loggers = common.CreateLoggers(parse, environment);
             await using var shared = sharedOptions is null ? null
-                : await SharedCrawl.JoinAsync(parse.GetValue(redis.Redis)!, sharedOptions, environment.Time).ConfigureAwait(false);
+                : await SharedCrawl.JoinAsync(parse.GetValue(redis.Redis)!, sharedOptions, loggers, environment.Time).ConfigureAwait(false);
             JobDirectory? job = null;
             if (jobPath is not null)
             {
@@ -82,9 +86,12 @@ public static class CrawlCommand
                 await ResumeJob.PrepareAsync(job, path, parse.GetValue(retryFailed), loggers).ConfigureAwait(false);
             }
 
-            var host = CrawlHosts.ForCrawl(plan, config, environment, loggers).AddSink(new CsvPairSink(path, mode, columns));
+            await using var metricsEndpoint = await metrics.StartAsync(parse, environment, environment.StopToken).ConfigureAwait(false);
+            var host = CrawlHosts.ForCrawl(plan, config, metricsEndpoint?.Attach(environment) ?? environment, loggers).AddSink(new CsvPairSink(path, mode, columns));
             if (job is not null)
                 host.AddJobDirectory(job);
+            if (job is not null || statsPath is not null)
+                host.AddTimeline(new TimelineOptions(job is not null ? Path.Combine(job.Path, TimelineFile.FileName) : TimelineFile.Beside(statsPath!)) { Interval = TimelineInterval(parse.GetValue(timelineInterval)) });
             shared?.AddTo(host);
             var session = new CrawlSession(environment);
             await using var upload = await delivery.StartAsync(parse, audioFolder, loggers, environment.Time, environment.StopToken).ConfigureAwait(false);
@@ -99,7 +106,7 @@ public static class CrawlCommand
             upload?.Watch(writer);
             DownloadSink? sink = null;
             host.AddMediaDownload(audioFetcher!).AddSink(services => sink = new DownloadSink(
-                () => audio.CreateRunner(parse, services.GetRequiredService<FetchPipeline>(), writer, audioFolder, loggers, environment.Time), audioFolder));
+                () => audio.CreateRunner(parse, services.GetRequiredService<FetchPipeline>(), writer, audioFolder, loggers, environment.Time, services.GetRequiredService<CrawlStats>().Custom), audioFolder));
             var code = await session.RunAsync(plan, host, [path, audioFolder], statsPath, () => sink?.Abort(), shared).ConfigureAwait(false);
             if (sink?.Summary is { } summary)
                 await environment.Out.WriteAsync(DownloadReport.Format(summary)).ConfigureAwait(false);
@@ -108,4 +115,8 @@ public static class CrawlCommand
         }));
         return command;
     }
+
+    private static TimeSpan TimelineInterval(double seconds) => seconds is >= 0.1 and <= 86400
+        ? TimeSpan.FromSeconds(seconds)
+        : throw new ConfigurationException($"--timeline-interval {seconds}: must be between 0.1 and 86400 seconds.");
 }

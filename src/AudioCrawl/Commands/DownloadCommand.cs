@@ -1,7 +1,9 @@
 using System.CommandLine;
 using AudioCrawl.Cli.Running;
 using AudioCrawl.Core.Configuration;
+using AudioCrawl.Core.Metrics;
 using AudioCrawl.Sinks.Download;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AudioCrawl.Cli.Commands;
 
@@ -23,9 +25,10 @@ public static class DownloadCommand
         var ignoreRobots = new Option<bool>("--ignore-robots") { Description = "Download even what robots.txt disallows (by default it is obeyed, as in a crawl)." };
         var audio = new DownloadOptionSet();
         var delivery = new UploadOptionSet();
+        var metrics = new MetricsOptionSet();
 
         var command = new Command("download", "Download the audio of a url,text CSV into WebDataset shards (LAION audio format).") { input, output, format, perHost, delay, userAgent, ignoreRobots };
-        foreach (var option in audio.All.Concat(delivery.All))
+        foreach (var option in audio.All.Concat(delivery.All).Concat(metrics.All))
             command.Options.Add(option);
 
         command.SetAction(parse => CommandAction.GuardAsync(environment, async () =>
@@ -40,11 +43,14 @@ public static class DownloadCommand
 
             using var loggers = common.CreateLoggers(parse, environment);
             using var stop = new StopSignal(environment);
-            await using var host = CrawlHosts.Create(engine, environment, loggers).AddMediaDownload(audio.FetcherOptions(parse, engine)).Build();
+            await using var metricsEndpoint = await metrics.StartAsync(parse, environment, stop.Hard).ConfigureAwait(false);
+            await using var host = CrawlHosts.Create(engine, metricsEndpoint?.Attach(environment) ?? environment, loggers).AddMediaDownload(audio.FetcherOptions(parse, engine)).Build();
+            if (metricsEndpoint is not null)
+                host.Services.GetRequiredService<CrawlMetrics>(); // no crawl runs here to create the extensions: the meter starts now
             var writer = audio.CreateWriter(parse, folder, parse.GetValue(format) == "webdataset", environment.Time);
             await using var upload = await delivery.StartAsync(parse, folder, loggers, environment.Time, stop.Hard).ConfigureAwait(false);
             upload?.Watch(writer);
-            var runner = audio.CreateRunner(parse, host.Fetch, writer, folder, loggers, environment.Time);
+            var runner = audio.CreateRunner(parse, host.Fetch, writer, folder, loggers, environment.Time, host.Stats.Custom);
             await using var abort = stop.Hard.Register(runner.Abort);
             using var progressDone = new CancellationTokenSource();
             var progress = ReportProgressAsync(environment, runner, progressDone.Token);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Http;
+using AudioCrawl.Core.Stats;
 using AudioCrawl.Sinks.Download;
 using AudioCrawl.Sinks.WebDataset;
 using Microsoft.Extensions.Logging;
@@ -125,7 +126,7 @@ public sealed class DownloadOptionSet(bool withRetryFailed = true)
     }
 
     /// <summary>The downloader over <paramref name="fetchPath"/>, the crawl host's one fetch pipeline (robots.txt, retries, host slots, cluster gate).</summary>
-    public DownloadRunner CreateRunner(ParseResult parse, IFetcher fetchPath, ISampleWriter writer, string folder, ILoggerFactory loggers, TimeProvider time) =>
+    public DownloadRunner CreateRunner(ParseResult parse, IFetcher fetchPath, ISampleWriter writer, string folder, ILoggerFactory loggers, TimeProvider time, CounterSet? counters = null) =>
         new(
             fetchPath,
             CreateResolvers(parse),
@@ -133,5 +134,8 @@ public sealed class DownloadOptionSet(bool withRetryFailed = true)
             folder,
             CreateOptions(parse),
             loggers.CreateLogger("download"),
-            time);
+            time)
+        {
+            Counters = counters,
+        };
 }

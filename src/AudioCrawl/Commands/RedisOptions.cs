@@ -15,7 +15,9 @@ public sealed class RedisOptions
 
     public Option<double?> LeaseTimeout { get; } = new("--lease-timeout") { Description = "Seconds a silent worker keeps its leased requests before the others re-crawl them (default 30)." };
 
-    public IEnumerable<Option> All => [Redis, CrawlId, WorkerId, LeaseTimeout];
+    public Option<double?> OutageTimeout { get; } = new("--redis-outage-timeout") { Description = "Seconds to wait for a Redis that stopped answering (restart, failover) before this worker stops with exit code 1 (default 120); meanwhile it takes no new requests and holds its pairs." };
+
+    public IEnumerable<Option> All => [Redis, CrawlId, WorkerId, LeaseTimeout, OutageTimeout];
 
     /// <summary>The shared crawl's options, or null when --redis was not given.</summary>
     public RedisCrawlOptions? Parse(ParseResult parse)
@@ -23,8 +25,8 @@ public sealed class RedisOptions
         var crawlId = parse.GetValue(CrawlId);
         if (parse.GetValue(Redis) is null)
         {
-            if (crawlId is not null || parse.GetValue(WorkerId) is not null || parse.GetValue(LeaseTimeout) is not null)
-                throw new ConfigurationException("--crawl-id, --worker-id and --lease-timeout need --redis.");
+            if (crawlId is not null || parse.GetValue(WorkerId) is not null || parse.GetValue(LeaseTimeout) is not null || parse.GetValue(OutageTimeout) is not null)
+                throw new ConfigurationException("--crawl-id, --worker-id, --lease-timeout and --redis-outage-timeout need --redis.");
             return null;
         }
         if (crawlId is null)
@@ -37,6 +39,12 @@ public sealed class RedisOptions
             if (!double.IsFinite(seconds) || seconds <= 0 || seconds > 86400)
                 throw new ConfigurationException($"--lease-timeout {seconds}: give seconds between 0.3 and 86400.");
             options = options with { LeaseTimeout = TimeSpan.FromSeconds(seconds) };
+        }
+        if (parse.GetValue(OutageTimeout) is { } outage)
+        {
+            if (!double.IsFinite(outage) || outage < 0 || outage > 86400)
+                throw new ConfigurationException($"--redis-outage-timeout {outage}: give seconds between 0 and 86400.");
+            options = options with { OutageTimeout = TimeSpan.FromSeconds(outage) };
         }
         options.Validate();
         return options;

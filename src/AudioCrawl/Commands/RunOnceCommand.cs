@@ -13,11 +13,12 @@ public static class RunOnceCommand
         var spider = new Argument<string>("spider") { Description = "The spider to run (see 'audiocrawl list')." };
         var state = new StateOptions();
         var engine = new EngineOptions();
+        var metrics = new MetricsOptionSet();
         var command = new Command("run-once", "Run a spider once, writing only pairs no earlier run delivered to DIR/<spider>/pairs-YYYYMMDD-HHMMSS.csv; resumes an interrupted run. Exit code 3 when a run is already in progress, 4 when it found nothing (see --allow-empty).")
         {
             spider, state.StateDir,
         };
-        foreach (var option in engine.All)
+        foreach (var option in engine.All.Concat(metrics.All))
             command.Options.Add(option);
 
         command.SetAction(parse => CommandAction.GuardAsync(environment, async () =>
@@ -27,7 +28,8 @@ public static class RunOnceCommand
             SpiderSchedule.Of(config, name);
             using var loggers = common.CreateLoggers(parse, environment);
             using var stop = new StopSignal(environment);
-            var runner = StateOptions.Runner(parse, parse.GetValue(state.StateDir)!, config, engine, environment, loggers, e => stop.Hard.Register(e.Abort));
+            await using var metricsEndpoint = await metrics.StartAsync(parse, environment, stop.Token).ConfigureAwait(false);
+            var runner = StateOptions.Runner(parse, parse.GetValue(state.StateDir)!, config, engine, metricsEndpoint?.Attach(environment) ?? environment, loggers, e => stop.Hard.Register(e.Abort));
             var report = await runner.RunAsync(name, stop.Token).ConfigureAwait(false);
             if (report.Skipped)
             {

@@ -17,11 +17,12 @@ public static class ScheduleCommand
         var spiders = new Argument<string[]>("spiders") { Description = "Only these spiders (default: every entry of crawlers.json with a \"schedule\").", Arity = ArgumentArity.ZeroOrMore };
         var state = new StateOptions();
         var engine = new EngineOptions();
+        var metrics = new MetricsOptionSet();
         var command = new Command("schedule", "Run spiders on their cron schedules until stopped (SIGTERM or Ctrl+C): resumes unfinished runs at start, never runs a spider twice at once.")
         {
             spiders, state.StateDir,
         };
-        foreach (var option in engine.All)
+        foreach (var option in engine.All.Concat(metrics.All))
             command.Options.Add(option);
 
         command.SetAction(parse => CommandAction.GuardAsync(environment, async () =>
@@ -44,6 +45,8 @@ public static class ScheduleCommand
                 planner.Plan(name, engine.Overrides(parse)); // bad settings fail now, not at 3 a.m.
             SinkEntry.ReadAll(config, CommonOptions.Sinks(environment)); // and so do bad sinks
 
+            await using var metricsEndpoint = await metrics.StartAsync(parse, environment, environment.StopToken).ConfigureAwait(false);
+            var hosts = metricsEndpoint?.Attach(environment) ?? environment;
             var level = parse.GetValue(common.LogLevel) ?? LogLevel.Information;
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
             builder.Logging.ClearProviders().SetMinimumLevel(level).AddProvider(new Running.TextWriterLoggerProvider(environment.Error, level, environment.Time));
@@ -52,7 +55,7 @@ public static class ScheduleCommand
             builder.Services.AddSingleton(services =>
             {
                 var loggers = services.GetRequiredService<ILoggerFactory>();
-                var runner = StateOptions.Runner(parse, parse.GetValue(state.StateDir)!, config, engine, environment, loggers);
+                var runner = StateOptions.Runner(parse, parse.GetValue(state.StateDir)!, config, engine, hosts, loggers);
                 return new ScheduleLoop(schedules, runner, environment.Time, loggers.CreateLogger("scheduler"));
             });
             builder.Services.AddHostedService<SchedulerService>();

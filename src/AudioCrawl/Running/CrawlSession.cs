@@ -33,7 +33,7 @@ public sealed class CrawlSession(CliEnvironment environment)
             await publishTask.ConfigureAwait(false);
         }
         if (shared is not null)
-            await shared.Board.PublishAsync(shared.Options.WorkerId, result.FinishReason, result.Stats).ConfigureAwait(false);
+            await shared.PublishFinalAsync(result.FinishReason, result.Stats).ConfigureAwait(false);
 
         await environment.Out.WriteAsync(StatsSummary.Format(plan.Name, result, outputs)).ConfigureAwait(false);
         if (statsPath is not null)

@@ -1,6 +1,7 @@
 using AudioCrawl.Core.Hosting;
 using AudioCrawl.Core.Stats;
 using AudioCrawl.Redis;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace AudioCrawl.Cli.Running;
@@ -9,25 +10,43 @@ namespace AudioCrawl.Cli.Running;
 public sealed class SharedCrawl : IAsyncDisposable
 {
     private readonly IConnectionMultiplexer _connection;
+    private readonly RedisLink _link;
 
-    private SharedCrawl(IConnectionMultiplexer connection, RedisCrawlOptions options, TimeProvider time)
+    private SharedCrawl(IConnectionMultiplexer connection, RedisLink link)
     {
         _connection = connection;
-        Options = options;
-        Board = new RedisStatsBoard(connection, options.CrawlId, time);
+        _link = link;
+        Board = new RedisStatsBoard(link);
     }
 
-    public RedisCrawlOptions Options { get; }
+    public RedisCrawlOptions Options => _link.Options;
 
     public RedisStatsBoard Board { get; }
 
-    public static async Task<SharedCrawl> JoinAsync(string url, RedisCrawlOptions options, TimeProvider time) =>
-        new(await RedisConnector.ConnectAsync(url).ConfigureAwait(false), options, time);
+    /// <summary>Connects (unreachable: a configuration error) and joins the crawl, writing its marker if it is new.</summary>
+    public static async Task<SharedCrawl> JoinAsync(string url, RedisCrawlOptions options, ILoggerFactory loggers, TimeProvider time)
+    {
+        var connection = await RedisConnector.ConnectAsync(url).ConfigureAwait(false);
+        try
+        {
+            var link = new RedisLink(connection, options, RedisConnector.Describe(url), loggers.CreateLogger("redis"), time);
+            await link.JoinAsync().ConfigureAwait(false);
+            return new SharedCrawl(connection, link);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
 
-    public CrawlHostBuilder AddTo(CrawlHostBuilder builder) => builder.AddRedis(_connection, Options);
+    public CrawlHostBuilder AddTo(CrawlHostBuilder builder) => builder.AddRedis(_link);
 
     public Task PublishStatsAsync(Func<CrawlStatsSnapshot> snapshot, CancellationToken cancellationToken) =>
         Board.RunPublisherAsync(Options.WorkerId, snapshot, Options.StatsInterval, cancellationToken);
+
+    /// <summary>The worker's last word on the board, if Redis answers now.</summary>
+    public Task PublishFinalAsync(string state, CrawlStatsSnapshot stats) => Board.TryPublishAsync(Options.WorkerId, state, stats);
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }

@@ -4,6 +4,7 @@ using AudioCrawl.Core;
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Hosting;
+using AudioCrawl.Core.Metrics;
 using AudioCrawl.Core.Pipeline;
 using AudioCrawl.Core.Runs;
 using AudioCrawl.Sinks.Csv;
@@ -80,6 +81,7 @@ public sealed class SpiderRunner(
                     .AddPairKeys(new DeliveredPairFilter(state, job.PairKeys))
                     .AddFetchStage(new FetchStage(FetchStageOrder.Outermost, "conditional-get", (_, next) => conditional.Around(next)))
                     .AddSink(new CsvPairSink(output, mode))
+                    .AddTimeline(new TimelineOptions(TimelineFile.Beside(output)))
                     .Build();
                 result = await host.RunAsync(crawl, onStarted, stopToken).ConfigureAwait(false);
                 if (conditional.NotModified > 0)

@@ -39,6 +39,7 @@ public sealed class CrawlEngine
     private readonly HashSet<string> _reportedMissingCallbacks = [];
     private readonly ContractMonitor _contracts;
     private int _active;
+    private int _stateLost;
     private long _fetchesStarted;
     private long _pagesFetched;
     private long _pairsYielded;
@@ -165,6 +166,10 @@ public sealed class CrawlEngine
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
         }
+        catch (CrawlStateUnavailableException ex)
+        {
+            StateUnavailable(ex);
+        }
         catch (Exception ex)
         {
             _logger.LogError(ex, "The start requests of spider {Spider} failed: {Message}", _spider.Name, ex.Message);
@@ -173,8 +178,15 @@ public sealed class CrawlEngine
         }
         finally
         {
-            if (seeds && shared is not null && !_stopping.IsCancellationRequested)
-                await shared.FinishSeedingAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                if (seeds && shared is not null && !_stopping.IsCancellationRequested)
+                    await shared.FinishSeedingAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (CrawlStateUnavailableException ex)
+            {
+                StateUnavailable(ex);
+            }
             _seedingDone = true;
             _signal.Pulse();
         }
@@ -184,7 +196,30 @@ public sealed class CrawlEngine
         ? await shared.IsDrainedAsync(CancellationToken.None).ConfigureAwait(false)
         : await _frontier.CountAsync(CancellationToken.None).ConfigureAwait(false) == 0;
 
+    /// <summary>
+    /// The shared state is gone for good: stop like a failed sink does. Requests in flight are not completed, so their
+    /// leases go back to the queue; the pairs acknowledged so far are flushed when the pipeline closes.
+    /// </summary>
+    private void StateUnavailable(CrawlStateUnavailableException ex)
+    {
+        if (Interlocked.Exchange(ref _stateLost, 1) == 0)
+            _logger.LogError("{Message}", ex.Message);
+        Fail(FinishReasons.StateUnavailable, ex.Message);
+    }
+
     private async Task WorkAsync()
+    {
+        try
+        {
+            await WorkLoopAsync().ConfigureAwait(false);
+        }
+        catch (CrawlStateUnavailableException ex)
+        {
+            StateUnavailable(ex);
+        }
+    }
+
+    private async Task WorkLoopAsync()
     {
         var watch = new CounterWatch();
         _stats.Custom.WatchCurrentFlow(watch);
@@ -224,6 +259,10 @@ public sealed class CrawlEngine
             {
                 if (await ProcessAsync(request, watch).ConfigureAwait(false))
                     await _frontier.CompleteAsync(request, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (CrawlStateUnavailableException ex)
+            {
+                StateUnavailable(ex);
             }
             catch (Exception ex)
             {
@@ -342,7 +381,10 @@ public sealed class CrawlEngine
                         var result = await _pipeline.SubmitAsync(item, _abort.Token).ConfigureAwait(false);
                         acceptedPairs |= result != SubmitResult.Dropped;
                         if (result != SubmitResult.Dropped)
+                        {
+                            _stats.PairsByCallback.Increment(request.Callback);
                             _signals?.Item(item);
+                        }
                         if (result == SubmitResult.LimitReached)
                             RequestStop(FinishReasons.MaxItems);
                         break;
@@ -357,6 +399,11 @@ public sealed class CrawlEngine
         catch (SinkFailedException ex)
         {
             Fail(FinishReasons.SinkFailed, ex.Message);
+            return false;
+        }
+        catch (CrawlStateUnavailableException ex)
+        {
+            StateUnavailable(ex);
             return false;
         }
         catch (Exception ex)

@@ -12,4 +12,7 @@ public static class FinishReasons
 
     /// <summary>The spider asked for a callback it does not have; the request was never fetched.</summary>
     public const string UnknownCallback = "unknown_callback";
+
+    /// <summary>The crawl's shared state (Redis) stayed unreachable past its outage timeout, or came back empty.</summary>
+    public const string StateUnavailable = "state_unavailable";
 }

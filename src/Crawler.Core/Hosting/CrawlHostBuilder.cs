@@ -46,7 +46,7 @@ public sealed class CrawlHostBuilder
                 logger.LogDebug("Retrying {Url} in {Seconds:0.##} s ({Reason})", request.Url, wait.TotalSeconds, reason);
             });
         }));
-        AddFetchStage(new FetchStage(FetchStageOrder.HostSlot, "host-slot", (services, next) => new PoliteFetcher(next, services.GetRequiredService<HostSlots>(), time)));
+        AddFetchStage(new FetchStage(FetchStageOrder.HostSlot, "host-slot", (services, next) => new PoliteFetcher(next, services.GetRequiredService<HostSlots>(), time, services.GetRequiredService<CrawlStats>().Latency)));
     }
 
     /// <summary>A host for the crawl of <paramref name="plan"/>: its engine settings, and the plan itself as a service.</summary>

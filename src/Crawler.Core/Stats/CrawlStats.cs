@@ -32,6 +32,12 @@ public sealed class CrawlStats(TimeProvider time)
     /// <summary>What spiders and sinks count for themselves ("cambridge/no_audio").</summary>
     public CounterSet Custom { get; } = new();
 
+    /// <summary>Pairs accepted, by the spider callback that yielded them.</summary>
+    public CounterSet PairsByCallback { get; } = new();
+
+    /// <summary>Each host's response latency (one attempt, after its host slot was won).</summary>
+    public HostLatencies Latency { get; } = new();
+
     public TimeSpan Elapsed => Interlocked.Read(ref _finishedAt) is var end and > 0
         ? time.GetElapsedTime(_startedAt, end)
         : time.GetElapsedTime(_startedAt);
@@ -66,6 +72,8 @@ public sealed class CrawlStats(TimeProvider time)
             BytesReceived,
             elapsed.TotalSeconds > 0 ? Math.Round(responses / elapsed.TotalSeconds, 2) : 0,
             queued,
-            finishReason);
+            finishReason,
+            Latency.Snapshot().ToDictionary(p => p.Key, p => LatencySummary.Of(p.Value), StringComparer.OrdinalIgnoreCase),
+            PairsByCallback.Snapshot());
     }
 }

@@ -15,4 +15,6 @@ public sealed record CrawlStatsSnapshot(
     long BytesReceived,
     double PagesPerSecond,
     long Queued,
-    string? FinishReason);
+    string? FinishReason,
+    IReadOnlyDictionary<string, LatencySummary>? LatencyByHost = null,
+    IReadOnlyDictionary<string, long>? PairsByCallback = null);

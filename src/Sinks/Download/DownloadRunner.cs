@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using AudioCrawl.Core;
 using AudioCrawl.Core.Http;
+using AudioCrawl.Core.Stats;
 using Microsoft.Extensions.Logging;
 
 namespace AudioCrawl.Sinks.Download;
@@ -52,6 +53,9 @@ public sealed class DownloadRunner
         _downloader = new AudioDownloader(fetcher, resolvers, _work, keepInMemory: options.NoTranscode);
         _transcoder = new AudioTranscoder(options.Transcode);
     }
+
+    /// <summary>Where samples packed and failed, files transcoded and shards finished are counted too (<see cref="MediaCounters"/>): the crawl's stats.</summary>
+    public CounterSet? Counters { get; init; }
 
     /// <summary>Samples in finished shards so far in this run.</summary>
     public long Succeeded => Interlocked.Read(ref _succeeded);
@@ -358,6 +362,7 @@ public sealed class DownloadRunner
         var sample = new EncodedSample(download.Source.Key, _options.Transcode.Extension, audio.Data, LaionSampleJson.Create(download, audio), status) { AudioFile = audio.File };
         Interlocked.Add(ref _transcodersBlockedTicks, await WriteTimedAsync(next, sample, cancellationToken).ConfigureAwait(false));
         Interlocked.Increment(ref _converted);
+        Counters?.Increment(MediaCounters.Transcoded);
     }
 
     private async Task WriteAsync(ChannelReader<EncodedSample> samples, CancellationToken cancellationToken)
@@ -382,6 +387,8 @@ public sealed class DownloadRunner
         _failures.AddOrUpdate(reason, 1, (_, n) => n + 1);
         _writer.NoteFailure(status);
         Interlocked.Increment(ref _failed);
+        Counters?.Increment(MediaCounters.DownloadFailed);
+        Counters?.Increment(MediaCounters.FailedReasonPrefix + reason);
         _logger.LogInformation("Row {Row} failed ({Reason}): {Message}", source.Row, reason, message);
         await _journal!.AppendAsync([status], CancellationToken.None).ConfigureAwait(false);
     }
@@ -395,6 +402,8 @@ public sealed class DownloadRunner
             Interlocked.Increment(ref _succeeded);
             Interlocked.Add(ref _audioMilliseconds, (long)(status.Duration * 1000));
         }
+        Counters?.Increment(MediaCounters.Downloaded, statuses.Count);
+        Counters?.Increment(MediaCounters.Shards, statuses.Select(s => s.Shard).Where(shard => shard is not null).Distinct(StringComparer.Ordinal).Count());
     }
 
     private async Task<DownloadSummary> FinishAsync(long started, bool cancelled)

@@ -1,0 +1,6 @@
+using AudioCrawl.Core;
+
+namespace AudioCrawl.Redis;
+
+/// <summary>The crawl's Redis stayed unreachable for longer than the outage timeout.</summary>
+public sealed class RedisOutageException(string message) : CrawlStateUnavailableException(message);
