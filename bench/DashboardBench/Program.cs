@@ -20,8 +20,8 @@ var requests = Option("--requests", 100_000);
 var failures = Option("--failures", 10_000);
 var runs = Option("--runs", 200);
 var loads = Option("--loads", 20);
-var sounds = Option("--sounds", 3000);
-var rounds = Option("--rounds", 4);
+var sounds = Option("--sounds", 30000);
+var rounds = Option("--rounds", 8);
 var root = Path.Combine(Path.GetTempPath(), "audiocrawl-dashboard-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
 Directory.CreateDirectory(root);
 try
