@@ -1,0 +1,118 @@
+using AudioCrawl.Core;
+using AudioCrawl.Core.Storage;
+using AudioCrawl.Sinks.Download;
+using AudioCrawl.Testing;
+using Xunit;
+
+namespace AudioCrawl.Sinks.Tests.Download;
+
+/// <summary>
+/// A FLAC the full disk cut short keeps a valid STREAMINFO (ffmpeg rewrites it at the start after the last write)
+/// and ffmpeg may still exit 0: it must be a disk failure, never a packed sample, and a run on a freed disk packs it whole.
+/// </summary>
+public sealed class TruncatedFlacTests : IAsyncLifetime
+{
+    private const int Tones = 3;
+    private const double Seconds = 2;
+    private readonly TempDirectory _temp = new();
+    private LoopbackServer _server = null!;
+    private string _fixtures = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await LoopbackServer.StartAsync();
+        _fixtures = Directory.CreateDirectory(_temp.File("fixtures")).FullName;
+        for (var i = 0; i < Tones; i++)
+            _server.Bytes($"/tone{i}.wav", await AudioFixtures.ToneAsync(_fixtures, "wav", Seconds, frequency: 300 + 40 * i), "audio/wav");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    /// <summary>Samples per channel ffmpeg decodes from a FLAC file; it fails on one that ends inside a frame.</summary>
+    private async Task<long> DecodedSamplesAsync(string flac)
+    {
+        var raw = flac + ".s16";
+        await ExternalTool.RunAsync("ffmpeg", "-nostdin", "-hide_banner", "-v", "error", "-xerror", "-y", "-i", flac, "-f", "s16le", "-ac", "1", raw);
+        return new FileInfo(raw).Length / 2;
+    }
+
+    [Fact]
+    public async Task A_conversion_a_full_tmpfs_cuts_short_is_a_disk_failure_and_converts_whole_once_the_disk_is_freed()
+    {
+        if (TmpfsMount.Unavailable)
+            return;
+        using var disk = TmpfsMount.Mount(_temp.File("disk"), 1024);
+        var input = Path.Combine(disk.Path, "tone.download");
+        await File.WriteAllBytesAsync(input, await AudioFixtures.ToneAsync(_fixtures, "wav", Seconds, 440));
+        var filler = Path.Combine(disk.Path, "filler");
+        await using (var fill = new FileStream(filler, FileMode.Create, FileAccess.Write))
+        {
+            var left = new DriveInfo(disk.Path).AvailableFreeSpace - 4096; // room for the converted file's first page only
+            var block = new byte[64 * 1024];
+            for (; left > 0; left -= block.Length)
+                await fill.WriteAsync(block.AsMemory(0, (int)Math.Min(block.Length, left)));
+        }
+        var transcoder = new AudioTranscoder(new TranscodeOptions());
+
+        var failure = await Assert.ThrowsAsync<IOException>(() => transcoder.TranscodeAsync(input, null));
+
+        Assert.True(WriteFailures.IsDiskFull(failure), failure.Message);
+        Assert.Empty(Directory.EnumerateFiles(disk.Path, "*.out.*"));
+        File.Delete(filler);
+        var audio = await transcoder.TranscodeAsync(input, null);
+        Assert.Equal((long)(48_000 * Seconds), await DecodedSamplesAsync(audio.File!));
+    }
+
+    [Fact]
+    public async Task A_flac_cut_short_while_ffmpeg_exits_0_and_logs_nothing_is_never_packed_and_a_run_on_a_freed_disk_packs_it_whole()
+    {
+        // ffmpeg's own exit status and log do not always tell (a short write on a full disk goes unnoticed when it is
+        // the last one): this ffmpeg is the real one, whose FLAC outputs are cut to their first 4 KiB while the disk is "full".
+        var full = _temp.File("disk-full");
+        await File.WriteAllTextAsync(full, "");
+        var bin = Directory.CreateDirectory(_temp.File("bin")).FullName;
+        var wrapper = Path.Combine(bin, "ffmpeg");
+        var real = (await ExternalTool.RunAsync("sh", "-c", "command -v ffmpeg")).Trim();
+        await File.WriteAllTextAsync(wrapper, $$"""
+            #!/bin/sh
+            {{real}} "$@"
+            status=$?
+            if [ -e '{{full}}' ]; then
+              for arg in "$@"; do case "$arg" in *.out.flac) truncate -s 4096 "$arg";; esac; done
+            fi
+            exit $status
+            """.Replace("\r\n", "\n"));
+        await ExternalTool.RunAsync("chmod", "+x", wrapper);
+        var csv = DownloadHarness.WriteCsv(_temp.File("pairs.csv"), Enumerable.Range(0, Tones).Select(i => (_server.Url($"/tone{i}.wav").AbsoluteUri, $"tone {i}")));
+        var output = _temp.File("out");
+        var options = new DownloadOptions { Concurrency = 4, TranscodeWorkers = 1, Transcode = new TranscodeOptions { FfmpegFolder = bin } };
+
+        var failure = await Assert.ThrowsAsync<CrawlerException>(() => DownloadHarness.RunAsync(csv, output, options: options));
+
+        Assert.Contains("cut short", failure.Message);
+        Assert.Contains("disk full", failure.Message);
+        Assert.Empty(DownloadHarness.Shards(output));
+        Assert.Empty(Directory.EnumerateFiles(output, "*.tmp"));
+        var journal = await File.ReadAllTextAsync(StatusJournal.PathFor(output, null));
+        Assert.DoesNotContain("\"failed\"", journal);
+
+        File.Delete(full);
+        var summary = await DownloadHarness.RunAsync(csv, output, options: options);
+
+        Assert.Equal(Tones, summary.Succeeded);
+        var extracted = Directory.CreateDirectory(_temp.File("extracted")).FullName;
+        foreach (var shard in DownloadHarness.Shards(output))
+            await WebDatasetReader.ExtractAsync(shard, extracted);
+        var flacs = Directory.GetFiles(extracted, "*.flac");
+        Assert.Equal(Tones, flacs.Length);
+        foreach (var flac in flacs)
+        {
+            Assert.True(new FileInfo(flac).Length > 4096);
+            Assert.Equal((long)(48_000 * Seconds), await DecodedSamplesAsync(flac));
+        }
+    }
+}
