@@ -48,21 +48,14 @@ public sealed class TruncatedFlacTests : IAsyncLifetime
         using var disk = TmpfsMount.Mount(_temp.File("disk"), 1024);
         var input = Path.Combine(disk.Path, "tone.download");
         await File.WriteAllBytesAsync(input, await AudioFixtures.ToneAsync(_fixtures, "wav", Seconds, 440));
-        var filler = Path.Combine(disk.Path, "filler");
-        await using (var fill = new FileStream(filler, FileMode.Create, FileAccess.Write))
-        {
-            var left = new DriveInfo(disk.Path).AvailableFreeSpace - 4096; // room for the converted file's first page only
-            var block = new byte[64 * 1024];
-            for (; left > 0; left -= block.Length)
-                await fill.WriteAsync(block.AsMemory(0, (int)Math.Min(block.Length, left)));
-        }
+        await disk.FillAsync(leaveFree: 4096); // room for the converted file's first page only
         var transcoder = new AudioTranscoder(new TranscodeOptions());
 
         var failure = await Assert.ThrowsAsync<IOException>(() => transcoder.TranscodeAsync(input, null));
 
         Assert.True(WriteFailures.IsDiskFull(failure), failure.Message);
         Assert.Empty(Directory.EnumerateFiles(disk.Path, "*.out.*"));
-        File.Delete(filler);
+        disk.Free();
         var audio = await transcoder.TranscodeAsync(input, null);
         Assert.Equal((long)(48_000 * Seconds), await DecodedSamplesAsync(audio.File!));
     }
