@@ -7,10 +7,12 @@ using Xunit;
 namespace AudioCrawl.Sinks.Tests.Download;
 
 /// <summary>
-/// A FLAC the full disk cut short keeps a valid STREAMINFO (ffmpeg rewrites it at the start after the last write)
-/// and ffmpeg may still exit 0: it must be a disk failure, never a packed sample, and a run on a freed disk packs it whole.
+/// A full disk under the downloads is a write failure of the run, never a failed or a packed-but-cut sample: a
+/// download the disk refuses stays pending (not failed as a dropped connection), and a FLAC the disk cut short keeps
+/// a valid STREAMINFO (ffmpeg rewrites it at the start after its last write) while ffmpeg may still exit 0. A run on
+/// the freed disk packs every sample whole.
 /// </summary>
-public sealed class TruncatedFlacTests : IAsyncLifetime
+public sealed class FullDiskDownloadTests : IAsyncLifetime
 {
     private const int Tones = 3;
     private const double Seconds = 2;
@@ -38,6 +40,52 @@ public sealed class TruncatedFlacTests : IAsyncLifetime
         var raw = flac + ".s16";
         await ExternalTool.RunAsync("ffmpeg", "-nostdin", "-hide_banner", "-v", "error", "-xerror", "-y", "-i", flac, "-f", "s16le", "-ac", "1", raw);
         return new FileInfo(raw).Length / 2;
+    }
+
+    private string Csv() =>
+        DownloadHarness.WriteCsv(_temp.File("pairs.csv"), Enumerable.Range(0, Tones).Select(i => (_server.Url($"/tone{i}.wav").AbsoluteUri, $"tone {i}")));
+
+    /// <summary>Every sample is in a shard, and ffmpeg decodes each FLAC to its full length.</summary>
+    private async Task AssertPackedWholeAsync(string output)
+    {
+        var extracted = Directory.CreateDirectory(_temp.File("extracted")).FullName;
+        foreach (var shard in DownloadHarness.Shards(output))
+            await WebDatasetReader.ExtractAsync(shard, extracted);
+        var flacs = Directory.GetFiles(extracted, "*.flac");
+        Assert.Equal(Tones, flacs.Length);
+        foreach (var flac in flacs)
+        {
+            Assert.True(new FileInfo(flac).Length > 4096);
+            Assert.Equal((long)(48_000 * Seconds), await DecodedSamplesAsync(flac));
+        }
+    }
+
+    [Fact]
+    public async Task A_download_the_full_disk_refuses_fails_the_run_as_a_full_disk_and_stays_pending_for_the_run_on_the_freed_disk()
+    {
+        if (TmpfsMount.Unavailable)
+            return;
+        using var disk = TmpfsMount.Mount(_temp.File("disk"), 2048);
+        var output = Path.Combine(disk.Path, "out");
+        var csv = Csv();
+        Directory.CreateDirectory(output);
+        await disk.FillAsync(leaveFree: 8192); // the status lines fit, a 350 KB download does not
+
+        var failure = await Assert.ThrowsAsync<CrawlerException>(() => DownloadHarness.RunAsync(csv, output));
+
+        Assert.Contains("disk full", failure.Message);
+        Assert.Contains(".download", failure.Message);
+        var journal = await File.ReadAllTextAsync(StatusJournal.PathFor(output, null));
+        Assert.Contains("\"pending\"", journal);
+        Assert.DoesNotContain("\"failed\"", journal);
+        Assert.Empty(DownloadHarness.Shards(output));
+
+        disk.Free();
+        var summary = await DownloadHarness.RunAsync(csv, output);
+
+        Assert.Equal(Tones, summary.Succeeded);
+        Assert.Equal(0, summary.Failed);
+        await AssertPackedWholeAsync(output);
     }
 
     [Fact]
@@ -80,7 +128,7 @@ public sealed class TruncatedFlacTests : IAsyncLifetime
             exit $status
             """.Replace("\r\n", "\n"));
         await ExternalTool.RunAsync("chmod", "+x", wrapper);
-        var csv = DownloadHarness.WriteCsv(_temp.File("pairs.csv"), Enumerable.Range(0, Tones).Select(i => (_server.Url($"/tone{i}.wav").AbsoluteUri, $"tone {i}")));
+        var csv = Csv();
         var output = _temp.File("out");
         var options = new DownloadOptions { Concurrency = 4, TranscodeWorkers = 1, Transcode = new TranscodeOptions { FfmpegFolder = bin } };
 
@@ -97,15 +145,6 @@ public sealed class TruncatedFlacTests : IAsyncLifetime
         var summary = await DownloadHarness.RunAsync(csv, output, options: options);
 
         Assert.Equal(Tones, summary.Succeeded);
-        var extracted = Directory.CreateDirectory(_temp.File("extracted")).FullName;
-        foreach (var shard in DownloadHarness.Shards(output))
-            await WebDatasetReader.ExtractAsync(shard, extracted);
-        var flacs = Directory.GetFiles(extracted, "*.flac");
-        Assert.Equal(Tones, flacs.Length);
-        foreach (var flac in flacs)
-        {
-            Assert.True(new FileInfo(flac).Length > 4096);
-            Assert.Equal((long)(48_000 * Seconds), await DecodedSamplesAsync(flac));
-        }
+        await AssertPackedWholeAsync(output);
     }
 }
