@@ -8,8 +8,8 @@ namespace AudioCrawl.Sinks.Download;
 /// batch of inputs: <c>-i a -i b … -map 0:a:0 a.flac -map 1:a:0 b.flac</c>. What ffprobe used to say about an
 /// input is read from ffmpeg's own log; each FLAC output is checked by reading its STREAMINFO header (rate,
 /// channels, samples) and its last frame, which must be whole and end at the last sample the header counts (a file
-/// cut short by a full disk is a write failure, never a sample). An input without audio, that ffmpeg cannot decode, or that decodes to nothing is a
-/// rejected sample with its reason. When a batch fails, the input the log blames is rejected and the rest run
+/// cut short by a full disk is a write failure, never a sample). An input without audio, that ffmpeg cannot decode,
+/// or that decodes to nothing is a rejected sample with its reason. When a batch fails, the input the log blames is rejected and the rest run
 /// again; when the log blames none, each input runs alone, so one bad file never costs its neighbours.
 /// </summary>
 public sealed class AudioTranscoder(TranscodeOptions options)
