@@ -80,7 +80,7 @@ public sealed class SpiderRunner(
             {
                 await ResumeJob.PrepareAsync(job, output, retryFailed: false, loggers, CancellationToken.None).ConfigureAwait(false);
                 var conditional = new ConditionalGet(state);
-                var frontier = new RecrawlFrontier(job.Frontier, state, schedule?.RecrawlAfter, time, conditional);
+                var frontier = new RecrawlFrontier(job.Frontier, state, schedule?.RecrawlAfter, time, conditional, job.IsRebuilt ? UnfinishedSince(history) : null);
                 var mode = File.Exists(output) ? CsvSinkMode.Append : CsvSinkMode.CreateNew;
                 await using var host = hosts(crawl)
                     .AddJobDirectory(job)
@@ -135,6 +135,13 @@ public sealed class SpiderRunner(
         if (rebuildJob && Directory.Exists(jobPath) && _rebuilt.TryAdd(spider, true))
             return await JobDirectory.RebuildAsync(jobPath, name, time, CancellationToken.None).ConfigureAwait(false);
         return await JobDirectory.OpenAsync(jobPath, name, time, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>When the runs since the last finished one began: the fetches of the job they left behind.</summary>
+    private static DateTimeOffset? UnfinishedSince(IReadOnlyList<RunRecord> history)
+    {
+        var lastFinished = history.ToList().FindLastIndex(run => run.Status == RunStatus.Finished);
+        return history.Skip(lastFinished + 1).Select(run => (DateTimeOffset?)run.Started).Min();
     }
 
     private string NewOutputPath(string directory)
