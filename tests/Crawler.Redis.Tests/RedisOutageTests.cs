@@ -112,18 +112,14 @@ public sealed class RedisOutageTests : IDisposable
         server.Latency = TimeSpan.FromMilliseconds(30);
         await using var redis = await RedisServer.StartAsync(Directory.CreateDirectory(_temp.File("redis")).FullName);
 
-        var workers = Enumerable.Range(0, 2).Select(i => AudioCrawlProcess.Start(_temp.Path, Shared(server, redis, "restarted", i))).ToList();
-        await WaitForRowsAsync("part0.csv", 20);
-        await redis.StopAsync();
-        await Task.Delay(TimeSpan.FromSeconds(5));
-        await redis.RestartAsync();
-        var results = await Task.WhenAll(workers.Select(worker => worker.WaitAsync(Timeout)));
-        workers.ForEach(worker => worker.Dispose());
-        var merge = await AudioCrawlProcess.RunAsync(_temp.Path, Timeout, "merge", "part0.csv", "part1.csv", "-o", "pairs.csv");
+        await RideOutWithTwoWorkersAsync(server, redis, "restarted", [], async () =>
+        {
+            await WaitForRowsAsync("part0.csv", 20);
+            await redis.StopAsync();
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            await redis.RestartAsync();
+        });
 
-        Assert.All(results, result => Assert.True(result.ExitCode == 0, result.Error));
-        Assert.All(results, result => Assert.Contains(Back, result.Error));
-        Assert.True(merge.ExitCode == 0, merge.Error);
         var parts = Enumerable.Range(0, 2).SelectMany(i => CsvFile.ReadPairs(_temp.File($"part{i}.csv"))).ToList();
         Assert.Equal(parts.Count, parts.Distinct().Count());
         var merged = await CsvFile.ReadPairsWithPythonAsync(_temp.File("pairs.csv"));
@@ -144,20 +140,15 @@ public sealed class RedisOutageTests : IDisposable
         await using var redis = await RedisServer.StartAsync();
 
         // Leases of 1 s, an outage of 6 s: every lease held when Redis stops has expired when it answers again.
-        string[] timeouts = ["--lease-timeout", "1", "--redis-outage-timeout", "60"];
-        var workers = Enumerable.Range(0, 2).Select(i => AudioCrawlProcess.Start(_temp.Path, Shared(server, redis, "outlived", i, timeouts))).ToList();
-        await WaitForRowsAsync("part0.csv", 20);
-        await WaitForRowsAsync("part1.csv", 20);
-        await redis.PauseAsync();
-        await Task.Delay(TimeSpan.FromSeconds(6));
-        await redis.ResumeAsync();
-        var results = await Task.WhenAll(workers.Select(worker => worker.WaitAsync(Timeout)));
-        workers.ForEach(worker => worker.Dispose());
-        var merge = await AudioCrawlProcess.RunAsync(_temp.Path, Timeout, "merge", "part0.csv", "part1.csv", "-o", "pairs.csv");
+        await RideOutWithTwoWorkersAsync(server, redis, "outlived", ["--lease-timeout", "1", "--redis-outage-timeout", "60"], async () =>
+        {
+            await WaitForRowsAsync("part0.csv", 20);
+            await WaitForRowsAsync("part1.csv", 20);
+            await redis.PauseAsync();
+            await Task.Delay(TimeSpan.FromSeconds(6));
+            await redis.ResumeAsync();
+        });
 
-        Assert.All(results, result => Assert.True(result.ExitCode == 0, result.Error));
-        Assert.All(results, result => Assert.Contains(Back, result.Error));
-        Assert.True(merge.ExitCode == 0, merge.Error);
         // The expired leases went back to the queue, so some pages were fetched a second time after the outage ...
         var refetched = server.AllHits.Where(hit => hit.Key != "/robots.txt" && hit.Value - hitsAlone.GetValueOrDefault(hit.Key) > 1).Select(hit => hit.Key).ToList();
         Assert.NotEmpty(refetched);
@@ -193,6 +184,20 @@ public sealed class RedisOutageTests : IDisposable
 
         Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}: {result.Error}");
         Assert.Contains(message, result.Error);
+    }
+
+    /// <summary>Two workers crawl through <paramref name="outage"/>; both must finish (exit 0, back after the outage) and their parts merge into pairs.csv.</summary>
+    private async Task RideOutWithTwoWorkersAsync(LoopbackServer server, RedisServer redis, string crawlId, string[] flags, Func<Task> outage)
+    {
+        var workers = Enumerable.Range(0, 2).Select(i => AudioCrawlProcess.Start(_temp.Path, Shared(server, redis, crawlId, i, flags))).ToList();
+        await outage();
+        var results = await Task.WhenAll(workers.Select(worker => worker.WaitAsync(Timeout)));
+        workers.ForEach(worker => worker.Dispose());
+        var merge = await AudioCrawlProcess.RunAsync(_temp.Path, Timeout, "merge", "part0.csv", "part1.csv", "-o", "pairs.csv");
+
+        Assert.All(results, result => Assert.True(result.ExitCode == 0, result.Error));
+        Assert.All(results, result => Assert.Contains(Back, result.Error));
+        Assert.True(merge.ExitCode == 0, merge.Error);
     }
 
     private async Task WaitForRowsAsync(string file, int rows)
