@@ -132,7 +132,7 @@ public sealed class DownloadRunner
     public long NextRow() => Interlocked.Increment(ref _nextRow);
 
     /// <summary>
-    /// Whether <paramref name="source"/> is to be downloaded: not a duplicate, not a bad row (recorded as failed),
+    /// Whether <paramref name="source"/> is to be downloaded: not a duplicate, not a bad row (its <see cref="AudioSource.Problem"/>; recorded as failed),
     /// not packed before, not failed before (unless retrying failures; then only those). Scheduled ones are recorded as pending.
     /// </summary>
     public async ValueTask<bool> AcceptAsync(AudioSource source)
@@ -148,10 +148,8 @@ public sealed class DownloadRunner
             Interlocked.Increment(ref _duplicates);
             return false;
         }
-        var problem = source.Problem;
-        if (problem is null && (!Uri.TryCreate(source.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
-            problem = $"row {source.Row}: '{source.Url}' is not an http(s) URL.";
-        if (problem is not null)
+        // Every source comes from AudioSource.Of, which judged it by the item pipeline's rules (PairNormalizer).
+        if (source.Problem is { } problem)
         {
             await FailAsync(source, SampleFailureReasons.BadRow, problem, 0).ConfigureAwait(false);
             return false;

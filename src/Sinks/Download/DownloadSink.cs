@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Media;
 using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Scheduling;
 using AudioCrawl.Core.Spiders;
+using AudioCrawl.Core.Stats;
 using Microsoft.Extensions.Logging;
 
 namespace AudioCrawl.Sinks.Download;
@@ -18,15 +18,15 @@ namespace AudioCrawl.Sinks.Download;
 /// </summary>
 public abstract class DownloadSink : IPairSink, IMediaRequestHandler
 {
-    private readonly IFrontier _frontier;
+    private readonly MediaScheduler _scheduler;
     private bool _closed;
 
     /// <param name="type">The sink type, which names the handler of its media requests: a crawl has one sink of each audio type, and in a
     /// shared crawl every worker's sink of that type packs the downloads it draws into its own output.</param>
-    protected DownloadSink(string type, DownloadRunner runner, IFrontier frontier)
+    protected DownloadSink(string type, DownloadRunner runner, MediaScheduler scheduler)
     {
         Runner = runner;
-        _frontier = frontier;
+        _scheduler = scheduler;
         MediaHandlerName = type;
     }
 
@@ -41,12 +41,18 @@ public abstract class DownloadSink : IPairSink, IMediaRequestHandler
     /// <summary>The summary, once the sink is closed.</summary>
     public DownloadSummary? Summary { get; private set; }
 
-    /// <summary>The sink of <paramref name="settings"/> writing to <paramref name="output"/> with <paramref name="writer"/>.</summary>
-    /// <param name="recordFolder">Where the per-sample record lives (a job directory), or null for the output folder.</param>
-    protected DownloadSink(string type, AudioSinkSettings settings, string output, ISampleWriter writer, IFrontier frontier, ILoggerFactory loggers, TimeProvider time, string? recordFolder)
-        : this(type, new DownloadRunner(settings.CreateResolvers(), writer, output, StatusJournal.PathFor(output, recordFolder), settings.ToDownloadOptions(), loggers.CreateLogger("download"), time), frontier)
+    /// <summary>
+    /// The sink of <paramref name="settings"/> writing with <paramref name="writer"/> into its output in <paramref name="context"/>,
+    /// keeping its record there, counting in <paramref name="stats"/>.
+    /// </summary>
+    protected DownloadSink(string type, AudioSinkSettings settings, AudioSinkContext context, Func<string, ISampleWriter> writer, MediaScheduler scheduler, CrawlStats stats, ILoggerFactory loggers, TimeProvider time)
+        : this(type, CreateRunner(settings, context.OutputOf(settings), context.RecordFolder, writer, loggers, time), scheduler)
     {
+        Runner.Counters = stats.Custom;
     }
+
+    private static DownloadRunner CreateRunner(AudioSinkSettings settings, string output, string? recordFolder, Func<string, ISampleWriter> writer, ILoggerFactory loggers, TimeProvider time) =>
+        new(settings.CreateResolvers(), writer(output), output, StatusJournal.PathFor(output, recordFolder), settings.ToDownloadOptions(), loggers.CreateLogger("download"), time);
 
     public Task OpenAsync(CancellationToken cancellationToken = default) => Runner.OpenAsync(cancellationToken);
 
@@ -61,7 +67,7 @@ public abstract class DownloadSink : IPairSink, IMediaRequestHandler
             Page = pair.Page?.AbsoluteUri,
         };
         if (await Runner.AcceptAsync(source).ConfigureAwait(false))
-            await _frontier.EnqueueAsync(RequestFor(source), cancellationToken).ConfigureAwait(false);
+            await _scheduler.ScheduleAsync(RequestFor(source), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The media request that downloads <paramref name="source"/> for this sink.</summary>
