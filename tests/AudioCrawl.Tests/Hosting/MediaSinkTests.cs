@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using AudioCrawl.Cli;
+using AudioCrawl.Cli.Tests;
+using AudioCrawl.Core.Hosting;
+using AudioCrawl.Core.Http;
+using AudioCrawl.Core.Stats;
+using AudioCrawl.SampleSite.Sounds;
+using AudioCrawl.Testing;
+using Xunit;
+using CliRunner = AudioCrawl.Cli.Tests.Cli;
+
+namespace AudioCrawl.Tests.Hosting;
+
+/// <summary>A crawl's audio sinks as the engine runs them: their own share of requests, their signals, their counters, seen from the server.</summary>
+public sealed class MediaSinkTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static bool IsAudio(Uri url) => url.AbsolutePath.StartsWith("/audio/", StringComparison.Ordinal);
+
+    /// <summary>Runs the CLI in this process with <paramref name="configure"/> added to the crawl host.</summary>
+    private static async Task<ProcessResult> RunAsync(Action<CrawlHostBuilder> configure, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var environment = CliEnvironment.Capture(output, error, typeof(CatalogueSpider).Assembly) with { ConfigureHost = configure };
+        var code = await AudioCrawlCli.RunAsync(args, environment);
+        return new ProcessResult(code, output.ToString(), error.ToString());
+    }
+
+    private sealed class SignalRecorder : ICrawlExtension
+    {
+        public ConcurrentQueue<(string Signal, Uri Url)> Signals { get; } = new();
+
+        public void OnRequestScheduled(Request request) => Signals.Enqueue(("scheduled", request.Url));
+
+        public void OnResponse(Response response) => Signals.Enqueue(("response", response.Request.Url));
+    }
+
+    [Fact]
+    public async Task A_crawl_extension_sees_every_audio_request_scheduled_before_its_response()
+    {
+        var site = new SoundLibrarySite(new SoundCatalogue(20));
+        await using var server = await LoopbackServer.StartAsync(site);
+        var recorder = new SignalRecorder();
+
+        var result = await RunAsync(host => host.AddExtension(recorder), "crawl", "sounds", "-o", _temp.File("pairs.csv"), "--audio-dir", _temp.File("audio"), "--no-transcode",
+            "--set", $"baseUrl={server.BaseUrl}", "--delay", "0");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Output + result.Error);
+        var signals = recorder.Signals.ToList();
+        var audio = site.ExpectedPairs(server.BaseUrl).Select(p => new Uri(p.Url)).ToList();
+        Assert.Equal(audio.ToHashSet(), signals.Where(s => s.Signal == "scheduled" && IsAudio(s.Url)).Select(s => s.Url).ToHashSet());
+        Assert.Equal(audio.Count, signals.Count(s => s.Signal == "scheduled" && IsAudio(s.Url)));
+        Assert.All(audio, url =>
+        {
+            var scheduled = signals.IndexOf(("scheduled", url));
+            var response = signals.IndexOf(("response", url));
+            Assert.True(scheduled >= 0 && response > scheduled, $"{url}: scheduled at #{scheduled}, response at #{response}");
+        });
+    }
+
+    [Fact]
+    public async Task Download_concurrency_caps_the_audio_in_flight_and_per_host_bounds_pages_and_audio_together()
+    {
+        const int perHost = 4;
+        const int downloads = 2;
+        var site = new SoundLibrarySite(new SoundCatalogue(40));
+        await using var server = await LoopbackServer.StartAsync(site);
+        server.Latency = TimeSpan.FromMilliseconds(40);
+        var csv = _temp.File("pairs.csv");
+
+        var result = await CliRunner.RunAsync("crawl", "sounds", "-o", csv, "--audio-dir", _temp.File("audio"), "--no-transcode",
+            "--set", $"baseUrl={server.BaseUrl}", "--delay", "0", "--per-host", $"{perHost}", "--set", "concurrency=8", "--download-concurrency", $"{downloads}");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Output + result.Error);
+        Assert.Equal(site.ExpectedPairs(server.BaseUrl).Count, server.Log.Count(r => r.PathAndQuery.StartsWith("/audio/", StringComparison.Ordinal)));
+        // Without the cap the audio would take every slot the host has once the pages are done.
+        Assert.Equal(downloads, server.PeakConcurrencyUnder("audio"));
+        Assert.True(server.PeakConcurrency(server.BaseUrl.Host) <= perHost, $"peak {server.PeakConcurrency(server.BaseUrl.Host)} requests at once to one host, over perHost {perHost}");
+    }
+
+    [Fact]
+    public async Task The_stats_file_counts_every_sample_and_shard_the_audio_sink_wrote_also_those_of_the_last_shard()
+    {
+        var site = new SoundLibrarySite(new SoundCatalogue(30));
+        await using var server = await LoopbackServer.StartAsync(site);
+        var shards = _temp.File("shards");
+        var stats = _temp.File("stats.json");
+
+        var result = await CliRunner.RunAsync("crawl", "sounds", "-o", _temp.File("pairs.csv"), "--webdataset", shards, "--samples-per-shard", "4",
+            "--set", $"baseUrl={server.BaseUrl}", "--delay", "0", "--stats", stats);
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Output + result.Error);
+        var samples = site.ExpectedPairs(server.BaseUrl).Count;
+        Assert.NotEqual(0, samples % 4); // the last shard is closed only when the sink closes
+        var counters = JsonDocument.Parse(await File.ReadAllTextAsync(stats)).RootElement.GetProperty("stats").GetProperty("counters");
+        Assert.Equal(Directory.GetFiles(shards, "*.tar").Length, counters.GetProperty(MediaCounters.Shards).GetInt64());
+        Assert.Equal(samples, counters.GetProperty(MediaCounters.Downloaded).GetInt64());
+    }
+}
