@@ -22,6 +22,7 @@ public static class CrawlHostBuilderDownloadExtensions
     /// </summary>
     public static CrawlHostBuilder AddMediaDownload(this CrawlHostBuilder builder, HttpFetcherOptions audioFetcher)
     {
+        builder.Services.TryAddSingleton<AudioSinkGroup>();
         builder.Services.TryAddSingleton(services => new AudioSinkContext(services.GetRequiredService<CrawlPlan>().Name, services.GetService<JobDirectory>()?.Path));
         return builder.AddFetcher(FetcherKind.Audio, _ => new HttpFetcher(audioFetcher));
     }

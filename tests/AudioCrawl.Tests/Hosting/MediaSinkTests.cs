@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Formats.Tar;
 using System.Text.Json;
 using AudioCrawl.Cli;
 using AudioCrawl.Cli.Tests;
@@ -6,6 +7,7 @@ using AudioCrawl.Core.Hosting;
 using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Stats;
 using AudioCrawl.SampleSite.Sounds;
+using AudioCrawl.Sinks.Download;
 using AudioCrawl.Testing;
 using Xunit;
 using CliRunner = AudioCrawl.Cli.Tests.Cli;
@@ -100,5 +102,73 @@ public sealed class MediaSinkTests : IDisposable
         var counters = JsonDocument.Parse(await File.ReadAllTextAsync(stats)).RootElement.GetProperty("stats").GetProperty("counters");
         Assert.Equal(Directory.GetFiles(shards, "*.tar").Length, counters.GetProperty(MediaCounters.Shards).GetInt64());
         Assert.Equal(samples, counters.GetProperty(MediaCounters.Downloaded).GetInt64());
+    }
+
+    /// <summary>The sample rate of every FLAC member of the shards in <paramref name="folder"/>, by key.</summary>
+    private static async Task<Dictionary<string, int>> ShardRatesAsync(string folder)
+    {
+        var rates = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var shard in Directory.EnumerateFiles(folder, "*.tar"))
+        {
+            await using var stream = File.OpenRead(shard);
+            await using var reader = new TarReader(stream);
+            while (await reader.GetNextEntryAsync() is { } entry)
+            {
+                if (!entry.Name.EndsWith(".flac", StringComparison.Ordinal))
+                    continue;
+                using var bytes = new MemoryStream();
+                await entry.DataStream!.CopyToAsync(bytes);
+                rates.Add(entry.Name[..^".flac".Length], FlacStreamInfo.TryRead(bytes.ToArray())!.Value.SampleRate);
+            }
+        }
+        return rates;
+    }
+
+    private static Dictionary<string, string> RecordStatuses(string path) =>
+        File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement)
+            .GroupBy(r => r.GetProperty("key").GetString()!)
+            .ToDictionary(g => g.Key, g => g.Last().GetProperty("status").GetString()!, StringComparer.Ordinal);
+
+    [Fact]
+    public async Task Several_audio_sinks_in_one_crawl_each_get_every_sample_of_one_download_per_audio_url()
+    {
+        var site = new SoundLibrarySite(new SoundCatalogue(24));
+        await using var server = await LoopbackServer.StartAsync(site);
+        var loose = _temp.File("loose");
+        var small = _temp.File("small");
+        var shards = _temp.File("shards");
+        var job = _temp.File("job");
+        var config = _temp.File("crawlers.json");
+        File.WriteAllText(config, $$"""
+            {
+              "engine": { "delay": 0 },
+              "sinks": {
+                "loose": { "type": "files", "output": {{JsonSerializer.Serialize(loose)}}, "noTranscode": true },
+                "small": { "type": "webdataset", "output": {{JsonSerializer.Serialize(small)}}, "sampleRate": 16000, "samplesPerShard": 5 }
+              }
+            }
+            """);
+
+        var result = await CliRunner.RunAsync("crawl", "sounds", "-o", _temp.File("pairs.csv"), "--config", config, "--webdataset", shards, "--samples-per-shard", "4",
+            "--job-dir", job, "--set", $"baseUrl={server.BaseUrl}");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Output + result.Error);
+        var pairs = site.ExpectedPairs(server.BaseUrl);
+        var keys = pairs.Select(p => SampleKey.Of(p.Url, p.Text)).ToHashSet();
+        Assert.All(pairs, pair => Assert.Equal(1, server.Hits(new Uri(pair.Url).PathAndQuery)));
+        Assert.Equal(keys, Directory.GetFiles(loose, "*.wav").Select(f => Path.GetFileNameWithoutExtension(f)!).ToHashSet());
+        var smallRates = await ShardRatesAsync(small);
+        Assert.Equal(keys, smallRates.Keys.ToHashSet());
+        Assert.All(smallRates.Values, rate => Assert.Equal(16_000, rate));
+        var rates = await ShardRatesAsync(shards);
+        Assert.Equal(keys, rates.Keys.ToHashSet());
+        Assert.All(rates.Values, rate => Assert.Equal(48_000, rate));
+        // Each sink's status of each sample in its own record: the first audio sink's in samples.jsonl, as download --job-dir reads it.
+        foreach (var record in new[] { StatusJournal.JobFileName, "samples-webdataset.jsonl", "samples-webdataset-2.jsonl" })
+        {
+            var statuses = RecordStatuses(Path.Combine(job, record));
+            Assert.Equal(keys, statuses.Keys.ToHashSet());
+            Assert.All(statuses.Values, status => Assert.Equal("success", status));
+        }
     }
 }

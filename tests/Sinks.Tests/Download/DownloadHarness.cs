@@ -42,7 +42,7 @@ internal static class DownloadHarness
                 StatusJournal.PathFor(output, null),
                 options ?? new DownloadOptions { Concurrency = 4, TranscodeWorkers = 2 },
                 NullLogger.Instance,
-                TimeProvider.System), services.GetRequiredService<MediaScheduler>());
+                TimeProvider.System), services.GetRequiredService<AudioSinkGroup>());
             created?.Invoke(sink.Runner);
             return sink;
         });
@@ -51,7 +51,7 @@ internal static class DownloadHarness
     }
 
     /// <summary>A download sink over a runner the test configures.</summary>
-    private sealed class HarnessSink(DownloadRunner runner, MediaScheduler scheduler) : DownloadSink("harness", runner, scheduler)
+    private sealed class HarnessSink(DownloadRunner runner, AudioSinkGroup group) : DownloadSink("harness", runner, group)
     {
     }
 
