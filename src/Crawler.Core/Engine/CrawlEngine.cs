@@ -62,7 +62,7 @@ public sealed class CrawlEngine
     {
         _media = (media ?? []).GroupBy(h => h.MediaHandlerName, StringComparer.Ordinal).ToDictionary(
             g => g.Key,
-            g => g.Count() == 1 ? g.Single() : throw new ConfigurationException($"this crawl has {g.Count()} '{g.Key}' sinks; audio is downloaded once per sink type (drop the --webdataset/--audio-dir flag or the crawlers.json entry that repeats it)."),
+            g => g.Count() == 1 ? g.Single() : throw new ConfigurationException($"this crawl has {g.Count()} media handlers named '{g.Key}'; each needs a name of its own."),
             StringComparer.Ordinal);
         _failures = failures;
         _signals = signals is { IsEmpty: false } ? signals : null;

@@ -27,7 +27,7 @@ public sealed class EngineDownloadTests(ITestOutputHelper log) : IDisposable
     private static int AudioHits(LoopbackServer server) => server.Log.Count(r => IsAudio(r.PathAndQuery));
 
     /// <summary>Every sample of the shards in <paramref name="folder"/>: its key and its audio bytes.</summary>
-    private static async Task<List<(string Key, byte[] Audio)>> ReadSamplesAsync(string folder)
+    internal static async Task<List<(string Key, byte[] Audio)>> ReadSamplesAsync(string folder)
     {
         var samples = new List<(string, byte[])>();
         foreach (var shard in Directory.EnumerateFiles(folder, "*.tar", SearchOption.AllDirectories))

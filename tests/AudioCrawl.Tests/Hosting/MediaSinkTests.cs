@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using System.Formats.Tar;
 using System.Text.Json;
 using AudioCrawl.Cli;
-using AudioCrawl.Cli.Tests;
 using AudioCrawl.Core.Hosting;
 using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Stats;
@@ -23,16 +21,6 @@ public sealed class MediaSinkTests : IDisposable
 
     private static bool IsAudio(Uri url) => url.AbsolutePath.StartsWith("/audio/", StringComparison.Ordinal);
 
-    /// <summary>Runs the CLI in this process with <paramref name="configure"/> added to the crawl host.</summary>
-    private static async Task<ProcessResult> RunAsync(Action<CrawlHostBuilder> configure, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var environment = CliEnvironment.Capture(output, error, typeof(CatalogueSpider).Assembly) with { ConfigureHost = configure };
-        var code = await AudioCrawlCli.RunAsync(args, environment);
-        return new ProcessResult(code, output.ToString(), error.ToString());
-    }
-
     private sealed class SignalRecorder : ICrawlExtension
     {
         public ConcurrentQueue<(string Signal, Uri Url)> Signals { get; } = new();
@@ -49,7 +37,7 @@ public sealed class MediaSinkTests : IDisposable
         await using var server = await LoopbackServer.StartAsync(site);
         var recorder = new SignalRecorder();
 
-        var result = await RunAsync(host => host.AddExtension(recorder), "crawl", "sounds", "-o", _temp.File("pairs.csv"), "--audio-dir", _temp.File("audio"), "--no-transcode",
+        var result = await CliRunner.RunAsync(host => host.AddExtension(recorder), "crawl", "sounds", "-o", _temp.File("pairs.csv"), "--audio-dir", _temp.File("audio"), "--no-transcode",
             "--set", $"baseUrl={server.BaseUrl}", "--delay", "0");
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.Output + result.Error);
@@ -105,24 +93,8 @@ public sealed class MediaSinkTests : IDisposable
     }
 
     /// <summary>The sample rate of every FLAC member of the shards in <paramref name="folder"/>, by key.</summary>
-    private static async Task<Dictionary<string, int>> ShardRatesAsync(string folder)
-    {
-        var rates = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var shard in Directory.EnumerateFiles(folder, "*.tar"))
-        {
-            await using var stream = File.OpenRead(shard);
-            await using var reader = new TarReader(stream);
-            while (await reader.GetNextEntryAsync() is { } entry)
-            {
-                if (!entry.Name.EndsWith(".flac", StringComparison.Ordinal))
-                    continue;
-                using var bytes = new MemoryStream();
-                await entry.DataStream!.CopyToAsync(bytes);
-                rates.Add(entry.Name[..^".flac".Length], FlacStreamInfo.TryRead(bytes.ToArray())!.Value.SampleRate);
-            }
-        }
-        return rates;
-    }
+    private static async Task<Dictionary<string, int>> ShardRatesAsync(string folder) =>
+        (await EngineDownloadTests.ReadSamplesAsync(folder)).ToDictionary(s => s.Key, s => FlacStreamInfo.TryRead(s.Audio)!.Value.SampleRate, StringComparer.Ordinal);
 
     private static Dictionary<string, string> RecordStatuses(string path) =>
         File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement)
