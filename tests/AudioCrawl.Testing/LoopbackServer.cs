@@ -24,6 +24,8 @@ public sealed class LoopbackServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _hits = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _peak = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, int> _inFlightUnder = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _peakUnder = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RecordedRequest> _log = new();
     private WebHost? _host;
 
@@ -82,6 +84,9 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <summary>The most requests that were in flight at once for a host (as in the Host header, without port).</summary>
     public int PeakConcurrency(string host) => _peak.GetValueOrDefault(host);
 
+    /// <summary>The most requests at once whose path starts with the folder <paramref name="firstSegment"/> (such as "audio" for /audio/...), any host.</summary>
+    public int PeakConcurrencyUnder(string firstSegment) => _peakUnder.GetValueOrDefault(firstSegment);
+
     public async ValueTask DisposeAsync()
     {
         if (_host is not null)
@@ -107,6 +112,9 @@ public sealed class LoopbackServer : IAsyncDisposable
         _hits.AddOrUpdate(pathAndQuery, 1, (_, n) => n + 1);
         var now = _inFlight.AddOrUpdate(host, 1, (_, n) => n + 1);
         _peak.AddOrUpdate(host, now, (_, peak) => Math.Max(peak, now));
+        var segment = (context.Request.Path.Value ?? "/").TrimStart('/').Split('/', 2)[0];
+        var nowUnder = _inFlightUnder.AddOrUpdate(segment, 1, (_, n) => n + 1);
+        _peakUnder.AddOrUpdate(segment, nowUnder, (_, peak) => Math.Max(peak, nowUnder));
         try
         {
             if (Latency > TimeSpan.Zero)
@@ -116,6 +124,7 @@ public sealed class LoopbackServer : IAsyncDisposable
         finally
         {
             _inFlight.AddOrUpdate(host, 0, (_, n) => n - 1);
+            _inFlightUnder.AddOrUpdate(segment, 0, (_, n) => n - 1);
         }
     }
 

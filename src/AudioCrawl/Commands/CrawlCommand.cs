@@ -55,7 +55,7 @@ public static class CrawlCommand
             if (rebuild && parse.GetValue(overwrite))
                 throw new ConfigurationException("--rebuild-job and --overwrite exclude each other: a rebuild keeps the rows of the CSV.");
             var config = common.LoadConfig(parse);
-            var plan = new CrawlPlanner(CommonOptions.Registry(environment), config).Plan(parse.GetValue(spider)!, engine.Overrides(parse));
+            var plan = new CrawlPlanner(CommonOptions.Registry(environment), config).Plan(parse.GetValue(spider)!, [.. engine.Overrides(parse), .. audio.EngineOverrides(parse)]);
             var path = parse.GetValue(output)!;
             var columns = csvColumns.Parse(parse);
             var mode = parse.GetValue(overwrite) ? CsvSinkMode.Overwrite : parse.GetValue(append) ? CsvSinkMode.Append : CsvSinkMode.CreateNew;

@@ -2,12 +2,9 @@ using System.CommandLine;
 using AudioCrawl.Cli.Running;
 using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Scheduling;
-using AudioCrawl.Core.Stats;
 using AudioCrawl.Core.Storage;
 using AudioCrawl.Sinks.Csv;
 using AudioCrawl.Sinks.Download;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AudioCrawl.Cli.Commands;
 
@@ -52,7 +49,8 @@ public static class DownloadCommand
             {
                 throw new ConfigurationException($"--output {folder}: cannot create the output folder ({ex.Message}).");
             }
-            var engine = new EngineSettings { Concurrency = parse.GetValue(audio.DownloadConcurrency), PerHost = parse.GetValue(perHost), Delay = parse.GetValue(delay), UserAgent = parse.GetValue(userAgent)!, ObeyRobotsTxt = !parse.GetValue(ignoreRobots) };
+            // Every row is a media request: the page workers have nothing to do.
+            var engine = new EngineSettings { Concurrency = 1, DownloadConcurrency = parse.GetValue(audio.DownloadConcurrency), PerHost = parse.GetValue(perHost), Delay = parse.GetValue(delay), UserAgent = parse.GetValue(userAgent)!, ObeyRobotsTxt = !parse.GetValue(ignoreRobots) };
             if (engine.Validate().FirstOrDefault() is { } problem)
                 throw new ConfigurationException(problem);
 
@@ -66,17 +64,12 @@ public static class DownloadCommand
             await using var upload = await delivery.StartAsync(parse, folder, loggers, environment.Time, stop.Hard).ConfigureAwait(false);
             // The rows are media requests of the one engine: the same frontier, fetch pipeline and host slots as a crawl's audio.
             var crawl = new DownloadCrawl(cancellationToken => CsvAudioSources.ReadAsync(csv, cancellationToken), engine);
-            var builder = CrawlHosts.ForDownload(crawl.Plan, metricsEndpoint?.Attach(environment) ?? environment, loggers).AddMediaDownload(audio.FetcherOptions(parse, engine));
-            crawl.AddSink(builder, services =>
-            {
-                var frontier = services.GetRequiredService<IFrontier>();
-                DownloadSink sink = settings is WebDatasetSinkSettings shards
-                    ? new WebDatasetSink(shards, folder, frontier, loggers, environment.Time, recordFolder)
-                    : new FilesSink((FilesSinkSettings)settings, folder, frontier, loggers, environment.Time, recordFolder);
-                sink.Runner.Counters = services.GetRequiredService<CrawlStats>().Custom;
-                upload?.Watch(sink.Writer);
-                return sink;
-            });
+            var builder = CrawlHosts.ForDownload(crawl.Plan, metricsEndpoint?.Attach(environment) ?? environment, loggers)
+                .AddMediaDownload(audio.FetcherOptions(parse, engine))
+                .AddAudioSinkContext(new AudioSinkContext(DownloadCrawl.SpiderName, recordFolder));
+            // The same sink entry --webdataset/--audio-dir stand for in a crawl, created through the same registry.
+            crawl.AddSinks(builder, [CliSinks.Entry(CommonOptions.Sinks(environment), DownloadOptionSet.SinkType(settings), settings)])
+                .OnSinkCreated(sink => upload?.Watch(((DownloadSink)sink).Writer));
             await using var host = builder.Build();
             await using var abort = stop.Hard.Register(() => crawl.Sink.Abort());
             using var progressDone = new CancellationTokenSource();

@@ -29,7 +29,7 @@ public sealed class DownloadOptionSet(bool withRetryFailed = true)
 
     public Option<double> MaxDuration { get; } = new("--max-duration") { Description = "Keep at most this many seconds of each sample (default 0: all)." };
 
-    public Option<int> DownloadConcurrency { get; } = new("--download-concurrency") { Description = "download: downloads in flight at once (default 16). A crawl's audio downloads are requests of the crawl and share its --concurrency.", DefaultValueFactory = _ => 16 };
+    public Option<int> DownloadConcurrency { get; } = new("--download-concurrency") { Description = "Audio downloads in flight at once, across hosts (default 16). In a crawl they are requests of the crawl beside its --concurrency pages (the engine setting downloadConcurrency); --per-host bounds both together.", DefaultValueFactory = _ => 16 };
 
     public Option<int> TranscodeWorkers { get; } = new("--transcode-workers") { Description = "ffmpeg conversions at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
 
@@ -88,6 +88,12 @@ public sealed class DownloadOptionSet(bool withRetryFailed = true)
             throw new ConfigurationException(problem);
         return settings;
     }
+
+    /// <summary>The engine setting <c>--download-concurrency</c> stands for in a crawl (<c>downloadConcurrency</c>), when it is given.</summary>
+    public IEnumerable<KeyValuePair<string, string>> EngineOverrides(ParseResult parse) =>
+        parse.GetResult(DownloadConcurrency) is { Implicit: false }
+            ? [new("downloadConcurrency", parse.GetValue(DownloadConcurrency).ToString(System.Globalization.CultureInfo.InvariantCulture))]
+            : [];
 
     /// <summary>The shard layout these flags ask for (the pack command's).</summary>
     public WebDatasetOptions ShardOptions(ParseResult parse)

@@ -15,6 +15,9 @@ public sealed record EngineSettings : IValidatableSettings
     [Description("Requests in flight at once, across all hosts.")]
     public int Concurrency { get; init; } = 16;
 
+    [Description("Audio downloads (the media requests of the crawl's audio sinks) in flight at once, across all hosts; pages keep their own concurrency, and perHost bounds pages and audio to one host together.")]
+    public int DownloadConcurrency { get; init; } = 16;
+
     [Description("Requests in flight at once to one host.")]
     public int PerHost { get; init; } = 2;
 
@@ -129,6 +132,8 @@ public sealed record EngineSettings : IValidatableSettings
             yield return $"browserBlock: unknown resource type '{type}'; expected any of {string.Join(", ", BrowserResourceTypes)}";
         if (Concurrency < 1)
             yield return "concurrency must be at least 1";
+        if (DownloadConcurrency < 1)
+            yield return "downloadConcurrency must be at least 1";
         if (PerHost < 1)
             yield return "perHost must be at least 1";
         if (Delay < 0 || double.IsNaN(Delay))

@@ -54,13 +54,15 @@ public sealed class CrawlEngine
     private readonly string _productToken;
     private readonly IReadOnlyDictionary<string, IMediaRequestHandler> _media;
     private readonly HashSet<string> _reportedMissingMedia = [];
+    private readonly SemaphoreSlim _pageSlots;
+    private readonly SemaphoreSlim _mediaSlots;
     private volatile bool _drainingMedia;
 
     public CrawlEngine(Spider spider, EngineSettings settings, IFetcher fetcher, IFrontier frontier, ItemPipeline pipeline, CrawlStats stats, TimeProvider time, ILogger logger, FailureLog? failures = null, CrawlSignals? signals = null, IEnumerable<IMediaRequestHandler>? media = null)
     {
         _media = (media ?? []).GroupBy(h => h.MediaHandlerName, StringComparer.Ordinal).ToDictionary(
             g => g.Key,
-            g => g.Count() == 1 ? g.Single() : throw new ConfigurationException($"this crawl has {g.Count()} '{g.Key}' sinks; audio is downloaded once per sink type (drop the --webdataset/--audio-dir flag or the crawlers.json entry that repeats it)."),
+            g => g.Count() == 1 ? g.Single() : throw new ConfigurationException($"this crawl has {g.Count()} media handlers named '{g.Key}'; each needs a name of its own."),
             StringComparer.Ordinal);
         _failures = failures;
         _signals = signals is { IsEmpty: false } ? signals : null;
@@ -76,6 +78,8 @@ public sealed class CrawlEngine
         _callbacks = CallbackTable.For(spider);
         _productToken = RobotsTxt.ProductToken(settings.UserAgent);
         _contracts = new ContractMonitor(spider.Name, settings.ContractWarnAfter, stats, logger);
+        _pageSlots = new SemaphoreSlim(settings.Concurrency, settings.Concurrency);
+        _mediaSlots = new SemaphoreSlim(settings.DownloadConcurrency, settings.DownloadConcurrency);
     }
 
     /// <summary>Runs the crawl until it is done or <paramref name="stopToken"/> asks it to stop. Does not close the pipeline.</summary>
@@ -84,7 +88,9 @@ public sealed class CrawlEngine
         await using var stopRegistration = stopToken.Register(() => RequestStop(FinishReasons.Cancelled));
         await using var sinkRegistration = _pipeline.Failed.Register(StopOnSinkFailure);
         var seeding = Task.Run(SeedAsync, CancellationToken.None);
-        var workers = Enumerable.Range(0, _settings.Concurrency).Select(_ => Task.Run(WorkAsync, CancellationToken.None)).ToArray();
+        // Pages and audio downloads each have their own share of workers and slots, so neither starves the other.
+        var workerCount = _settings.Concurrency + (_media.Count > 0 ? _settings.DownloadConcurrency : 0);
+        var workers = Enumerable.Range(0, workerCount).Select(_ => Task.Run(WorkAsync, CancellationToken.None)).ToArray();
         await Task.WhenAll(workers.Append(seeding)).ConfigureAwait(false);
         _stats.Finish();
 
@@ -320,11 +326,37 @@ public sealed class CrawlEngine
         }
     }
 
-    /// <summary>Fetches and parses one request; false when it was abandoned and should be handed out again on resume.</summary>
+    /// <summary>
+    /// Fetches and parses one request in a slot of its kind (<c>concurrency</c> for pages, <c>downloadConcurrency</c>
+    /// for media); false when it was abandoned and should be handed out again on resume.
+    /// </summary>
     private async Task<bool> ProcessAsync(Request request, CounterWatch watch)
     {
-        if (MediaRequests.IsMedia(request, out var handler))
-            return await ProcessMediaAsync(request, handler).ConfigureAwait(false);
+        var media = MediaRequests.IsMedia(request, out var handler);
+        var slots = media ? _mediaSlots : _pageSlots;
+        try
+        {
+            await slots.WaitAsync(_abort.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            _stats.RequestsDropped.Increment(RequestDropReasons.Abandoned);
+            return false;
+        }
+        try
+        {
+            return media
+                ? await ProcessMediaAsync(request, handler).ConfigureAwait(false)
+                : await ProcessPageAsync(request, watch).ConfigureAwait(false);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private async Task<bool> ProcessPageAsync(Request request, CounterWatch watch)
+    {
         // Draining the downloads after a limit: a page is left pending (a resumed job hands it out again).
         if (_stopping.IsCancellationRequested)
             return false;

@@ -92,7 +92,7 @@ public sealed class JobDirectory : IAsyncDisposable
     /// <c>--rebuild-job</c>: sets job.json, frontier.db, pairs.db and spider-state.db aside (in <c>damaged-{time}/</c>)
     /// and opens the job afresh, as a resume: the pair keys are then rebuilt from the rows the CSV holds and the crawl
     /// starts again from the start requests, so no pair the CSV holds is written twice. failures.jsonl and the sample
-    /// record (samples.jsonl) are kept; when they have damaged lines, the damaged file is set aside too and its
+    /// records (samples.jsonl, and samples-&lt;sink&gt;.jsonl of further audio sinks) are kept; when they have damaged lines, the damaged file is set aside too and its
     /// readable lines are kept.
     /// </summary>
     public static async Task<JobDirectory> RebuildAsync(string path, string spider, TimeProvider time, CancellationToken cancellationToken = default)
@@ -108,7 +108,9 @@ public sealed class JobDirectory : IAsyncDisposable
                 if (File.Exists(source))
                     File.Move(source, System.IO.Path.Combine(Aside(), file));
             }
-            foreach (var lines in new[] { FailureLog.FileName, SampleRecordFile })
+            // samples-<sink>.jsonl: the records of a crawl's audio sinks after the first.
+            var otherRecords = Directory.EnumerateFiles(path, $"{System.IO.Path.GetFileNameWithoutExtension(SampleRecordFile)}-*.jsonl").Select(f => System.IO.Path.GetFileName(f));
+            foreach (var lines in new[] { FailureLog.FileName, SampleRecordFile }.Concat(otherRecords))
                 await JsonLinesFile.SalvageAsync(System.IO.Path.Combine(path, lines), Aside, cancellationToken).ConfigureAwait(false);
         }
         var job = await OpenAsync(path, spider, time, cancellationToken).ConfigureAwait(false);

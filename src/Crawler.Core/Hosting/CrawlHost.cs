@@ -55,6 +55,8 @@ public sealed class CrawlHost : IAsyncDisposable
         signals.Started(spider);
         var result = await engine.RunAsync(stopToken).ConfigureAwait(false);
         await pipeline.CloseAsync().ConfigureAwait(false);
+        // Sinks count as they close (the last shards of an audio sink): the result's stats are taken once every sink is closed.
+        result = result with { Stats = Stats.Snapshot(result.FinishReason, result.Stats.Queued) };
         if (pipeline.Failure is { } failure && result.Outcome != CrawlOutcome.Failed)
             result = result with { Outcome = CrawlOutcome.Failed, FinishReason = FinishReasons.SinkFailed, FailureMessage = failure.Message };
         signals.Finished(result);

@@ -38,6 +38,7 @@ public sealed class CrawlHostBuilder
         Services.AddSingleton(services => new FetcherRouter(services, _fetchers, engine.Fetcher));
         Services.AddSingleton<FetchPipeline>();
         Services.AddSingleton<CrawlSignals>();
+        Services.AddSingleton<Media.MediaScheduler>();
         AddFetchStage(new FetchStage(FetchStageOrder.Retry, "retry", (services, next) =>
         {
             var stats = services.GetRequiredService<CrawlStats>();

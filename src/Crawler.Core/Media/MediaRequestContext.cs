@@ -26,4 +26,27 @@ public sealed class MediaRequestContext(Request request, IFetcher fetcher, Func<
 
     /// <summary>The request failed for good: counted as an error, recorded for <c>--retry-failed</c>, and done.</summary>
     public ValueTask FailAsync(string reason, string message) => Interlocked.Exchange(ref _ended, 1) == 0 ? fail(reason, message) : ValueTask.CompletedTask;
+
+    /// <summary>
+    /// One context for each of <paramref name="count"/> handlers that share this request (one download, several sinks):
+    /// the request ends once every one of them ended its own, failed (with the first failure) if any of them failed.
+    /// </summary>
+    public IReadOnlyList<MediaRequestContext> Split(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var left = count;
+        (string Reason, string Message)? failure = null;
+        var gate = new Lock();
+        ValueTask EndOne((string Reason, string Message)? failed)
+        {
+            bool last;
+            lock (gate)
+            {
+                failure ??= failed;
+                last = --left == 0;
+            }
+            return !last ? ValueTask.CompletedTask : failure is { } first ? FailAsync(first.Reason, first.Message) : CompleteAsync();
+        }
+        return [.. Enumerable.Range(0, count).Select(_ => new MediaRequestContext(request, fetcher, () => EndOne(null), (reason, message) => EndOne((reason, message))) { CompleteWhenFetched = CompleteWhenFetched })];
+    }
 }

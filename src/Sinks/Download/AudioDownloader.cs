@@ -11,12 +11,10 @@ namespace AudioCrawl.Sinks.Download;
 /// </summary>
 public sealed class AudioDownloader(IReadOnlyList<IMediaResolver> resolvers, string workFolder, bool keepInMemory = false)
 {
-    /// <param name="request">The media request (its URL is the source's); fetched through <paramref name="fetcher"/>.</param>
+    /// <param name="request">The media request (its URL is the source's, an absolute http(s) URL by <see cref="AudioSource.Of"/>); fetched through <paramref name="fetcher"/>.</param>
     public async Task<DownloadedAudio> DownloadAsync(AudioSource source, Request request, IFetcher fetcher, CancellationToken cancellationToken = default)
     {
-        if (!Uri.TryCreate(source.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-            throw new SampleRejectedException(SampleFailureReasons.BadRow, $"row {source.Row}: '{source.Url}' is not an http(s) URL.");
-
+        var url = request.Url;
         if (resolvers.FirstOrDefault(r => r.CanResolve(url)) is { } resolver)
             return await ResolveAsync(resolver, source, url, cancellationToken).ConfigureAwait(false);
 
@@ -24,7 +22,7 @@ public sealed class AudioDownloader(IReadOnlyList<IMediaResolver> resolvers, str
         var path = keepInMemory ? null : Path.Combine(workFolder, source.Key + ".download");
         try
         {
-            return await FetchAsync(fetcher, request with { Url = url }, source, path, cancellationToken).ConfigureAwait(false);
+            return await FetchAsync(fetcher, request, source, path, cancellationToken).ConfigureAwait(false);
         }
         catch when (path is not null)
         {

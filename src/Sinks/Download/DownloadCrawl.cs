@@ -23,9 +23,18 @@ public sealed class DownloadCrawl
     /// <summary>The sink, once the crawl created it.</summary>
     public DownloadSink Sink => _sink ?? throw new InvalidOperationException("The download sink is created when the crawl starts.");
 
-    /// <summary>Adds the sink the rows go to (created when the crawl starts).</summary>
-    public CrawlHostBuilder AddSink(CrawlHostBuilder builder, Func<IServiceProvider, DownloadSink> create) =>
-        builder.AddSink(services => _sink = create(services));
+    /// <summary>The sinks of <paramref name="entries"/>, created through the host's sink registry as a crawl's are; the rows go to the audio sink among them.</summary>
+    public CrawlHostBuilder AddSinks(CrawlHostBuilder builder, IEnumerable<SinkEntry> entries) => Watch(builder.AddSinks(entries, SpiderName));
+
+    /// <summary>Finds, among the sinks the host creates, the one audio sink the rows go to.</summary>
+    public CrawlHostBuilder Watch(CrawlHostBuilder builder) => builder.OnSinkCreated(sink =>
+    {
+        if (sink is not DownloadSink download)
+            return;
+        if (_sink is not null)
+            throw new ConfigurationException($"the download has two audio sinks ({_sink.Name}, {download.Name}); it writes one.");
+        _sink = download;
+    });
 
     /// <summary>Runs the rows; the summary of the sink, or the failure that stopped it (reading the rows, packing).</summary>
     public async Task<DownloadSummary> RunAsync(CrawlHost host, Action<CrawlEngine>? onStarted = null, CancellationToken stopToken = default)

@@ -132,7 +132,7 @@ public sealed class DownloadRunner
     public long NextRow() => Interlocked.Increment(ref _nextRow);
 
     /// <summary>
-    /// Whether <paramref name="source"/> is to be downloaded: not a duplicate, not a bad row (recorded as failed),
+    /// Whether <paramref name="source"/> is to be downloaded: not a duplicate, not a bad row (its <see cref="AudioSource.Problem"/>; recorded as failed),
     /// not packed before, not failed before (unless retrying failures; then only those). Scheduled ones are recorded as pending.
     /// </summary>
     public async ValueTask<bool> AcceptAsync(AudioSource source)
@@ -148,10 +148,8 @@ public sealed class DownloadRunner
             Interlocked.Increment(ref _duplicates);
             return false;
         }
-        var problem = source.Problem;
-        if (problem is null && (!Uri.TryCreate(source.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
-            problem = $"row {source.Row}: '{source.Url}' is not an http(s) URL.";
-        if (problem is not null)
+        // Every source comes from AudioSource.Of, which judged it by the item pipeline's rules (PairNormalizer).
+        if (source.Problem is { } problem)
         {
             await FailAsync(source, SampleFailureReasons.BadRow, problem, 0).ConfigureAwait(false);
             return false;
@@ -191,27 +189,82 @@ public sealed class DownloadRunner
     /// </summary>
     public async ValueTask HandleAsync(AudioSource source, MediaRequestContext context, CancellationToken cancellationToken = default)
     {
+        if (!await BeginAsync(source, context).ConfigureAwait(false))
+            return;
+        DownloadedAudio downloaded;
+        try
+        {
+            downloaded = await DownloadAsync(source, context.Request, context.Fetcher, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SampleRejectedException ex)
+        {
+            await RejectAsync(source, ex).ConfigureAwait(false);
+            return;
+        }
+        catch (OperationCanceledException ex)
+        {
+            throw Abandon(source, ex);
+        }
+        await TakeAsync(downloaded, context, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Takes on a sample about to be downloaded for this runner, its media request ended by this runner from now on;
+    /// false (and the request ended) when the sample is packed already or in hand.
+    /// </summary>
+    public async ValueTask<bool> BeginAsync(AudioSource source, MediaRequestContext context)
+    {
         ThrowIfStagesFailed();
         if (_done.ContainsKey(source.Key) || !_inFlight.TryAdd(source.Key, context))
         {
             Interlocked.Increment(ref _skipped);
             await context.CompleteAsync().ConfigureAwait(false);
-            return;
+            return false;
         }
         _rows.TryAdd(source.Row, new SampleStatus { Row = source.Row, Key = source.Key, Url = source.Url, Status = SampleStatuses.Pending });
+        return true;
+    }
+
+    /// <summary>Downloads <paramref name="source"/> into this runner's work folder (or memory); a <see cref="SampleRejectedException"/> says why not.</summary>
+    public async Task<DownloadedAudio> DownloadAsync(AudioSource source, Request request, IFetcher fetcher, CancellationToken cancellationToken = default)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _abort.Token, _failure.Token);
+        return await _downloader.DownloadAsync(source, request, fetcher, linked.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>The download of a sample taken on with <see cref="BeginAsync"/> failed for good.</summary>
+    public ValueTask RejectAsync(AudioSource source, SampleRejectedException rejection) => FailAsync(source, rejection.Reason, rejection.Message, 0);
+
+    /// <summary>A sample taken on is left for the next run (its media request stays pending in the frontier): the exception to throw.</summary>
+    public OperationCanceledException Abandon(AudioSource source, Exception? cause = null)
+    {
+        _inFlight.TryRemove(source.Key, out _);
+        ThrowIfStagesFailed();
+        return new OperationCanceledException($"the download of {source.Url} was abandoned", cause);
+    }
+
+    /// <summary>
+    /// <paramref name="shared"/>, downloaded by another sink's runner, as this runner's own <paramref name="source"/>:
+    /// a copy of the file in this runner's work folder (its conversion deletes it), or the bytes when stored as downloaded.
+    /// </summary>
+    public async Task<DownloadedAudio> CopyAsync(DownloadedAudio shared, AudioSource source, CancellationToken cancellationToken = default)
+    {
+        if (_options.NoTranscode)
+            return shared with { Source = source, Path = null, Data = shared.Data ?? await File.ReadAllBytesAsync(shared.Path!, cancellationToken).ConfigureAwait(false) };
+        var path = Path.Combine(_work, source.Key + ".shared");
+        if (shared.Path is { } file)
+            File.Copy(file, path, overwrite: true);
+        else
+            await File.WriteAllBytesAsync(path, shared.Data!, cancellationToken).ConfigureAwait(false);
+        return shared with { Source = source, Path = path, Data = null };
+    }
+
+    /// <summary>Hands a downloaded sample taken on with <see cref="BeginAsync"/> to the conversions; returns once it is handed on.</summary>
+    public async ValueTask TakeAsync(DownloadedAudio downloaded, MediaRequestContext context, CancellationToken cancellationToken = default)
+    {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _abort.Token, _failure.Token);
         try
         {
-            DownloadedAudio downloaded;
-            try
-            {
-                downloaded = await _downloader.DownloadAsync(source, context.Request, context.Fetcher, linked.Token).ConfigureAwait(false);
-            }
-            catch (SampleRejectedException ex)
-            {
-                await FailAsync(source, ex.Reason, ex.Message, 0).ConfigureAwait(false);
-                return;
-            }
             Interlocked.Add(ref _bytes, downloaded.Bytes);
             if (context.CompleteWhenFetched)
                 await context.CompleteAsync().ConfigureAwait(false);
@@ -230,9 +283,7 @@ public sealed class DownloadRunner
         }
         catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
         {
-            _inFlight.TryRemove(source.Key, out _); // left pending in the frontier: the next run does it
-            ThrowIfStagesFailed();
-            throw new OperationCanceledException($"the download of {source.Url} was abandoned", ex);
+            throw Abandon(downloaded.Source, ex); // left pending in the frontier: the next run does it
         }
     }
 

@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Media;
 using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Scheduling;
 using AudioCrawl.Core.Spiders;
+using AudioCrawl.Core.Stats;
 using Microsoft.Extensions.Logging;
 
 namespace AudioCrawl.Sinks.Download;
@@ -18,19 +18,40 @@ namespace AudioCrawl.Sinks.Download;
 /// </summary>
 public abstract class DownloadSink : IPairSink, IMediaRequestHandler
 {
-    private readonly IFrontier _frontier;
+    private readonly AudioSinkGroup _group;
     private bool _closed;
 
-    /// <param name="type">The sink type, which names the handler of its media requests: a crawl has one sink of each audio type, and in a
-    /// shared crawl every worker's sink of that type packs the downloads it draws into its own output.</param>
-    protected DownloadSink(string type, DownloadRunner runner, IFrontier frontier)
+    /// <param name="type">The sink type; with its place among the crawl's sinks of that type it names the handler of its media
+    /// requests, and in a shared crawl every worker's sink of that name packs the downloads it draws into its own output.</param>
+    protected DownloadSink(string type, DownloadRunner runner, AudioSinkGroup group)
     {
+        Type = type;
+        _group = group;
+        (MediaHandlerName, _) = group.Join(this, type);
         Runner = runner;
-        _frontier = frontier;
-        MediaHandlerName = type;
+    }
+
+    /// <summary>
+    /// The sink of <paramref name="settings"/> writing with <paramref name="writer"/> into its output in <paramref name="context"/>,
+    /// keeping its record there (the crawl's first audio sink in <see cref="StatusJournal.JobFileName"/>), counting in <paramref name="stats"/>.
+    /// </summary>
+    protected DownloadSink(string type, AudioSinkSettings settings, AudioSinkContext context, Func<string, ISampleWriter> writer, AudioSinkGroup group, CrawlStats stats, ILoggerFactory loggers, TimeProvider time)
+    {
+        Type = type;
+        _group = group;
+        (MediaHandlerName, var place) = group.Join(this, type);
+        var output = context.OutputOf(settings);
+        Runner = new DownloadRunner(settings.CreateResolvers(), writer(output), output, StatusJournal.PathFor(output, context.RecordFolder, place == 0 ? null : MediaHandlerName),
+            settings.ToDownloadOptions(), loggers.CreateLogger("download"), time)
+        {
+            Counters = stats.Custom,
+        };
     }
 
     public string Name => $"{MediaHandlerName} {Runner.Output}";
+
+    /// <summary>The sink type (<c>webdataset</c>, <c>files</c>, ...).</summary>
+    public string Type { get; }
 
     public string MediaHandlerName { get; }
 
@@ -41,32 +62,26 @@ public abstract class DownloadSink : IPairSink, IMediaRequestHandler
     /// <summary>The summary, once the sink is closed.</summary>
     public DownloadSummary? Summary { get; private set; }
 
-    /// <summary>The sink of <paramref name="settings"/> writing to <paramref name="output"/> with <paramref name="writer"/>.</summary>
-    /// <param name="recordFolder">Where the per-sample record lives (a job directory), or null for the output folder.</param>
-    protected DownloadSink(string type, AudioSinkSettings settings, string output, ISampleWriter writer, IFrontier frontier, ILoggerFactory loggers, TimeProvider time, string? recordFolder)
-        : this(type, new DownloadRunner(settings.CreateResolvers(), writer, output, StatusJournal.PathFor(output, recordFolder), settings.ToDownloadOptions(), loggers.CreateLogger("download"), time), frontier)
-    {
-    }
-
     public Task OpenAsync(CancellationToken cancellationToken = default) => Runner.OpenAsync(cancellationToken);
 
-    public async ValueTask WriteAsync(AudioPair pair, CancellationToken cancellationToken = default)
+    /// <summary>Schedules the pair's audio, once for every audio sink of the crawl that takes it (see <see cref="AudioSinkGroup"/>).</summary>
+    public ValueTask WriteAsync(AudioPair pair, CancellationToken cancellationToken = default) => _group.WriteAsync(pair, cancellationToken);
+
+    /// <summary>The sample of <paramref name="pair"/> as this sink's source: its next row, the pair's facts.</summary>
+    public AudioSource SourceOf(AudioPair pair)
     {
         var url = pair.Url.AbsoluteUri;
-        var original = pair.OriginalData?.DeepClone() as JsonObject ?? [];
-        var source = AudioSource.Of(Runner.NextRow(), url, pair.Text, original, url) with
+        return AudioSource.Of(Runner.NextRow(), url, pair.Text, pair.OriginalData?.DeepClone() as JsonObject ?? [], url) with
         {
             Tags = pair.Tags,
             Spider = pair.Spider,
             Page = pair.Page?.AbsoluteUri,
         };
-        if (await Runner.AcceptAsync(source).ConfigureAwait(false))
-            await _frontier.EnqueueAsync(RequestFor(source), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The media request that downloads <paramref name="source"/> for this sink.</summary>
-    public Request RequestFor(AudioSource source) =>
-        MediaRequests.For(MediaHandlerName, new Uri(source.Url, UriKind.Absolute), JsonSerializer.SerializeToElement(source));
+    /// <summary>The media request that downloads <paramref name="sample"/>, handled by this sink for every sink that takes it.</summary>
+    public Request RequestFor(MediaSample sample) =>
+        MediaRequests.For(MediaHandlerName, new Uri(sample.Source.Url, UriKind.Absolute), JsonSerializer.SerializeToElement(sample));
 
     /// <summary>The media requests of the <paramref name="rows"/> this sink accepts (the download command's start requests).</summary>
     public async IAsyncEnumerable<Request> RequestsForAsync(IAsyncEnumerable<AudioSource> rows, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -74,16 +89,12 @@ public abstract class DownloadSink : IPairSink, IMediaRequestHandler
         await foreach (var source in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (await Runner.AcceptAsync(source).ConfigureAwait(false))
-                yield return RequestFor(source);
+                yield return RequestFor(new MediaSample(source, [new MediaSampleSink(MediaHandlerName, source.Row)]));
         }
     }
 
-    public ValueTask HandleAsync(MediaRequestContext context, CancellationToken cancellationToken = default)
-    {
-        var source = context.Request.Data?.Deserialize<AudioSource>()
-            ?? throw new InvalidOperationException($"The media request for {context.Request.Url} carries no sample.");
-        return Runner.HandleAsync(source, context, cancellationToken);
-    }
+    public ValueTask HandleAsync(MediaRequestContext context, CancellationToken cancellationToken = default) =>
+        _group.HandleAsync(this, MediaSample.Of(context.Request.Data, MediaHandlerName, context.Request.Url), context, cancellationToken);
 
     public ValueTask FlushAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 

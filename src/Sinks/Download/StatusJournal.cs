@@ -33,9 +33,14 @@ public sealed class StatusJournal : IAsyncDisposable
     /// <summary>The latest outcome per key from earlier runs.</summary>
     public IReadOnlyDictionary<string, SampleStatus> Previous { get; }
 
-    /// <summary>Where the record of samples written to <paramref name="output"/> lives: in <paramref name="jobDirectory"/> when given.</summary>
-    public static string PathFor(string output, string? jobDirectory) =>
-        jobDirectory is null ? Path.Combine(output, FileName) : Path.Combine(jobDirectory, JobFileName);
+    /// <summary>
+    /// Where the record of samples written to <paramref name="output"/> lives: in <paramref name="jobDirectory"/> when
+    /// given, as <c>samples-{sink}.jsonl</c> for a crawl's audio sink after the first (<paramref name="sink"/>).
+    /// </summary>
+    public static string PathFor(string output, string? jobDirectory, string? sink = null) =>
+        jobDirectory is null ? Path.Combine(output, FileName)
+        : sink is null ? Path.Combine(jobDirectory, JobFileName)
+        : Path.Combine(jobDirectory, $"{Path.GetFileNameWithoutExtension(JobFileName)}-{sink}{Path.GetExtension(JobFileName)}");
 
     public static async Task<StatusJournal> OpenAsync(string path, CancellationToken cancellationToken = default)
     {

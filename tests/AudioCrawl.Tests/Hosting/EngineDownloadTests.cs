@@ -27,7 +27,7 @@ public sealed class EngineDownloadTests(ITestOutputHelper log) : IDisposable
     private static int AudioHits(LoopbackServer server) => server.Log.Count(r => IsAudio(r.PathAndQuery));
 
     /// <summary>Every sample of the shards in <paramref name="folder"/>: its key and its audio bytes.</summary>
-    private static async Task<List<(string Key, byte[] Audio)>> ReadSamplesAsync(string folder)
+    internal static async Task<List<(string Key, byte[] Audio)>> ReadSamplesAsync(string folder)
     {
         var samples = new List<(string, byte[])>();
         foreach (var shard in Directory.EnumerateFiles(folder, "*.tar", SearchOption.AllDirectories))
@@ -50,20 +50,22 @@ public sealed class EngineDownloadTests(ITestOutputHelper log) : IDisposable
         site.ExpectedPairs(server.BaseUrl).Select(p => SampleKey.Of(p.Url, p.Text)).ToHashSet();
 
     [Fact]
-    public async Task Audio_requests_are_fetched_after_every_pending_page_and_count_in_the_stats()
+    public async Task Audio_requests_keep_to_their_share_of_the_engine_and_count_in_the_stats()
     {
         var site = new SoundLibrarySite(new SoundCatalogue(30));
         await using var server = await LoopbackServer.StartAsync(site);
+        server.Latency = TimeSpan.FromMilliseconds(10);
         var stats = _temp.File("stats.json");
 
         var result = await CliRunner.RunAsync("crawl", "sounds", "-o", _temp.File("pairs.csv"), "--webdataset", _temp.File("shards"), "--samples-per-shard", "4",
-            "--set", $"baseUrl={server.BaseUrl}", "--delay", "0", "--per-host", "1", "--concurrency", "1", "--stats", stats);
+            "--set", $"baseUrl={server.BaseUrl}", "--delay", "0", "--per-host", "2", "--concurrency", "1", "--download-concurrency", "1", "--stats", stats);
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.Output + result.Error);
         var requests = server.Log.Select(r => r.PathAndQuery).Where(p => p != "/robots.txt").ToList();
-        var firstAudio = requests.FindIndex(IsAudio);
-        var lastPage = requests.FindLastIndex(p => !IsAudio(p));
-        Assert.True(firstAudio > lastPage, $"audio request #{firstAudio} came before page request #{lastPage}: {string.Join(' ', requests)}");
+        Assert.All(requests.Where(IsAudio), audio => Assert.True(requests.IndexOf(audio) > requests.IndexOf("/sound/" + audio["/audio/".Length..^".wav".Length]), $"{audio} before its page"));
+        // One page and one download at once at the most, although --per-host would allow two pages.
+        Assert.Equal(1, server.PeakConcurrencyUnder("audio"));
+        Assert.Equal(1, server.PeakConcurrencyUnder("sound"));
         Assert.Equal(ExpectedKeys(site, server), (await ReadSamplesAsync(_temp.File("shards"))).Select(s => s.Key).ToHashSet());
         var sent = JsonDocument.Parse(await File.ReadAllTextAsync(stats)).RootElement.GetProperty("stats").GetProperty("requests").GetInt64();
         Assert.Equal(server.Log.Count(r => r.PathAndQuery != "/robots.txt"), sent);

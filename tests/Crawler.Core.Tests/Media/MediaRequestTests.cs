@@ -56,7 +56,7 @@ public sealed class MediaRequestTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Media_requests_are_fetched_after_the_pages_through_the_crawls_fetch_path_and_counted()
+    public async Task Media_requests_are_fetched_through_the_crawls_fetch_path_each_after_its_page_and_counted()
     {
         var frontier = new InMemoryFrontier();
         var sink = new FetchingSink(frontier);
@@ -68,7 +68,8 @@ public sealed class MediaRequestTests : IAsyncLifetime
         Assert.Equal(expected.ToHashSet(), sink.Fetched.Select(f => (f.Key, f.Value.Text)).ToHashSet());
         Assert.All(sink.Fetched.Values, f => Assert.Equal(200, f.Status));
         var requests = _server.Log.Select(r => r.PathAndQuery).Where(p => p != "/robots.txt").ToList();
-        Assert.True(requests.FindIndex(p => p.StartsWith("/audio/", StringComparison.Ordinal)) > requests.FindLastIndex(p => !p.StartsWith("/audio/", StringComparison.Ordinal)));
+        Assert.All(requests.Where(p => p.StartsWith("/audio/", StringComparison.Ordinal)), audio =>
+            Assert.True(requests.IndexOf(audio) > requests.IndexOf("/sound/" + audio["/audio/".Length..^".wav".Length]), $"{audio} before its page"));
         Assert.Equal(requests.Count, result.Stats.Requests);
     }
 

@@ -5,7 +5,7 @@ using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Http;
 using AudioCrawl.Sinks.Download;
 using AudioCrawl.Sinks.WebDataset;
-using AudioCrawl.Core.Scheduling;
+using AudioCrawl.Core.Media;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -28,12 +28,12 @@ internal static class DownloadHarness
         CancellationToken cancellationToken = default,
         Action<DownloadRunner>? created = null)
     {
-        var engine = new EngineSettings { PerHost = 4, Delay = 0, Concurrency = (options ?? new DownloadOptions()).Concurrency is var c and > 0 ? Math.Min(c, 4) : 4 };
+        var engine = new EngineSettings { PerHost = 4, Delay = 0, Concurrency = 1, DownloadConcurrency = (options ?? new DownloadOptions()).Concurrency is var c and > 0 ? Math.Min(c, 4) : 4 };
         var crawl = new DownloadCrawl(token => CsvAudioSources.ReadAsync(csv, token), engine);
         var builder = CrawlHostBuilder.For(crawl.Plan, NullLoggerFactory.Instance, TimeProvider.System)
             .AddHttpFetcher()
             .AddMediaDownload(Fetch(maxBytes));
-        crawl.AddSink(builder, services =>
+        crawl.Watch(builder).AddSink(services =>
         {
             var sink = new HarnessSink(new DownloadRunner(
                 resolvers ?? [],
@@ -42,7 +42,7 @@ internal static class DownloadHarness
                 StatusJournal.PathFor(output, null),
                 options ?? new DownloadOptions { Concurrency = 4, TranscodeWorkers = 2 },
                 NullLogger.Instance,
-                TimeProvider.System), services.GetRequiredService<IFrontier>());
+                TimeProvider.System), services.GetRequiredService<AudioSinkGroup>());
             created?.Invoke(sink.Runner);
             return sink;
         });
@@ -51,7 +51,7 @@ internal static class DownloadHarness
     }
 
     /// <summary>A download sink over a runner the test configures.</summary>
-    private sealed class HarnessSink(DownloadRunner runner, IFrontier frontier) : DownloadSink("harness", runner, frontier)
+    private sealed class HarnessSink(DownloadRunner runner, AudioSinkGroup group) : DownloadSink("harness", runner, group)
     {
     }
 
