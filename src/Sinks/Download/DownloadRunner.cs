@@ -24,6 +24,7 @@ public sealed class DownloadRunner
 {
     public const string SummaryFileName = "summary.json";
     private const string WorkFolderName = "_work";
+    private static readonly TimeSpan SealPoll = TimeSpan.FromMilliseconds(20);
 
     private readonly ISampleWriter _writer;
     private readonly string _output;
@@ -61,6 +62,8 @@ public sealed class DownloadRunner
     private long _downloadsBlockedTicks;
     private long _transcodersIdleTicks;
     private long _transcodersBlockedTicks;
+    private long _unwritten;
+    private readonly SemaphoreSlim _writerGate = new(1, 1);
 
     /// <param name="statusPath">The per-sample record: <see cref="StatusJournal.JobFileName"/> in the job directory, or <see cref="StatusJournal.FileName"/> in the output folder.</param>
     public DownloadRunner(IReadOnlyList<IMediaResolver> resolvers, ISampleWriter writer, string outputFolder, string statusPath, DownloadOptions options, ILogger logger, TimeProvider time)
@@ -213,12 +216,28 @@ public sealed class DownloadRunner
                 return;
             }
             Interlocked.Add(ref _bytes, downloaded.Bytes);
-            if (context.CompleteWhenFetched)
-                await context.CompleteAsync().ConfigureAwait(false);
-            if (_options.NoTranscode)
-                await StoreAsync(downloaded, linked.Token).ConfigureAwait(false);
-            else
-                Interlocked.Add(ref _downloadsBlockedTicks, await WriteTimedAsync(_toConvert!.Writer, downloaded, linked.Token).ConfigureAwait(false));
+            if (!await context.ParkAsync().ConfigureAwait(false))
+            {
+                // A shared crawl took the lease away (this worker was silent too long): another worker packs it.
+                _inFlight.TryRemove(source.Key, out _);
+                if (downloaded.Path is { } path)
+                    File.Delete(path);
+                _logger.LogWarning("{Url}: this worker lost its lease on the download (silent past the lease timeout); another worker packs it.", source.Url);
+                return;
+            }
+            Interlocked.Increment(ref _unwritten);
+            try
+            {
+                if (_options.NoTranscode)
+                    await StoreAsync(downloaded, linked.Token).ConfigureAwait(false);
+                else
+                    Interlocked.Add(ref _downloadsBlockedTicks, await WriteTimedAsync(_toConvert!.Writer, downloaded, linked.Token).ConfigureAwait(false));
+            }
+            catch
+            {
+                Interlocked.Decrement(ref _unwritten);
+                throw;
+            }
         }
         catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
         {
@@ -404,6 +423,7 @@ public sealed class DownloadRunner
         {
             var rejection = result.Rejection!;
             await FailAsync(download.Source, rejection.Reason, rejection.Message, download.Bytes).ConfigureAwait(false);
+            Interlocked.Decrement(ref _unwritten);
             return;
         }
         var status = new SampleStatus
@@ -424,7 +444,41 @@ public sealed class DownloadRunner
     private async Task WriteAsync(ChannelReader<EncodedSample> samples, CancellationToken cancellationToken)
     {
         await foreach (var sample in samples.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            await _writer.WriteAsync(sample, cancellationToken).ConfigureAwait(false);
+        {
+            await _writerGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _writer.WriteAsync(sample, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _writerGate.Release();
+            }
+            Interlocked.Decrement(ref _unwritten);
+        }
+    }
+
+    /// <summary>
+    /// Waits until every sample handed on so far has reached the writer (or failed), then commits the open shard:
+    /// their media requests complete. The stages go on; the next sample starts a new shard.
+    /// </summary>
+    public async ValueTask SealAsync(CancellationToken cancellationToken = default)
+    {
+        while (Interlocked.Read(ref _unwritten) > 0)
+        {
+            ThrowIfStagesFailed();
+            await Task.Delay(SealPoll, _time, cancellationToken).ConfigureAwait(false);
+        }
+        await _writerGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfStagesFailed();
+            await _writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writerGate.Release();
+        }
     }
 
     private async ValueTask FailAsync(AudioSource source, string reason, string message, long bytes)

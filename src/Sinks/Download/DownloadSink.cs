@@ -85,6 +85,9 @@ public abstract class DownloadSink : IPairSink, IMediaRequestHandler
         return Runner.HandleAsync(source, context, cancellationToken);
     }
 
+    /// <summary>Closes the open shard once what was handed on is packed (a shared crawl with nothing else left to do).</summary>
+    public ValueTask SealAsync(CancellationToken cancellationToken = default) => Runner.SealAsync(cancellationToken);
+
     public ValueTask FlushAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync()
