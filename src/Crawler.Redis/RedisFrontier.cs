@@ -103,6 +103,17 @@ public sealed class RedisFrontier : ISharedFrontier
         return (long)parked == 1;
     }
 
+    public async ValueTask GiveBackAsync(Request request, CancellationToken cancellationToken = default)
+    {
+        string? lease;
+        lock (_gate)
+            _leases.Remove(request, out lease);
+        if (lease is null)
+            return;
+        await _link.RunAsync("give back a request", redis => redis.ScriptEvaluateAsync(RedisScripts.GiveBack,
+            [_keys.Leases(_options.WorkerId), _keys.Parked(_options.WorkerId), _keys.Priorities, _keys.Pending], [lease, _keys.QueuePrefix]), cancellationToken).ConfigureAwait(false);
+    }
+
     public async ValueTask<bool> IsSettledAsync(CancellationToken cancellationToken = default) =>
         (await _link.RunAsync("read the crawl state", redis => RedisCrawlState.ReadAsync(redis, _keys), cancellationToken).ConfigureAwait(false)).Settled;
 

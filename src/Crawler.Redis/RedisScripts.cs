@@ -100,6 +100,23 @@ internal static class RedisScripts
         return 1
         """;
 
+    /// <summary>
+    /// KEYS: this worker's leases, its parked set, priorities, pending. ARGV: lease id, queue prefix. Puts a request
+    /// this worker still holds back at the front of its queue (its result was thrown away). 1 when put back.
+    /// </summary>
+    public const string GiveBack = """
+        local value = redis.call('HGET', KEYS[1], ARGV[1])
+        if not value then return 0 end
+        local newline = string.find(value, '\n', 1, true)
+        local priority = string.sub(value, 1, newline - 1)
+        redis.call('LPUSH', ARGV[2] .. priority, string.sub(value, newline + 1))
+        redis.call('ZADD', KEYS[3], -tonumber(priority), priority)
+        redis.call('INCR', KEYS[4])
+        redis.call('HDEL', KEYS[1], ARGV[1])
+        redis.call('SREM', KEYS[2], ARGV[1])
+        return 1
+        """;
+
     /// <summary>KEYS: this worker's leases, its parked set. ARGV: lease ids. Releases completed leases, parked or not, in one step.</summary>
     public const string Release = """
         redis.call('HDEL', KEYS[1], unpack(ARGV))

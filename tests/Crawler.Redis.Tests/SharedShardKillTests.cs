@@ -12,6 +12,7 @@ namespace AudioCrawl.Redis.Tests;
 /// A worker of a shared crawl killed with SIGKILL while downloaded samples wait in its open shard (a shard size larger
 /// than the crawl, so no shard of it is ever finished): the samples' media requests were never completed, so another
 /// worker, or the same one restarted, downloads and packs them again; every sample ends up in a finished shard once.
+/// A worker paused past its lease instead (alive but silent) drops its open shard rather than pack samples twice.
 /// </summary>
 [Collection(RedisCollection.Name)]
 public sealed class SharedShardKillTests(RedisServer redis, ITestOutputHelper log) : IDisposable
@@ -71,6 +72,38 @@ public sealed class SharedShardKillTests(RedisServer redis, ITestOutputHelper lo
         await AssertEverySampleOnceAsync(site, server, reference, ["shards0"]);
     }
 
+    [Fact]
+    public async Task A_worker_paused_past_its_lease_drops_its_open_shard_instead_of_packing_samples_another_worker_packed()
+    {
+        var site = new SoundLibrarySite(new SoundCatalogue(Sounds));
+        await using var server = await LoopbackServer.StartAsync(site);
+        var reference = await UninterruptedAsync(site, server);
+        var crawlId = "shard-pause-" + Guid.NewGuid().ToString("N");
+
+        using var paused = AudioCrawlProcess.Start(_temp.Path, Worker(server, crawlId, 0, "part0.csv"));
+        await WaitForAudioAsync(server, paused, AudioHits(server));
+        await paused.SignalAsync("STOP");
+        // The other worker takes over the paused one's leases once they expire and finishes the whole crawl.
+        var other = await AudioCrawlProcess.RunAsync(_temp.Path, Timeout, Worker(server, crawlId, 1, "part1.csv"));
+        await paused.SignalAsync("CONT");
+        var resumed = await paused.WaitAsync(Timeout);
+
+        Assert.True(other.ExitCode == 0, other.Output + other.Error);
+        Assert.True(resumed.ExitCode == 0, resumed.Output + resumed.Error);
+        Assert.Contains("the shard is dropped", resumed.Error + resumed.Output);
+        Assert.Empty(Directory.EnumerateFiles(_temp.File("shards0"), "*.tar", SearchOption.AllDirectories));
+        await AssertEverySampleOnceAsync(site, server, reference, ["shards0", "shards1"]);
+    }
+
+    /// <summary>Waits until <paramref name="worker"/>, alone on the site, has asked for a third of the audio (pages come first, so every audio request is its own).</summary>
+    private static async Task WaitForAudioAsync(LoopbackServer server, AudioCrawlProcess worker, int before)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (AudioHits(server) - before < Sounds / 3 && DateTime.UtcNow < deadline && !worker.HasExited)
+            await Task.Delay(5);
+        Assert.False(worker.HasExited, "the worker ended before a third of its audio was downloaded: " + worker.ErrorSoFar);
+    }
+
     /// <summary>The samples of an uninterrupted crawl of the site (key → FLAC bytes).</summary>
     private async Task<Dictionary<string, byte[]>> UninterruptedAsync(SoundLibrarySite site, LoopbackServer server)
     {
@@ -84,17 +117,14 @@ public sealed class SharedShardKillTests(RedisServer redis, ITestOutputHelper lo
     }
 
     /// <summary>
-    /// Runs <paramref name="worker"/> alone until a third of the audio has been requested (pages come first, so every
-    /// audio request is its own), checks that it has no finished shard (its samples all wait in the open one), and kills it.
+    /// Runs <paramref name="worker"/> alone until a third of the audio has been requested, checks that it has no
+    /// finished shard (its samples all wait in the open one), and kills it.
     /// </summary>
     private async Task<(int AudioHitsBefore, int AudioHitsAtKill)> KillWithSamplesInItsOpenShardAsync(LoopbackServer server, string[] worker)
     {
         var before = AudioHits(server);
         using var victim = AudioCrawlProcess.Start(_temp.Path, worker);
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (AudioHits(server) - before < Sounds / 3 && DateTime.UtcNow < deadline && !victim.HasExited)
-            await Task.Delay(5);
-        Assert.False(victim.HasExited, "the worker ended before it could be killed with samples in its open shard: " + victim.ErrorSoFar);
+        await WaitForAudioAsync(server, victim, before);
         await victim.SignalAsync("KILL");
         var killed = await victim.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(137, killed.ExitCode);

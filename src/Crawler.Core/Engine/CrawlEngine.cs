@@ -499,6 +499,7 @@ public sealed class CrawlEngine
             }
             return false;
         }
+        var shared = _frontier as ISharedFrontier;
         var context = new MediaRequestContext(
             request,
             new CountedFetcher(this),
@@ -510,7 +511,8 @@ public sealed class CrawlEngine
                 await RecordFailureAsync(request, reason, message).ConfigureAwait(false);
                 await CompleteMediaAsync(request).ConfigureAwait(false);
             },
-            _frontier is ISharedFrontier shared ? () => ParkMediaAsync(shared, request) : null);
+            shared is null ? null : () => ParkMediaAsync(shared, request),
+            shared is null ? null : () => GiveBackMediaAsync(shared, request));
         try
         {
             await handler.HandleAsync(context, _abort.Token).ConfigureAwait(false);
@@ -550,6 +552,18 @@ public sealed class CrawlEngine
         {
             StateUnavailable(ex);
             return true;
+        }
+    }
+
+    private async ValueTask GiveBackMediaAsync(ISharedFrontier shared, Request request)
+    {
+        try
+        {
+            await shared.GiveBackAsync(request, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (CrawlStateUnavailableException ex)
+        {
+            StateUnavailable(ex);
         }
     }
 

@@ -24,6 +24,9 @@ public interface ISharedFrontier : IFrontier
     /// </summary>
     ValueTask<bool> ParkAsync(Request request, CancellationToken cancellationToken = default);
 
+    /// <summary>Puts a request this worker holds back at the front of the queue, for any worker (its result was thrown away).</summary>
+    ValueTask GiveBackAsync(Request request, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// True when seeding is finished, nothing is pending and every leased request in the cluster is parked: the
     /// workers should close their open shards (which completes the parked requests) and then wait for the drain.

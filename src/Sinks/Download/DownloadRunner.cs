@@ -119,6 +119,7 @@ public sealed class DownloadRunner
         _nextRow = _previous.Count == 0 ? 0 : _previous.Values.Max(s => s.Row);
         foreach (var key in await _writer.OpenAsync(OnCommittedAsync, cancellationToken).ConfigureAwait(false))
             _done[key] = true;
+        _writer.GuardCommits(MayCommitAsync);
 
         // Room for a full batch per transcoder: downloads wait on disk in the work folder, not in memory.
         _toConvert = Channel.CreateBounded<DownloadedAudio>(new BoundedChannelOptions(Math.Max(_options.TranscodeWorkers, 1) * Math.Max(_options.Transcode.BatchMaxFiles, 2)));
@@ -503,6 +504,37 @@ public sealed class DownloadRunner
         await _journal!.AppendAsync([status], CancellationToken.None).ConfigureAwait(false);
         if (_inFlight.TryRemove(source.Key, out var request))
             await request.FailAsync(reason, message).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Before a shard is committed, every one of its samples' requests must still be this worker's (in a local crawl
+    /// they always are). A worker of a shared crawl that was silent past the lease timeout (paused, partitioned) has
+    /// lost them to another worker, which packs them again: then the shard is dropped and the requests it still holds
+    /// go back to the queue, so that no sample is packed twice.
+    /// </summary>
+    private async ValueTask<bool> MayCommitAsync(IReadOnlyList<SampleStatus> statuses)
+    {
+        var held = new List<MediaRequestContext>(statuses.Count);
+        var lost = 0;
+        foreach (var status in statuses)
+        {
+            if (!_inFlight.TryGetValue(status.Key, out var context))
+                continue;
+            if (await context.ParkAsync().ConfigureAwait(false))
+                held.Add(context);
+            else
+                lost++;
+        }
+        if (lost == 0)
+            return true;
+        _logger.LogWarning("{Writer}: {Lost} of the {Count} samples of the shard being closed went to another worker while this one was silent past the lease timeout; the shard is dropped and its other {Held} samples go back to the queue, so that no sample is packed twice.",
+            _writer.Name, lost, statuses.Count, held.Count);
+        foreach (var status in statuses)
+            _inFlight.TryRemove(status.Key, out _);
+        foreach (var context in held)
+            await context.GiveBackAsync().ConfigureAwait(false);
+        Interlocked.Add(ref _converted, -statuses.Count);
+        return false;
     }
 
     private async ValueTask OnCommittedAsync(IReadOnlyList<SampleStatus> statuses)
