@@ -14,16 +14,18 @@ internal static class RedisScripts
           local t = redis.call('TIME')
           return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
         end
+        local function requeue(value, priorities, pending, queue_prefix)
+          local newline = string.find(value, '\n', 1, true)
+          local priority = string.sub(value, 1, newline - 1)
+          redis.call('LPUSH', queue_prefix .. priority, string.sub(value, newline + 1))
+          redis.call('ZADD', priorities, -tonumber(priority), priority)
+          redis.call('INCR', pending)
+        end
         local function requeue_worker(worker, workers, priorities, pending, reclaimed, queue_prefix, leases_prefix)
           local leases = leases_prefix .. worker
           local entries = redis.call('HGETALL', leases)
           for i = 2, #entries, 2 do
-            local value = entries[i]
-            local newline = string.find(value, '\n', 1, true)
-            local priority = string.sub(value, 1, newline - 1)
-            redis.call('LPUSH', queue_prefix .. priority, string.sub(value, newline + 1))
-            redis.call('ZADD', priorities, -tonumber(priority), priority)
-            redis.call('INCR', pending)
+            requeue(entries[i], priorities, pending, queue_prefix)
             if reclaimed then redis.call('INCR', reclaimed) end
           end
           redis.call('DEL', leases)
@@ -104,14 +106,10 @@ internal static class RedisScripts
     /// KEYS: this worker's leases, its parked set, priorities, pending. ARGV: lease id, queue prefix. Puts a request
     /// this worker still holds back at the front of its queue (its result was thrown away). 1 when put back.
     /// </summary>
-    public const string GiveBack = """
+    public const string GiveBack = Common + """
         local value = redis.call('HGET', KEYS[1], ARGV[1])
         if not value then return 0 end
-        local newline = string.find(value, '\n', 1, true)
-        local priority = string.sub(value, 1, newline - 1)
-        redis.call('LPUSH', ARGV[2] .. priority, string.sub(value, newline + 1))
-        redis.call('ZADD', KEYS[3], -tonumber(priority), priority)
-        redis.call('INCR', KEYS[4])
+        requeue(value, KEYS[3], KEYS[4], ARGV[2])
         redis.call('HDEL', KEYS[1], ARGV[1])
         redis.call('SREM', KEYS[2], ARGV[1])
         return 1
@@ -129,19 +127,14 @@ internal static class RedisScripts
     /// A worker starting under the name of a killed process puts that process's leases back at once: the new
     /// process would otherwise renew them without knowing them, and the crawl would never drain. Returns how many.
     /// </summary>
-    public const string Join = """
+    public const string Join = Common + """
         local leases = ARGV[3] .. ARGV[1]
         local entries = redis.call('HGETALL', leases)
         local stale = 0
         for i = 1, #entries, 2 do
           local id = entries[i]
           if string.sub(id, 1, string.len(ARGV[4])) ~= ARGV[4] then
-            local value = entries[i + 1]
-            local newline = string.find(value, '\n', 1, true)
-            local priority = string.sub(value, 1, newline - 1)
-            redis.call('LPUSH', ARGV[2] .. priority, string.sub(value, newline + 1))
-            redis.call('ZADD', KEYS[1], -tonumber(priority), priority)
-            redis.call('INCR', KEYS[2])
+            requeue(entries[i + 1], KEYS[1], KEYS[2], ARGV[2])
             redis.call('INCR', KEYS[3])
             redis.call('HDEL', leases, id)
             redis.call('SREM', leases .. ':parked', id)
