@@ -18,6 +18,9 @@ namespace AudioCrawl.Redis.Tests;
 public sealed class SharedShardKillTests(RedisServer redis, ITestOutputHelper log) : IDisposable
 {
     private const int Sounds = 40;
+
+    /// <summary>How many audio downloads the first worker gets before the server holds the rest.</summary>
+    private const int Downloaded = 12;
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
     private readonly TempDirectory _temp = new();
@@ -32,7 +35,7 @@ public sealed class SharedShardKillTests(RedisServer redis, ITestOutputHelper lo
         var reference = await UninterruptedAsync(site, server);
         var crawlId = "shard-kill-" + Guid.NewGuid().ToString("N");
 
-        var killedAt = await KillWithSamplesInItsOpenShardAsync(server, Worker(server, crawlId, 0, "part0.csv"));
+        var killedAt = await KillWithSamplesInItsOpenShardAsync(site, server, Worker(server, crawlId, 0, "part0.csv"));
         var others = Enumerable.Range(1, 2).Select(i => AudioCrawlProcess.Start(_temp.Path, Worker(server, crawlId, i, $"part{i}.csv"))).ToList();
         var results = await Task.WhenAll(others.Select(worker => worker.WaitAsync(Timeout)));
         others.ForEach(worker => worker.Dispose());
@@ -45,7 +48,9 @@ public sealed class SharedShardKillTests(RedisServer redis, ITestOutputHelper lo
         Assert.True(state.Drained);
         Assert.True(state.Reclaimed > 0, "the killed worker held no lease");
         await AssertEverySampleOnceAsync(site, server, reference, ["shards0", "shards1", "shards2"]);
-        Assert.True(AudioHits(server) > killedAt.AudioHitsBefore + Sounds, "no sample of the killed worker was downloaded again");
+        // Every sample the killed worker had downloaded was downloaded again (and so was every one it held at the kill).
+        Assert.True(AudioHits(server) - killedAt.AudioHitsBefore >= ExpectedKeys(site, server).Count + Downloaded,
+            $"{AudioHits(server) - killedAt.AudioHitsBefore} audio requests in all: the killed worker's downloads were not all redone");
     }
 
     [Fact]
@@ -57,7 +62,7 @@ public sealed class SharedShardKillTests(RedisServer redis, ITestOutputHelper lo
         var crawlId = "shard-restart-" + Guid.NewGuid().ToString("N");
         const int leaseSeconds = 60;
 
-        await KillWithSamplesInItsOpenShardAsync(server, Worker(server, crawlId, 0, "part0.csv", leaseSeconds));
+        await KillWithSamplesInItsOpenShardAsync(site, server, Worker(server, crawlId, 0, "part0.csv", leaseSeconds));
         var clock = Stopwatch.StartNew();
         var restarted = await AudioCrawlProcess.RunAsync(_temp.Path, Timeout, Worker(server, crawlId, 0, "part0-restarted.csv", leaseSeconds));
         clock.Stop();
@@ -80,9 +85,11 @@ public sealed class SharedShardKillTests(RedisServer redis, ITestOutputHelper lo
         var reference = await UninterruptedAsync(site, server);
         var crawlId = "shard-pause-" + Guid.NewGuid().ToString("N");
 
+        var gate = await AudioGate.HoldAfterAsync(site, server, Downloaded);
         using var paused = AudioCrawlProcess.Start(_temp.Path, Worker(server, crawlId, 0, "part0.csv"));
-        await WaitForAudioAsync(server, paused, AudioHits(server));
+        await gate.WaitAsync(paused);
         await paused.SignalAsync("STOP");
+        gate.Open();
         // The other worker takes over the paused one's leases once they expire and finishes the whole crawl.
         var other = await AudioCrawlProcess.RunAsync(_temp.Path, Timeout, Worker(server, crawlId, 1, "part1.csv"));
         await paused.SignalAsync("CONT");
@@ -93,15 +100,6 @@ public sealed class SharedShardKillTests(RedisServer redis, ITestOutputHelper lo
         Assert.Contains("the shard is dropped", resumed.Error + resumed.Output);
         Assert.Empty(Directory.EnumerateFiles(_temp.File("shards0"), "*.tar", SearchOption.AllDirectories));
         await AssertEverySampleOnceAsync(site, server, reference, ["shards0", "shards1"]);
-    }
-
-    /// <summary>Waits until <paramref name="worker"/>, alone on the site, has asked for a third of the audio (pages come first, so every audio request is its own).</summary>
-    private static async Task WaitForAudioAsync(LoopbackServer server, AudioCrawlProcess worker, int before)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (AudioHits(server) - before < Sounds / 3 && DateTime.UtcNow < deadline && !worker.HasExited)
-            await Task.Delay(5);
-        Assert.False(worker.HasExited, "the worker ended before a third of its audio was downloaded: " + worker.ErrorSoFar);
     }
 
     /// <summary>The samples of an uninterrupted crawl of the site (key → FLAC bytes).</summary>
@@ -117,20 +115,23 @@ public sealed class SharedShardKillTests(RedisServer redis, ITestOutputHelper lo
     }
 
     /// <summary>
-    /// Runs <paramref name="worker"/> alone until a third of the audio has been requested, checks that it has no
-    /// finished shard (its samples all wait in the open one), and kills it.
+    /// Runs <paramref name="worker"/> alone until it has downloaded <see cref="Downloaded"/> samples (the server holds
+    /// every later audio request), checks that it has no finished shard (its samples all wait in the open one), and
+    /// kills it; then lets the held audio go for the workers that follow.
     /// </summary>
-    private async Task<(int AudioHitsBefore, int AudioHitsAtKill)> KillWithSamplesInItsOpenShardAsync(LoopbackServer server, string[] worker)
+    private async Task<(int AudioHitsBefore, int AudioHitsAtKill)> KillWithSamplesInItsOpenShardAsync(SoundLibrarySite site, LoopbackServer server, string[] worker)
     {
+        var gate = await AudioGate.HoldAfterAsync(site, server, Downloaded);
         var before = AudioHits(server);
         using var victim = AudioCrawlProcess.Start(_temp.Path, worker);
-        await WaitForAudioAsync(server, victim, before);
+        await gate.WaitAsync(victim);
         await victim.SignalAsync("KILL");
         var killed = await victim.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(137, killed.ExitCode);
         var atKill = AudioHits(server);
+        gate.Open();
         Assert.Empty(Directory.EnumerateFiles(_temp.File("shards0"), "*.tar", SearchOption.AllDirectories));
-        log.WriteLine($"killed after {atKill - before} audio requests, no finished shard");
+        log.WriteLine($"killed after {atKill - before} audio requests ({Downloaded} served), no finished shard");
         return (before, atKill);
     }
 
