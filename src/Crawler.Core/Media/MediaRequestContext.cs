@@ -4,7 +4,8 @@ namespace AudioCrawl.Core.Media;
 
 /// <summary>
 /// One dequeued media request as the engine hands it to its handler: the crawl's fetch path (counted in the crawl's
-/// stats) and the two ways to end the request in the frontier. Completing or failing twice is harmless.
+/// stats), the ways to end the request in the frontier, and (in a shared crawl) to park it while its sample waits in
+/// an open shard or give it back. Completing or failing twice is harmless.
 /// </summary>
 /// <param name="park">In a shared crawl: keeps the request leased without counting it as work in progress (see <see cref="ParkAsync"/>).</param>
 /// <param name="giveBack">In a shared crawl: puts the request back in the queue for any worker (see <see cref="GiveBackAsync"/>).</param>
@@ -21,13 +22,13 @@ public sealed class MediaRequestContext(Request request, IFetcher fetcher, Func<
     /// False when this worker has lost the lease (silent past the lease timeout): another worker redoes the sample,
     /// so this one must drop it rather than pack it a second time. True (nothing to do) in a local crawl.
     /// </summary>
+    public ValueTask<bool> ParkAsync() => park is not null && Volatile.Read(ref _ended) == 0 ? park() : ValueTask.FromResult(true);
+
     /// <summary>
     /// The sample was thrown away before it was durable (its shard was dropped): in a shared crawl the request goes back
     /// to the queue for any worker; in a local crawl it stays pending in the frontier for the next run. Ends the request here.
     /// </summary>
     public ValueTask GiveBackAsync() => Interlocked.Exchange(ref _ended, 1) == 0 && giveBack is not null ? giveBack() : ValueTask.CompletedTask;
-
-    public ValueTask<bool> ParkAsync() => park is not null && Volatile.Read(ref _ended) == 0 ? park() : ValueTask.FromResult(true);
 
     /// <summary>The crawl's fetch pipeline; requests and responses through it count in the crawl's stats.</summary>
     public IFetcher Fetcher => fetcher;
