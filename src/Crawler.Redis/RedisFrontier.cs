@@ -13,6 +13,10 @@ namespace AudioCrawl.Redis;
 /// leaves without completing them) its leased requests go back to the front of the queue for the others.
 /// A completed request's lease is released a moment later, in a batch: by then the item pipeline has written and
 /// flushed the pairs the request produced, so a worker killed in between cannot lose them (its lease is re-crawled).
+/// A media request whose sample is downloaded but not yet in a finished shard is parked (<see cref="ParkAsync"/>):
+/// still leased, so it goes back to the queue if this worker dies before the shard is closed, but no longer work that
+/// keeps the crawl from settling; once settled, every worker closes its open shards, completing the parked requests.
+/// A worker started under the name of a killed one puts that one's leases back at once (<see cref="RedisScripts.Join"/>).
 /// Every call goes through the worker's <see cref="RedisLink"/>: during an outage no request is leased and releases
 /// wait; a lease whose reply was lost is recognised by its client-made ID when the call is run again.
 /// </summary>
@@ -33,6 +37,7 @@ public sealed class RedisFrontier : ISharedFrontier
     private readonly string _leasePrefix = Guid.NewGuid().ToString("N")[..12] + "-";
     private long _leaseCount;
     private long _lastCount;
+    private int _joined;
 
     public RedisFrontier(RedisLink link)
     {
@@ -57,6 +62,12 @@ public sealed class RedisFrontier : ISharedFrontier
     public async ValueTask<Request?> DequeueAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (Volatile.Read(ref _joined) == 0)
+        {
+            await _link.RunAsync("put back the leases of an earlier process of this worker", redis => redis.ScriptEvaluateAsync(RedisScripts.Join,
+                [_keys.Priorities, _keys.Pending, _keys.Reclaimed], [_options.WorkerId, _keys.QueuePrefix, _keys.LeasesPrefix, _leasePrefix]), cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _joined, 1);
+        }
         var lease = _leasePrefix + Interlocked.Increment(ref _leaseCount).ToString(CultureInfo.InvariantCulture);
         RedisValue[] args = [_options.WorkerId, _leaseMs, _keys.QueuePrefix, _keys.LeasesPrefix, _link.MarkerCheck, lease];
         var result = await _link.RunAsync("lease a request", redis => redis.ScriptEvaluateAsync(RedisScripts.Dequeue,
@@ -79,6 +90,32 @@ public sealed class RedisFrontier : ISharedFrontier
         }
         return ValueTask.CompletedTask;
     }
+
+    public async ValueTask<bool> ParkAsync(Request request, CancellationToken cancellationToken = default)
+    {
+        string? lease;
+        lock (_gate)
+            _leases.TryGetValue(request, out lease);
+        if (lease is null)
+            return false;
+        var parked = await _link.RunAsync("park a media request", redis => redis.ScriptEvaluateAsync(RedisScripts.Park,
+            [_keys.Leases(_options.WorkerId), _keys.Parked(_options.WorkerId)], [lease]), cancellationToken).ConfigureAwait(false);
+        return (long)parked == 1;
+    }
+
+    public async ValueTask GiveBackAsync(Request request, CancellationToken cancellationToken = default)
+    {
+        string? lease;
+        lock (_gate)
+            _leases.Remove(request, out lease);
+        if (lease is null)
+            return;
+        await _link.RunAsync("give back a request", redis => redis.ScriptEvaluateAsync(RedisScripts.GiveBack,
+            [_keys.Leases(_options.WorkerId), _keys.Parked(_options.WorkerId), _keys.Priorities, _keys.Pending], [lease, _keys.QueuePrefix]), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<bool> IsSettledAsync(CancellationToken cancellationToken = default) =>
+        (await _link.RunAsync("read the crawl state", redis => RedisCrawlState.ReadAsync(redis, _keys), cancellationToken).ConfigureAwait(false)).Settled;
 
     /// <summary>The pending count; during an outage the last one read (it only informs the progress line and the summary).</summary>
     public async ValueTask<long> CountAsync(CancellationToken cancellationToken = default)
@@ -171,7 +208,9 @@ public sealed class RedisFrontier : ISharedFrontier
         }
         if (due.Count == 0)
             return;
-        await redis.HashDeleteAsync(_keys.Leases(_options.WorkerId), [.. due]).ConfigureAwait(false);
+        // Lua's unpack takes a few thousand values at most.
+        foreach (var chunk in due.Chunk(1000))
+            await redis.ScriptEvaluateAsync(RedisScripts.Release, [_keys.Leases(_options.WorkerId), _keys.Parked(_options.WorkerId)], chunk).ConfigureAwait(false);
         lock (_gate)
         {
             for (var i = 0; i < due.Count; i++)

@@ -26,6 +26,9 @@ internal sealed class RedisKeys(string crawlId)
 
     public RedisKey Leases(string worker) => LeasesPrefix + worker;
 
+    /// <summary>The worker's parked leases (a subset of <see cref="Leases"/>): media requests waiting for their shard to close.</summary>
+    public RedisKey Parked(string worker) => LeasesPrefix + worker + ":parked";
+
     public RedisKey Seeder => Prefix + "seeder";
 
     public RedisKey Seeded => Prefix + "seeded";

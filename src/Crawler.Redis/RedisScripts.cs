@@ -14,19 +14,22 @@ internal static class RedisScripts
           local t = redis.call('TIME')
           return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
         end
+        local function requeue(value, priorities, pending, queue_prefix)
+          local newline = string.find(value, '\n', 1, true)
+          local priority = string.sub(value, 1, newline - 1)
+          redis.call('LPUSH', queue_prefix .. priority, string.sub(value, newline + 1))
+          redis.call('ZADD', priorities, -tonumber(priority), priority)
+          redis.call('INCR', pending)
+        end
         local function requeue_worker(worker, workers, priorities, pending, reclaimed, queue_prefix, leases_prefix)
           local leases = leases_prefix .. worker
           local entries = redis.call('HGETALL', leases)
           for i = 2, #entries, 2 do
-            local value = entries[i]
-            local newline = string.find(value, '\n', 1, true)
-            local priority = string.sub(value, 1, newline - 1)
-            redis.call('LPUSH', queue_prefix .. priority, string.sub(value, newline + 1))
-            redis.call('ZADD', priorities, -tonumber(priority), priority)
-            redis.call('INCR', pending)
+            requeue(entries[i], priorities, pending, queue_prefix)
             if reclaimed then redis.call('INCR', reclaimed) end
           end
           redis.call('DEL', leases)
+          redis.call('DEL', leases .. ':parked')
           redis.call('ZREM', workers, worker)
         end
         local function reclaim_dead(now, workers, priorities, pending, reclaimed, queue_prefix, leases_prefix)
@@ -88,6 +91,59 @@ internal static class RedisScripts
         return 1
         """;
 
+    /// <summary>
+    /// KEYS: this worker's leases, its parked set. ARGV: lease id. Parks a lease the worker still holds: the request
+    /// stays leased (renewed while the worker lives, put back if it dies) but no longer keeps the crawl from settling.
+    /// 1 when parked, 0 when the lease is gone (put back after the worker was silent too long).
+    /// </summary>
+    public const string Park = """
+        if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return 0 end
+        redis.call('SADD', KEYS[2], ARGV[1])
+        return 1
+        """;
+
+    /// <summary>
+    /// KEYS: this worker's leases, its parked set, priorities, pending. ARGV: lease id, queue prefix. Puts a request
+    /// this worker still holds back at the front of its queue (its result was thrown away). 1 when put back.
+    /// </summary>
+    public const string GiveBack = Common + """
+        local value = redis.call('HGET', KEYS[1], ARGV[1])
+        if not value then return 0 end
+        requeue(value, KEYS[3], KEYS[4], ARGV[2])
+        redis.call('HDEL', KEYS[1], ARGV[1])
+        redis.call('SREM', KEYS[2], ARGV[1])
+        return 1
+        """;
+
+    /// <summary>KEYS: this worker's leases, its parked set. ARGV: lease ids. Releases completed leases, parked or not, in one step.</summary>
+    public const string Release = """
+        redis.call('HDEL', KEYS[1], unpack(ARGV))
+        redis.call('SREM', KEYS[2], unpack(ARGV))
+        return 1
+        """;
+
+    /// <summary>
+    /// KEYS: priorities, pending, reclaimed. ARGV: worker, queue prefix, leases prefix, this process's lease-id prefix.
+    /// A worker starting under the name of a killed process puts that process's leases back at once: the new
+    /// process would otherwise renew them without knowing them, and the crawl would never drain. Returns how many.
+    /// </summary>
+    public const string Join = Common + """
+        local leases = ARGV[3] .. ARGV[1]
+        local entries = redis.call('HGETALL', leases)
+        local stale = 0
+        for i = 1, #entries, 2 do
+          local id = entries[i]
+          if string.sub(id, 1, string.len(ARGV[4])) ~= ARGV[4] then
+            requeue(entries[i + 1], KEYS[1], KEYS[2], ARGV[2])
+            redis.call('INCR', KEYS[3])
+            redis.call('HDEL', leases, id)
+            redis.call('SREM', leases .. ':parked', id)
+            stale = stale + 1
+          end
+        end
+        return stale
+        """;
+
     /// <summary>KEYS: workers, priorities, pending. ARGV: worker, queue prefix, leases prefix. A worker leaving gives its leases back.</summary>
     public const string Leave = Common + """
         requeue_worker(ARGV[1], KEYS[1], KEYS[2], KEYS[3], nil, ARGV[2], ARGV[3])
@@ -96,7 +152,7 @@ internal static class RedisScripts
 
     /// <summary>
     /// KEYS: workers, priorities, pending, reclaimed, seeded. ARGV: queue prefix, leases prefix.
-    /// Returns {drained (0|1), pending, leased, live workers}.
+    /// Returns {drained (0|1), pending, leased, live workers, parked}: the parked leases are among the leased ones.
     /// </summary>
     public const string State = Common + """
         local now = now_ms()
@@ -104,12 +160,14 @@ internal static class RedisScripts
         local pending = tonumber(redis.call('GET', KEYS[3]) or '0')
         local leased = 0
         local workers = redis.call('ZRANGE', KEYS[1], 0, -1)
+        local parked = 0
         for _, worker in ipairs(workers) do
           leased = leased + redis.call('HLEN', ARGV[2] .. worker)
+          parked = parked + redis.call('SCARD', ARGV[2] .. worker .. ':parked')
         end
         local drained = 0
         if redis.call('EXISTS', KEYS[5]) == 1 and pending == 0 and leased == 0 then drained = 1 end
-        return {drained, pending, leased, #workers}
+        return {drained, pending, leased, #workers, parked}
         """;
 
     /// <summary>

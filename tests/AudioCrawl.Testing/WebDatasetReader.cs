@@ -1,3 +1,4 @@
+using System.Formats.Tar;
 using System.Globalization;
 using System.Text.Json;
 
@@ -46,6 +47,26 @@ public static class WebDatasetReader
         var samples = new List<PythonSample>();
         foreach (var shard in Directory.EnumerateFiles(folder, "*.tar", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             samples.AddRange(await ReadWithPythonAsync(shard));
+        return samples;
+    }
+
+    /// <summary>Every sample of the finished shards (<c>*.tar</c>) under the <paramref name="folders"/>: its key and its audio member's bytes, read by .NET's TarReader.</summary>
+    public static async Task<IReadOnlyList<(string Key, byte[] Audio)>> ReadAudioAsync(IEnumerable<string> folders, string extension = "flac")
+    {
+        var samples = new List<(string, byte[])>();
+        foreach (var shard in folders.Where(Directory.Exists).SelectMany(folder => Directory.EnumerateFiles(folder, "*.tar", SearchOption.AllDirectories)))
+        {
+            await using var stream = File.OpenRead(shard);
+            await using var reader = new TarReader(stream);
+            while (await reader.GetNextEntryAsync() is { } entry)
+            {
+                if (!entry.Name.EndsWith("." + extension, StringComparison.Ordinal))
+                    continue;
+                using var bytes = new MemoryStream();
+                await entry.DataStream!.CopyToAsync(bytes);
+                samples.Add((entry.Name[..^(extension.Length + 1)], bytes.ToArray()));
+            }
+        }
         return samples;
     }
 

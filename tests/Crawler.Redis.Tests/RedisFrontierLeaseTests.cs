@@ -16,6 +16,19 @@ public sealed class RedisFrontierLeaseTests(RedisServer redis)
 
     private static Request Get(string url) => new(new Uri(url));
 
+    /// <summary>Polls <paramref name="worker"/> until it leases a request or <paramref name="timeout"/> passes.</summary>
+    private static async Task<Request?> DequeueWithinAsync(RedisFrontier worker, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await worker.DequeueAsync() is { } request)
+                return request;
+            await Task.Delay(50);
+        }
+        return null;
+    }
+
     [Fact]
     public async Task A_request_leased_by_a_worker_that_stopped_beating_goes_to_another_worker_after_the_lease_timeout()
     {
@@ -26,14 +39,7 @@ public sealed class RedisFrontierLeaseTests(RedisServer redis)
         var leased = await silent.DequeueAsync();
         Assert.Null(await alive.DequeueAsync());
 
-        Request? recovered = null;
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (recovered is null && DateTime.UtcNow < deadline)
-        {
-            recovered = await alive.DequeueAsync();
-            if (recovered is null)
-                await Task.Delay(50);
-        }
+        var recovered = await DequeueWithinAsync(alive, TimeSpan.FromSeconds(20));
 
         Assert.Equal(leased!.Url, recovered?.Url);
         Assert.Equal(1, (await RedisCrawlState.ReadAsync(redis.Connection, _crawlId)).Reclaimed);
@@ -93,6 +99,78 @@ public sealed class RedisFrontierLeaseTests(RedisServer redis)
             await Task.Delay(20);
 
         Assert.True(await second.IsDrainedAsync());
+    }
+
+    [Fact]
+    public async Task A_crawl_whose_every_lease_is_parked_is_settled_but_drains_only_once_they_are_completed()
+    {
+        await using var first = Worker("first");
+        await using var second = Worker("second");
+        await first.EnqueueAsync(Get("http://a.test/one"));
+        await first.EnqueueAsync(Get("http://a.test/two"));
+        await first.FinishSeedingAsync();
+        var one = await first.DequeueAsync();
+        var two = await second.DequeueAsync();
+
+        Assert.True(await first.ParkAsync(one!));
+        Assert.False(await second.IsSettledAsync());
+        Assert.True(await second.ParkAsync(two!));
+        Assert.True(await first.IsSettledAsync());
+        Assert.False(await first.IsDrainedAsync());
+        await first.CompleteAsync(one!);
+        await second.CompleteAsync(two!);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await first.IsDrainedAsync() && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+
+        Assert.True(await first.IsDrainedAsync());
+        Assert.Equal(0, (await RedisCrawlState.ReadAsync(redis.Connection, _crawlId)).Parked);
+    }
+
+    [Fact]
+    public async Task A_parked_lease_of_a_silent_worker_goes_to_another_worker_and_can_no_longer_be_parked_by_it()
+    {
+        var silent = Worker("silent", TimeSpan.FromMilliseconds(400), new FakeTimeProvider());
+        await using var alive = Worker("alive");
+        await alive.EnqueueAsync(Get("http://a.test/sample"));
+        await alive.FinishSeedingAsync();
+        var leased = await silent.DequeueAsync();
+        Assert.True(await silent.ParkAsync(leased!));
+
+        var recovered = await DequeueWithinAsync(alive, TimeSpan.FromSeconds(20));
+
+        Assert.Equal(leased!.Url, recovered?.Url);
+        Assert.False(await silent.ParkAsync(leased));
+        Assert.Equal(0, (await RedisCrawlState.ReadAsync(redis.Connection, _crawlId)).Parked);
+    }
+
+    [Fact]
+    public async Task A_worker_started_under_the_name_of_a_killed_one_puts_its_leases_back_at_once()
+    {
+        // The killed process: its clock is frozen, so it never renews, but its lease is far from expired.
+        var killed = Worker("w0", TimeSpan.FromSeconds(60), new FakeTimeProvider());
+        await killed.EnqueueAsync(Get("http://a.test/held"));
+        Assert.NotNull(await killed.DequeueAsync());
+        await using var restarted = Worker("w0", TimeSpan.FromSeconds(60));
+
+        Assert.Equal("/held", (await restarted.DequeueAsync())?.Url.AbsolutePath);
+        Assert.Equal(1, (await RedisCrawlState.ReadAsync(redis.Connection, _crawlId)).Reclaimed);
+    }
+
+    [Fact]
+    public async Task A_request_given_back_goes_to_the_front_of_the_queue_for_any_worker()
+    {
+        await using var first = Worker("first");
+        await using var second = Worker("second");
+        await first.EnqueueAsync(Get("http://a.test/given-back"));
+        await first.EnqueueAsync(Get("http://a.test/next"));
+        var request = await first.DequeueAsync();
+        Assert.True(await first.ParkAsync(request!));
+
+        await first.GiveBackAsync(request!);
+
+        Assert.Equal("/given-back", (await second.DequeueAsync())?.Url.AbsolutePath);
+        Assert.Equal(0, (await RedisCrawlState.ReadAsync(redis.Connection, _crawlId)).Parked);
     }
 
     [Fact]

@@ -57,6 +57,7 @@ public sealed class CrawlEngine
     private readonly SemaphoreSlim _pageSlots;
     private readonly SemaphoreSlim _mediaSlots;
     private volatile bool _drainingMedia;
+    private int _sealing;
 
     public CrawlEngine(Spider spider, EngineSettings settings, IFetcher fetcher, IFrontier frontier, ItemPipeline pipeline, CrawlStats stats, TimeProvider time, ILogger logger, FailureLog? failures = null, CrawlSignals? signals = null, IEnumerable<IMediaRequestHandler>? media = null)
     {
@@ -283,12 +284,16 @@ public sealed class CrawlEngine
             }
             if (request is null)
             {
-                if (Interlocked.Decrement(ref _active) == 0 && _seedingDone && await IsDrainedAsync().ConfigureAwait(false))
+                if (Interlocked.Decrement(ref _active) == 0 && _seedingDone)
                 {
-                    if (_idle.TrySetResult())
-                        _signals?.Idle();
-                    _signal.Pulse();
-                    return;
+                    if (await IsDrainedAsync().ConfigureAwait(false))
+                    {
+                        if (_idle.TrySetResult())
+                            _signals?.Idle();
+                        _signal.Pulse();
+                        return;
+                    }
+                    await SealMediaIfSettledAsync().ConfigureAwait(false);
                 }
                 try
                 {
@@ -526,6 +531,7 @@ public sealed class CrawlEngine
             }
             return false;
         }
+        var shared = _frontier as ISharedFrontier;
         var context = new MediaRequestContext(
             request,
             new CountedFetcher(this),
@@ -536,10 +542,9 @@ public sealed class CrawlEngine
                 _signals?.Error(request, reason, message);
                 await RecordFailureAsync(request, reason, message).ConfigureAwait(false);
                 await CompleteMediaAsync(request).ConfigureAwait(false);
-            })
-        {
-            CompleteWhenFetched = _frontier is ISharedFrontier,
-        };
+            },
+            shared is null ? null : () => ParkMediaAsync(shared, request),
+            shared is null ? null : () => GiveBackMediaAsync(shared, request));
         try
         {
             await handler.HandleAsync(context, _abort.Token).ConfigureAwait(false);
@@ -566,6 +571,60 @@ public sealed class CrawlEngine
         catch (CrawlStateUnavailableException ex)
         {
             StateUnavailable(ex);
+        }
+    }
+
+    private async ValueTask<bool> ParkMediaAsync(ISharedFrontier shared, Request request)
+    {
+        try
+        {
+            return await shared.ParkAsync(request, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (CrawlStateUnavailableException ex)
+        {
+            StateUnavailable(ex);
+            return true;
+        }
+    }
+
+    private async ValueTask GiveBackMediaAsync(ISharedFrontier shared, Request request)
+    {
+        try
+        {
+            await shared.GiveBackAsync(request, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (CrawlStateUnavailableException ex)
+        {
+            StateUnavailable(ex);
+        }
+    }
+
+    /// <summary>
+    /// A shared crawl with nothing left but parked media requests (downloaded samples in open shards, here or on other
+    /// workers): this worker closes its open shards, completing its parked requests, and then waits, like the others,
+    /// for the crawl to drain, or for the requests of a worker that died with an open shard to come back to the queue.
+    /// </summary>
+    private async Task SealMediaIfSettledAsync()
+    {
+        if (_media.Count == 0 || _frontier is not ISharedFrontier shared || Interlocked.Exchange(ref _sealing, 1) == 1)
+            return;
+        try
+        {
+            if (!await shared.IsSettledAsync(CancellationToken.None).ConfigureAwait(false))
+                return;
+            foreach (var handler in _media.Values)
+                await handler.SealAsync(_abort.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (SinkFailedException ex)
+        {
+            Fail(FinishReasons.SinkFailed, ex.Message);
+        }
+        finally
+        {
+            Volatile.Write(ref _sealing, 0);
         }
     }
 

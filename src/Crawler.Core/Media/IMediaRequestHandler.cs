@@ -12,4 +12,11 @@ public interface IMediaRequestHandler
     string MediaHandlerName { get; }
 
     ValueTask HandleAsync(MediaRequestContext context, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Makes every sample handed over so far durable (closes the open shard), which completes their requests. The
+    /// engine of a shared crawl calls it when the cluster has nothing left but parked requests
+    /// (<see cref="MediaRequestContext.ParkAsync"/>); the handler goes on taking requests afterwards.
+    /// </summary>
+    ValueTask SealAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 }

@@ -4,19 +4,31 @@ namespace AudioCrawl.Core.Media;
 
 /// <summary>
 /// One dequeued media request as the engine hands it to its handler: the crawl's fetch path (counted in the crawl's
-/// stats) and the two ways to end the request in the frontier. Completing or failing twice is harmless.
+/// stats), the ways to end the request in the frontier, and (in a shared crawl) to park it while its sample waits in
+/// an open shard or give it back. Completing or failing twice is harmless.
 /// </summary>
-public sealed class MediaRequestContext(Request request, IFetcher fetcher, Func<ValueTask> complete, Func<string, string, ValueTask> fail)
+/// <param name="park">In a shared crawl: keeps the request leased without counting it as work in progress (see <see cref="ParkAsync"/>).</param>
+/// <param name="giveBack">In a shared crawl: puts the request back in the queue for any worker (see <see cref="GiveBackAsync"/>).</param>
+public sealed class MediaRequestContext(Request request, IFetcher fetcher, Func<ValueTask> complete, Func<string, string, ValueTask> fail, Func<ValueTask<bool>>? park = null, Func<ValueTask>? giveBack = null)
 {
     private int _ended;
 
     public Request Request => request;
 
     /// <summary>
-    /// True in a shared crawl (Redis): a request held until its sample is packed would keep every worker from ever
-    /// seeing the crawl drained, so the handler completes it as soon as it has the download in hand.
+    /// The download is in hand and its sample waits to be packed (an open shard). In a shared crawl (Redis) the request
+    /// stays leased, so another worker redoes it if this one dies before the shard is closed, but it no longer keeps
+    /// the crawl from settling (then the handler is asked to close its shards: <see cref="IMediaRequestHandler.SealAsync"/>).
+    /// False when this worker has lost the lease (silent past the lease timeout): another worker redoes the sample,
+    /// so this one must drop it rather than pack it a second time. True (nothing to do) in a local crawl.
     /// </summary>
-    public bool CompleteWhenFetched { get; init; }
+    public ValueTask<bool> ParkAsync() => park is not null && Volatile.Read(ref _ended) == 0 ? park() : ValueTask.FromResult(true);
+
+    /// <summary>
+    /// The sample was thrown away before it was durable (its shard was dropped): in a shared crawl the request goes back
+    /// to the queue for any worker; in a local crawl it stays pending in the frontier for the next run. Ends the request here.
+    /// </summary>
+    public ValueTask GiveBackAsync() => Interlocked.Exchange(ref _ended, 1) == 0 && giveBack is not null ? giveBack() : ValueTask.CompletedTask;
 
     /// <summary>The crawl's fetch pipeline; requests and responses through it count in the crawl's stats.</summary>
     public IFetcher Fetcher => fetcher;

@@ -1,3 +1,5 @@
+using AudioCrawl.Core.Http;
+
 namespace AudioCrawl.Core.Scheduling;
 
 /// <summary>
@@ -14,4 +16,20 @@ public interface ISharedFrontier : IFrontier
 
     /// <summary>True when seeding is finished and no request is pending or leased anywhere in the cluster.</summary>
     ValueTask<bool> IsDrainedAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Keeps a dequeued request leased (renewed while this worker lives, handed to another worker if it dies) but no
+    /// longer counted as work in progress: a media request whose sample is downloaded and waits in an open shard.
+    /// False when this worker no longer holds the lease (it was silent past the lease timeout and lost it).
+    /// </summary>
+    ValueTask<bool> ParkAsync(Request request, CancellationToken cancellationToken = default);
+
+    /// <summary>Puts a request this worker holds back at the front of the queue, for any worker (its result was thrown away).</summary>
+    ValueTask GiveBackAsync(Request request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// True when seeding is finished, nothing is pending and every leased request in the cluster is parked: the
+    /// workers should close their open shards (which completes the parked requests) and then wait for the drain.
+    /// </summary>
+    ValueTask<bool> IsSettledAsync(CancellationToken cancellationToken = default);
 }

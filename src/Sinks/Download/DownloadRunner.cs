@@ -24,6 +24,7 @@ public sealed class DownloadRunner
 {
     public const string SummaryFileName = "summary.json";
     private const string WorkFolderName = "_work";
+    private static readonly TimeSpan SealPoll = TimeSpan.FromMilliseconds(20);
 
     private readonly ISampleWriter _writer;
     private readonly string _output;
@@ -61,6 +62,8 @@ public sealed class DownloadRunner
     private long _downloadsBlockedTicks;
     private long _transcodersIdleTicks;
     private long _transcodersBlockedTicks;
+    private long _unwritten;
+    private readonly SemaphoreSlim _writerGate = new(1, 1);
 
     /// <param name="statusPath">The per-sample record: <see cref="StatusJournal.JobFileName"/> in the job directory, or <see cref="StatusJournal.FileName"/> in the output folder.</param>
     public DownloadRunner(IReadOnlyList<IMediaResolver> resolvers, ISampleWriter writer, string outputFolder, string statusPath, DownloadOptions options, ILogger logger, TimeProvider time)
@@ -116,6 +119,7 @@ public sealed class DownloadRunner
         _nextRow = _previous.Count == 0 ? 0 : _previous.Values.Max(s => s.Row);
         foreach (var key in await _writer.OpenAsync(OnCommittedAsync, cancellationToken).ConfigureAwait(false))
             _done[key] = true;
+        _writer.GuardCommits(MayCommitAsync);
 
         // Room for a full batch per transcoder: downloads wait on disk in the work folder, not in memory.
         _toConvert = Channel.CreateBounded<DownloadedAudio>(new BoundedChannelOptions(Math.Max(_options.TranscodeWorkers, 1) * Math.Max(_options.Transcode.BatchMaxFiles, 2)));
@@ -266,12 +270,28 @@ public sealed class DownloadRunner
         try
         {
             Interlocked.Add(ref _bytes, downloaded.Bytes);
-            if (context.CompleteWhenFetched)
-                await context.CompleteAsync().ConfigureAwait(false);
-            if (_options.NoTranscode)
-                await StoreAsync(downloaded, linked.Token).ConfigureAwait(false);
-            else
-                Interlocked.Add(ref _downloadsBlockedTicks, await WriteTimedAsync(_toConvert!.Writer, downloaded, linked.Token).ConfigureAwait(false));
+            if (!await context.ParkAsync().ConfigureAwait(false))
+            {
+                // A shared crawl took the lease away (this worker was silent too long): another worker packs it.
+                _inFlight.TryRemove(source.Key, out _);
+                if (downloaded.Path is { } path)
+                    File.Delete(path);
+                _logger.LogWarning("{Url}: this worker lost its lease on the download (silent past the lease timeout); another worker packs it.", source.Url);
+                return;
+            }
+            Interlocked.Increment(ref _unwritten);
+            try
+            {
+                if (_options.NoTranscode)
+                    await StoreAsync(downloaded, linked.Token).ConfigureAwait(false);
+                else
+                    Interlocked.Add(ref _downloadsBlockedTicks, await WriteTimedAsync(_toConvert!.Writer, downloaded, linked.Token).ConfigureAwait(false));
+            }
+            catch
+            {
+                Interlocked.Decrement(ref _unwritten);
+                throw;
+            }
         }
         catch (Exception ex) when (ex is StorageWriteException || WriteFailures.IsDiskFull(ex))
         {
@@ -463,6 +483,7 @@ public sealed class DownloadRunner
         {
             var rejection = result.Rejection!;
             await FailAsync(download.Source, rejection.Reason, rejection.Message, download.Bytes).ConfigureAwait(false);
+            Interlocked.Decrement(ref _unwritten);
             return;
         }
         var status = new SampleStatus
@@ -483,7 +504,41 @@ public sealed class DownloadRunner
     private async Task WriteAsync(ChannelReader<EncodedSample> samples, CancellationToken cancellationToken)
     {
         await foreach (var sample in samples.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            await _writer.WriteAsync(sample, cancellationToken).ConfigureAwait(false);
+        {
+            await _writerGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _writer.WriteAsync(sample, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _writerGate.Release();
+            }
+            Interlocked.Decrement(ref _unwritten);
+        }
+    }
+
+    /// <summary>
+    /// Waits until every sample handed on so far has reached the writer (or failed), then commits the open shard:
+    /// their media requests complete. The stages go on; the next sample starts a new shard.
+    /// </summary>
+    public async ValueTask SealAsync(CancellationToken cancellationToken = default)
+    {
+        while (Interlocked.Read(ref _unwritten) > 0)
+        {
+            ThrowIfStagesFailed();
+            await Task.Delay(SealPoll, _time, cancellationToken).ConfigureAwait(false);
+        }
+        await _writerGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfStagesFailed();
+            await _writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writerGate.Release();
+        }
     }
 
     private async ValueTask FailAsync(AudioSource source, string reason, string message, long bytes)
@@ -508,6 +563,37 @@ public sealed class DownloadRunner
         await _journal!.AppendAsync([status], CancellationToken.None).ConfigureAwait(false);
         if (_inFlight.TryRemove(source.Key, out var request))
             await request.FailAsync(reason, message).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Before a shard is committed, every one of its samples' requests must still be this worker's (in a local crawl
+    /// they always are). A worker of a shared crawl that was silent past the lease timeout (paused, partitioned) has
+    /// lost them to another worker, which packs them again: then the shard is dropped and the requests it still holds
+    /// go back to the queue, so that no sample is packed twice.
+    /// </summary>
+    private async ValueTask<bool> MayCommitAsync(IReadOnlyList<SampleStatus> statuses)
+    {
+        var held = new List<MediaRequestContext>(statuses.Count);
+        var lost = 0;
+        foreach (var status in statuses)
+        {
+            if (!_inFlight.TryGetValue(status.Key, out var context))
+                continue;
+            if (await context.ParkAsync().ConfigureAwait(false))
+                held.Add(context);
+            else
+                lost++;
+        }
+        if (lost == 0)
+            return true;
+        _logger.LogWarning("{Writer}: {Lost} of the {Count} samples of the shard being closed went to another worker while this one was silent past the lease timeout; the shard is dropped and its other {Held} samples go back to the queue, so that no sample is packed twice.",
+            _writer.Name, lost, statuses.Count, held.Count);
+        foreach (var status in statuses)
+            _inFlight.TryRemove(status.Key, out _);
+        foreach (var context in held)
+            await context.GiveBackAsync().ConfigureAwait(false);
+        Interlocked.Add(ref _converted, -statuses.Count);
+        return false;
     }
 
     private async ValueTask OnCommittedAsync(IReadOnlyList<SampleStatus> statuses)

@@ -96,6 +96,9 @@ public abstract class DownloadSink : IPairSink, IMediaRequestHandler
     public ValueTask HandleAsync(MediaRequestContext context, CancellationToken cancellationToken = default) =>
         _group.HandleAsync(this, MediaSample.Of(context.Request.Data, MediaHandlerName, context.Request.Url), context, cancellationToken);
 
+    /// <summary>Closes the open shard once what was handed on is packed (a shared crawl with nothing else left to do).</summary>
+    public ValueTask SealAsync(CancellationToken cancellationToken = default) => Runner.SealAsync(cancellationToken);
+
     public ValueTask FlushAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync()

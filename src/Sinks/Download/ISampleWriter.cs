@@ -17,6 +17,15 @@ public interface ISampleWriter : IAsyncDisposable
     /// <summary>Notes a row that failed, for per-shard statistics (called from any task).</summary>
     void NoteFailure(SampleStatus status);
 
+    /// <summary>
+    /// Asks <paramref name="mayCommit"/> before committing a group of samples (a shard, before it is renamed): when it
+    /// answers false the group is dropped instead, never committed. A writer that commits each sample as it is written
+    /// (loose files) ignores it.
+    /// </summary>
+    void GuardCommits(Func<IReadOnlyList<SampleStatus>, ValueTask<bool>> mayCommit)
+    {
+    }
+
     /// <summary>Commits what is pending (the last, partial shard). Disposing without completing also commits.</summary>
     ValueTask CompleteAsync(CancellationToken cancellationToken = default);
 }

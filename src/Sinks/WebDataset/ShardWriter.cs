@@ -20,16 +20,21 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
     private readonly Dictionary<string, int> _failures = new(StringComparer.Ordinal);
     private readonly Lock _failuresGate = new();
     private Func<IReadOnlyList<SampleStatus>, ValueTask>? _committed;
+    private Func<IReadOnlyList<SampleStatus>, ValueTask<bool>>? _mayCommit;
     private readonly List<IShardObserver> _observers = [];
     private int _nextIndex;
     private FileStream? _stream;
     private TarMemberWriter? _tar;
     private string? _shardName;
+    private int _shardIndex;
     private DateTimeOffset _shardStarted;
     private long _audioBytes;
     private bool _broken;
 
     public string Folder => folder;
+
+    /// <summary>Asks <paramref name="mayCommit"/> before each shard is renamed; a shard it refuses is deleted and its name reused.</summary>
+    public void GuardCommits(Func<IReadOnlyList<SampleStatus>, ValueTask<bool>> mayCommit) => _mayCommit = mayCommit;
 
     /// <summary>Adds <paramref name="observer"/> to those told of every shard finished from now on.</summary>
     public void Observe(IShardObserver observer) => _observers.Add(observer);
@@ -146,6 +151,7 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
 
     private void StartShard()
     {
+        _shardIndex = _nextIndex;
         _shardName = $"{options.ShardPrefix}{_nextIndex.ToString("D5", CultureInfo.InvariantCulture)}.tar";
         _nextIndex++;
         _stream = new FileStream(Path.Combine(folder, _shardName + TemporarySuffix), FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0, useAsync: true); // TarMemberWriter buffers
@@ -167,6 +173,14 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
         await _stream.DisposeAsync().ConfigureAwait(false);
         _tar = null;
         _stream = null;
+        if (_mayCommit is not null && !await _mayCommit(_pending.ToArray()).ConfigureAwait(false))
+        {
+            File.Delete(Path.Combine(folder, _shardName! + TemporarySuffix));
+            _pending.Clear();
+            _nextIndex = _shardIndex;
+            _broken = false;
+            return;
+        }
 
         var shard = _shardName!;
         Dictionary<string, int> failures;

@@ -74,6 +74,12 @@ public sealed class WebDatasetWriter : ISampleWriter
             writer.Observe(observer);
     }
 
+    public void GuardCommits(Func<IReadOnlyList<SampleStatus>, ValueTask<bool>> mayCommit)
+    {
+        foreach (var writer in Writers)
+            writer.GuardCommits(mayCommit);
+    }
+
     public ValueTask WriteAsync(EncodedSample sample, CancellationToken cancellationToken = default) =>
         WriterFor(sample.Key).WriteAsync(sample, cancellationToken);
 
