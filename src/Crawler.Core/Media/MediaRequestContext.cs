@@ -41,24 +41,47 @@ public sealed class MediaRequestContext(Request request, IFetcher fetcher, Func<
 
     /// <summary>
     /// One context for each of <paramref name="count"/> handlers that share this request (one download, several sinks):
-    /// the request ends once every one of them ended its own, failed (with the first failure) if any of them failed.
+    /// the request ends once every one of them ended its own, failed (with the first failure) if any of them failed. It
+    /// is parked once each of them parked or ended, and given back (for every sink: one download feeds them all) as soon
+    /// as any of them gives it back.
     /// </summary>
     public IReadOnlyList<MediaRequestContext> Split(int count)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var left = count;
+        var unparked = count;
+        var parked = new bool[count];
         (string Reason, string Message)? failure = null;
         var gate = new Lock();
-        ValueTask EndOne((string Reason, string Message)? failed)
+        bool Settle(int index)
         {
-            bool last;
+            if (parked[index])
+                return false;
+            parked[index] = true;
+            return --unparked == 0;
+        }
+        ValueTask EndOne(int index, (string Reason, string Message)? failed)
+        {
+            bool last, allParked;
             lock (gate)
             {
                 failure ??= failed;
                 last = --left == 0;
+                allParked = Settle(index);
             }
-            return !last ? ValueTask.CompletedTask : failure is { } first ? FailAsync(first.Reason, first.Message) : CompleteAsync();
+            if (last)
+                return failure is { } first ? FailAsync(first.Reason, first.Message) : CompleteAsync();
+            return allParked ? ParkRest() : ValueTask.CompletedTask;
         }
-        return [.. Enumerable.Range(0, count).Select(_ => new MediaRequestContext(request, fetcher, () => EndOne(null), (reason, message) => EndOne((reason, message))) { CompleteWhenFetched = CompleteWhenFetched })];
+        async ValueTask ParkRest() => await ParkAsync();
+        async ValueTask<bool> ParkOne(int index)
+        {
+            bool allParked;
+            lock (gate)
+                allParked = Settle(index);
+            return !allParked || await ParkAsync();
+        }
+        return [.. Enumerable.Range(0, count).Select(index => new MediaRequestContext(
+            request, fetcher, () => EndOne(index, null), (reason, message) => EndOne(index, (reason, message)), () => ParkOne(index), GiveBackAsync))];
     }
 }

@@ -273,10 +273,10 @@ public sealed class DownloadRunner
             if (!await context.ParkAsync().ConfigureAwait(false))
             {
                 // A shared crawl took the lease away (this worker was silent too long): another worker packs it.
-                _inFlight.TryRemove(source.Key, out _);
+                _inFlight.TryRemove(downloaded.Source.Key, out _);
                 if (downloaded.Path is { } path)
                     File.Delete(path);
-                _logger.LogWarning("{Url}: this worker lost its lease on the download (silent past the lease timeout); another worker packs it.", source.Url);
+                _logger.LogWarning("{Url}: this worker lost its lease on the download (silent past the lease timeout); another worker packs it.", downloaded.Source.Url);
                 return;
             }
             Interlocked.Increment(ref _unwritten);
@@ -296,7 +296,7 @@ public sealed class DownloadRunner
         catch (Exception ex) when (ex is StorageWriteException || WriteFailures.IsDiskFull(ex))
         {
             // The download could not be written (a full disk): the run fails, and the sample stays pending, never failed.
-            _inFlight.TryRemove(source.Key, out _);
+            _inFlight.TryRemove(downloaded.Source.Key, out _);
             _stageError ??= ex;
             await _failure.CancelAsync().ConfigureAwait(false);
             throw new SinkFailedException($"download {_output}", "write the download", ex);
