@@ -34,7 +34,12 @@ public abstract class Spider
     /// </summary>
     public virtual ApiCredentials Credentials => ApiCredentials.None;
 
-    /// <summary>Engine settings this spider prefers over the built-in ones; crawlers.json and --set still win.</summary>
+    /// <summary>
+    /// Engine settings this spider prefers over the built-in ones; crawlers.json and --set still win. Kept for spiders
+    /// with a parameterless constructor written before <see cref="IEngineDefaults"/>, which new spiders implement
+    /// instead: it is read from the class, so it also applies to a spider created through the container (a spider
+    /// with constructor dependencies that overrides this method is an error when its crawl is planned).
+    /// </summary>
     public virtual EngineSettings DefaultEngineSettings(EngineSettings builtIn) => builtIn;
 
     /// <summary>

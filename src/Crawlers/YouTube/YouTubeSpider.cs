@@ -20,7 +20,7 @@ namespace AudioCrawl.Crawlers.YouTube;
 /// learns whether a video is a Short from a HEAD of its <c>/shorts/</c> page on the web host (unless <c>includeShorts</c>).
 /// </summary>
 [Spider("youtube", "YouTube videos and their titles from queries, channels, playlists and videos (web pages or the Data API v3).")]
-public sealed class YouTubeSpider : Spider<YouTubeSettings>
+public sealed class YouTubeSpider : Spider<YouTubeSettings>, IEngineDefaults
 {
     private const string StatPrefix = "youtube/";
     private readonly ConcurrentDictionary<string, byte> _emitted = new(StringComparer.Ordinal);
@@ -36,7 +36,7 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
     private bool QuotaExhausted => Volatile.Read(ref _quotaExhausted) == 1;
 
     /// <summary>One request at a time and a second between them: YouTube answers fast crawlers with bot checks (HTTP 429).</summary>
-    public override EngineSettings DefaultEngineSettings(EngineSettings builtIn) => builtIn with { PerHost = 1, Delay = 1 };
+    public static EngineSettings EngineDefaults(EngineSettings builtIn) => builtIn with { PerHost = 1, Delay = 1 };
 
     /// <summary>The Data API key, sent as the <c>X-Goog-Api-Key</c> header of Data API calls only.</summary>
     public override ApiCredentials Credentials => Settings.UsesDataApi && Settings.EffectiveApiKey() is { } key
