@@ -49,6 +49,15 @@ public abstract class Spider
     /// </summary>
     public virtual PageContract? ContractFor(Request request, PageContract? declared) => declared;
 
+    /// <summary>
+    /// Asked before a request of this spider is fetched, also one that a resumed job or another worker of a shared
+    /// crawl hands out: a reason (a short snake_case word, counted among the dropped requests) to drop it unfetched, or
+    /// null to fetch it. For what the spider learned after it yielded the request, such as an API quota that ran out
+    /// (keep what it needs in <see cref="SpiderContext.State"/> so every run and worker sees it). Called once per
+    /// request: keep it cheap.
+    /// </summary>
+    public virtual ValueTask<string?> DropReasonAsync(Request request, CancellationToken cancellationToken = default) => ValueTask.FromResult<string?>(null);
+
     internal virtual Type SettingsType => typeof(NoSettings);
 
     internal virtual void ApplySettings(object settings)
