@@ -63,4 +63,7 @@ public sealed record RunReport
     public DownloadFigures? Downloads { get; init; }
 
     public IReadOnlyList<ShardStats> Shards { get; init; } = [];
+
+    /// <summary>Damaged lines of the run's records that the report left out (one message each).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

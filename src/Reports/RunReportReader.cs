@@ -3,6 +3,7 @@ using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Metrics;
 using AudioCrawl.Core.Stats;
+using AudioCrawl.Core.Storage;
 using AudioCrawl.Sinks.Download;
 using AudioCrawl.Sinks.WebDataset;
 
@@ -63,7 +64,8 @@ public static class RunReportReader
         if (document.Stats is not { } stats)
             throw new ConfigurationException($"{path}: has no \"stats\" object; is it a stats file written by 'audiocrawl crawl --stats'?");
         var timelinePath = TimelineFile.Beside(path);
-        var timeline = File.Exists(timelinePath) ? await TimelineFile.ReadAsync(timelinePath, cancellationToken).ConfigureAwait(false) : [];
+        var timelineLines = File.Exists(timelinePath) ? await TimelineFile.ReadLinesAsync(timelinePath, cancellationToken).ConfigureAwait(false) : null;
+        var timeline = timelineLines?.Records ?? [];
         return new RunReport
         {
             Source = path,
@@ -85,6 +87,7 @@ public static class RunReportReader
             LatencyByHost = stats.LatencyByHost ?? ReportFigures.Latency(timeline),
             Contracts = document.Contracts ?? [],
             Timeline = timeline,
+            Warnings = timelineLines is null ? [] : Skipped(timelinePath, timelineLines, "a time series point"),
         };
     }
 
@@ -93,13 +96,16 @@ public static class RunReportReader
         var timelinePath = Path.Combine(directory, TimelineFile.FileName);
         if (!File.Exists(timelinePath))
             throw new ConfigurationException($"{directory}: holds no {TimelineFile.FileName}; is it the --job-dir of a crawl (run with this version)?");
-        var timeline = await TimelineFile.ReadAsync(timelinePath, cancellationToken).ConfigureAwait(false);
+        var timelineLines = await TimelineFile.ReadLinesAsync(timelinePath, cancellationToken).ConfigureAwait(false);
+        var timeline = timelineLines.Records;
         if (timeline.Count == 0)
             throw new ConfigurationException($"{timelinePath}: holds no points yet.");
         var last = timeline[^1];
         var runStart = LastRunStart(timeline);
         var failuresPath = Path.Combine(directory, FailureLog.FileName);
-        var failures = File.Exists(failuresPath) ? await FailureLog.ReadAsync(failuresPath, cancellationToken).ConfigureAwait(false) : [];
+        // A report only counts the failures: a damaged line is left out with a warning (a resume refuses it).
+        var failureLines = File.Exists(failuresPath) ? await JsonLinesFile.ReadAsync<FailureRecord>(failuresPath, cancellationToken: cancellationToken).ConfigureAwait(false) : null;
+        var failures = failureLines?.Records ?? [];
         var spider = await ReadSpiderAsync(directory, cancellationToken).ConfigureAwait(false);
         return new RunReport
         {
@@ -119,8 +125,12 @@ public static class RunReportReader
             LatencyByHost = ReportFigures.Latency([.. timeline.Skip(runStart)]),
             Timeline = timeline,
             FailuresByReason = new SortedDictionary<string, long>(failures.GroupBy(f => f.Reason).ToDictionary(g => g.Key, g => (long)g.Count()), StringComparer.Ordinal),
+            Warnings = [.. Skipped(timelinePath, timelineLines, "a time series point"), .. failureLines is null ? [] : Skipped(failuresPath, failureLines, "a failure record")],
         };
     }
+
+    private static IReadOnlyList<string> Skipped<T>(string path, JsonLines<T> lines, string kind) =>
+        [.. lines.Damaged.Select(line => $"{path}: line {line.Number} is not {kind} ({line.Problem}); left out of the report.")];
 
     /// <summary>The index of the first point of the last run in the series (a resumed job appends a new run).</summary>
     private static int LastRunStart(IReadOnlyList<TimelinePoint> timeline)

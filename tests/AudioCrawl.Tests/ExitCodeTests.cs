@@ -19,6 +19,7 @@ public sealed class ExitCodeTests : IAsyncLifetime
     private LoopbackServer _site = null!;
     private LoopbackServer _changedSite = null!;
     private RunLock? _heldLock;
+    private readonly List<TmpfsMount> _mounts = [];
 
     public async Task InitializeAsync()
     {
@@ -32,6 +33,7 @@ public sealed class ExitCodeTests : IAsyncLifetime
         await _site.DisposeAsync();
         await _changedSite.DisposeAsync();
         _heldLock?.Dispose();
+        _mounts.ForEach(mount => mount.Dispose());
         _temp.Dispose();
     }
 
@@ -57,19 +59,28 @@ public sealed class ExitCodeTests : IAsyncLifetime
         { "download", 2, "every row is bad" },
         { "download", 2, "the csv has no text column" },
         { "pack", 0, "a folder of samples and a bad one" },
+        { "pack", 1, "the shard folder is on a full disk" },
         { "pack", 2, "every sample is bad" },
         { "pack", 2, "no such folder" },
         { "merge", 0, "two parts and a bad row" },
+        { "merge", 1, "the output is on a full disk" },
         { "merge", 2, "every row is bad" },
         { "merge", 2, "a part is missing" },
         { "export", 0, "the runs of a spider" },
+        { "export", 1, "the output is on a full disk" },
         { "export", 2, "a spider without runs" },
+        { "report", 0, "the report of a crawl's stats" },
+        { "report", 1, "an unexpected error: -o is a folder" },
+        { "report", 2, "no such stats file or job directory" },
+        { "serve", 0, "served until stopped" },
+        { "serve", 2, "a --bind that is not an address" },
         { "upload", 2, "no such source" },
         { "verify", 1, "a shard folder without its manifest" },
         { "verify", 2, "no such folder" },
         { "check", 0, "a valid crawlers.json" },
         { "check", 2, "an unknown spider type" },
         { "schema", 0, "to standard output" },
+        { "schema", 1, "an unexpected error: -o is a folder" },
         { "schema", 2, "-o into a missing folder" },
         { "list", 0, "the spiders" },
         { "list", 2, "a missing --config" },
@@ -84,6 +95,8 @@ public sealed class ExitCodeTests : IAsyncLifetime
     [MemberData(nameof(Cases))]
     public async Task Every_command_exits_with_the_code_of_what_happened(string command, int code, string scenario)
     {
+        if (scenario.Contains("full disk", StringComparison.Ordinal) && TmpfsMount.Unavailable)
+            return;
         var (args, stopAtOnce) = await ArrangeAsync(command, code, scenario);
 
         var result = await RunAsync(args, stopAtOnce);
@@ -158,6 +171,9 @@ public sealed class ExitCodeTests : IAsyncLifetime
             case ("pack", 0, _):
                 WriteSamples(File("files"), ("one", Sample(1)), ("two", Sample(2)), ("", Sample(3)));
                 return ([command, File("files"), "-o", File("shards")], false);
+            case ("pack", 1, _):
+                WriteSamples(File("files"), [.. Enumerable.Range(1, 40).Select(i => ($"sample {i}", Sample(i)))]);
+                return ([command, File("files"), "-o", FullDisk("shards")], false);
             case ("pack", 2, "every sample is bad"):
                 WriteSamples(File("files"), ("", Sample(1)), ("two", "audio/2.wav"));
                 return ([command, File("files"), "-o", File("shards")], false);
@@ -165,6 +181,9 @@ public sealed class ExitCodeTests : IAsyncLifetime
                 return ([command, File("no-such-folder"), "-o", File("shards")], false);
             case ("merge", 0, _):
                 return ([command, Csv("a.csv", $"url,text\n{Sample(1)},one\n"), Csv("b.csv", $"url,text\n{Sample(1)},one\n{Sample(2)},\n"), "-o", File("all.csv")], false);
+            case ("merge", 1, _):
+                var rows = string.Concat(Enumerable.Range(1, 2000).Select(i => $"{_site.Url($"/audio/{i}.wav").AbsoluteUri},{new string('t', 100)} {i}\n"));
+                return ([command, Csv("a.csv", "url,text\n" + rows), "-o", Path.Combine(FullDisk("merged"), "all.csv")], false);
             case ("merge", 2, "every row is bad"):
                 return ([command, Csv("a.csv", $"url,text\n{Sample(1)},\n"), Csv("b.csv", "url,text\nnot-a-url,two\n"), "-o", File("all.csv")], false);
             case ("merge", 2, _):
@@ -172,6 +191,26 @@ public sealed class ExitCodeTests : IAsyncLifetime
             case ("export", 0, _):
                 Assert.Equal(0, (await RunAsync(["run-once", "sounds", .. state, "--set", $"baseUrl={_site.BaseUrl}", .. sounds], false)).ExitCode);
                 return ([command, "sounds", .. state, "-o", File("all.csv")], false);
+            case ("export", 1, _):
+                Assert.Equal(0, (await RunAsync(["run-once", "sounds", .. state, "--set", $"baseUrl={_site.BaseUrl}", .. sounds], false)).ExitCode);
+                return ([command, "sounds", .. state, "-o", Path.Combine(FullDisk("export", filled: true), "all.csv")], false);
+            case ("report", 0, _):
+                Assert.Equal(0, (await RunAsync(["crawl", "sounds", "-o", File("p.csv"), "--set", $"baseUrl={_site.BaseUrl}", "--stats", File("stats.json"), .. sounds], false)).ExitCode);
+                return ([command, File("stats.json"), "-o", File("report.html")], false);
+            case ("report", 1, _):
+                Assert.Equal(0, (await RunAsync(["crawl", "sounds", "-o", File("p.csv"), "--set", $"baseUrl={_site.BaseUrl}", "--stats", File("stats.json"), .. sounds], false)).ExitCode);
+                Directory.CreateDirectory(File("report.html"));
+                return ([command, File("stats.json"), "-o", File("report.html")], false);
+            case ("report", 2, _):
+                return ([command, File("no-such-stats.json"), "-o", File("report.html")], false);
+            case ("serve", 0, _):
+                Directory.CreateDirectory(File("state"));
+                return ([command, "--port", "0", .. state], true);
+            case ("serve", 2, _):
+                return ([command, "--port", "0", "--bind", "localhost:80"], false);
+            case ("schema", 1, _):
+                Directory.CreateDirectory(File("schema.json"));
+                return ([command, "-o", File("schema.json")], false);
             case ("export", 2, _):
                 return ([command, "sounds", .. state, "-o", File("all.csv")], false);
             case ("runs", 2, _):
@@ -205,6 +244,27 @@ public sealed class ExitCodeTests : IAsyncLifetime
             default:
                 throw new InvalidOperationException($"no arrangement for {command} {code} ({scenario})");
         }
+    }
+
+    /// <summary>A 64 KB tmpfs (<paramref name="filled"/>: already full): a real full disk, whose ENOSPC comes once the command has begun writing.</summary>
+    private string FullDisk(string name, bool filled = false)
+    {
+        var mount = TmpfsMount.Mount(File(name), 64);
+        _mounts.Add(mount);
+        if (filled)
+        {
+            try
+            {
+                using var filler = new FileStream(Path.Combine(mount.Path, "filler"), FileMode.Create);
+                for (var i = 0; i < 1024; i++)
+                    filler.Write(new byte[1024]);
+            }
+            catch (IOException)
+            {
+                // the disk is full
+            }
+        }
+        return mount.Path;
     }
 
     /// <summary>Loose samples as 'download --format files --no-transcode' writes them: {key}.wav + {key}.json.</summary>

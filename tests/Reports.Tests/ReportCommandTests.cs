@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
 using AudioCrawl.Cli;
+using AudioCrawl.Core.Engine;
+using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Metrics;
 using AudioCrawl.SampleSite.Sounds;
 using AudioCrawl.Testing;
@@ -100,6 +102,28 @@ public sealed class ReportCommandTests : IAsyncLifetime
         Assert.Equal(_site.ExpectedPairs(_server.BaseUrl).Count.ToString(), Figure(page, "items"));
         Assert.Equal("finished", last.FinishReason);
         Assert.Contains("sounds", page.Descendants("h1").Single().Value);
+    }
+
+    [Fact]
+    public async Task Damaged_lines_of_a_jobs_timeline_and_failures_are_left_out_with_a_warning_naming_each()
+    {
+        var job = _temp.File("job");
+        var crawl = await RunAsync("crawl", "sounds", "-o", _temp.File("pairs.csv"), "--set", $"baseUrl={_server.BaseUrl}", "--delay", "0", "--job-dir", job);
+        Assert.True(crawl.Code == 0, crawl.Error);
+        var timeline = Path.Combine(job, TimelineFile.FileName);
+        var points = await File.ReadAllLinesAsync(timeline);
+        await File.WriteAllLinesAsync(timeline, [points[0], "{\"t\":\"2026-12-0", .. points]);
+        var failures = Path.Combine(job, "failures.jsonl");
+        var failure = JsonSerializer.Serialize(new FailureRecord(DateTimeOffset.UnixEpoch, "http_500", "m", new Request(new Uri("http://127.0.0.1/x"))));
+        await File.WriteAllTextAsync(failures, $"not json\n{failure}\n");
+
+        var report = await RunAsync("report", job, "-o", _temp.File("job-report.html"));
+
+        Assert.True(report.Code == 0, report.Error);
+        Assert.Contains($"warning: {timeline}: line 2 is not a time series point", report.Error, StringComparison.Ordinal);
+        Assert.Contains($"warning: {failures}: line 1 is not a failure record", report.Error, StringComparison.Ordinal);
+        var page = ReadXml(await File.ReadAllTextAsync(_temp.File("job-report.html")));
+        Assert.Equal(_site.ExpectedPairs(_server.BaseUrl).Count.ToString(), Figure(page, "items"));
     }
 
     [Fact]

@@ -32,9 +32,14 @@ public static class CommandAction
             await environment.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
             return ExitCodes.BadUsage;
         }
+        catch (DamagedStateException ex)
+        {
+            // Found when the state is opened, before anything is fetched (also a download's record, opened with its sink).
+            await environment.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            return ExitCodes.BadUsage;
+        }
         catch (CrawlerException ex)
         {
-            // A damaged state file (DamagedStateException) lands here too: found at start, nothing fetched.
             await environment.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
             return run.HasStarted ? ExitCodes.CrawlFailed : ExitCodes.BadUsage;
         }

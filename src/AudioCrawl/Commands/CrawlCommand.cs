@@ -21,7 +21,7 @@ public static class CrawlCommand
         var stats = new Option<string?>("--stats") { Description = "Write the final stats as JSON to this file." };
         var jobDir = new Option<string?>("--job-dir") { Description = "Keep the crawl's state (frontier, seen requests, emitted pairs, failures) in this directory; running the same command again resumes it." };
         var retryFailed = new Option<bool>("--retry-failed") { Description = "With --job-dir: schedule the requests recorded in failures.jsonl again." };
-        var rebuildJob = new Option<bool>("--rebuild-job") { Description = "With --job-dir: set a damaged job's state aside and rebuild it from the CSV (its rows are kept and not written again; the rest is crawled again from the start requests)." };
+        var rebuildJob = new RebuildJobOption();
         var engine = new EngineOptions();
         var redis = new RedisOptions();
         var download = new Option<bool>("--download") { Description = "Also download, convert and pack the audio of every pair (needs --webdataset or --audio-dir)." };
@@ -32,7 +32,7 @@ public static class CrawlCommand
         var metrics = new MetricsOptionSet();
         var timelineInterval = new Option<double>("--timeline-interval") { Description = "Seconds between the points of the time series (timeline.jsonl in the job directory, or beside --stats; default 5).", DefaultValueFactory = _ => 5 };
 
-        var command = new Command("crawl", "Crawl one spider into a url,text CSV (and, with --webdataset, into audio shards).") { spider, output, overwrite, append, csvColumns.Option, stats, jobDir, retryFailed, rebuildJob, download, webDataset, audioDir, timelineInterval };
+        var command = new Command("crawl", "Crawl one spider into a url,text CSV (and, with --webdataset, into audio shards).") { spider, output, overwrite, append, csvColumns.Option, stats, jobDir, retryFailed, rebuildJob.Option, download, webDataset, audioDir, timelineInterval };
         foreach (var option in engine.All.Concat(audio.All).Concat(delivery.All).Concat(metrics.All))
             command.Options.Add(option);
         foreach (var option in redis.All)
@@ -49,7 +49,7 @@ public static class CrawlCommand
             var jobPath = parse.GetValue(jobDir);
             if (parse.GetValue(retryFailed) && jobPath is null)
                 throw new ConfigurationException("--retry-failed needs --job-dir (the failures are recorded in the job directory).");
-            var rebuild = parse.GetValue(rebuildJob);
+            var rebuild = rebuildJob.Parse(parse);
             if (rebuild && jobPath is null)
                 throw new ConfigurationException("--rebuild-job needs --job-dir (the job directory to rebuild).");
             if (rebuild && parse.GetValue(overwrite))

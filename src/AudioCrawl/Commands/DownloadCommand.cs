@@ -1,8 +1,10 @@
 using System.CommandLine;
 using AudioCrawl.Cli.Running;
 using AudioCrawl.Core.Configuration;
+using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Scheduling;
 using AudioCrawl.Core.Stats;
+using AudioCrawl.Core.Storage;
 using AudioCrawl.Sinks.Csv;
 using AudioCrawl.Sinks.Download;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,11 +28,12 @@ public static class DownloadCommand
         var userAgent = new Option<string>("--user-agent") { Description = "The User-Agent header.", DefaultValueFactory = _ => EngineSettings.DefaultUserAgent };
         var ignoreRobots = new Option<bool>("--ignore-robots") { Description = "Download even what robots.txt disallows (by default it is obeyed, as in a crawl)." };
         var jobDir = new Option<string?>("--job-dir") { Description = "Keep the per-sample record (samples.jsonl: done, failed with the reason, pending) in this crawl job directory, shared with 'crawl --job-dir' into the same output." };
+        var rebuildJob = new RebuildJobOption();
         var audio = new DownloadOptionSet();
         var delivery = new UploadOptionSet();
         var metrics = new MetricsOptionSet();
 
-        var command = new Command("download", "Download the audio of a url,text CSV into WebDataset shards (LAION audio format).") { input, output, format, perHost, delay, userAgent, ignoreRobots, jobDir };
+        var command = new Command("download", "Download the audio of a url,text CSV into WebDataset shards (LAION audio format).") { input, output, format, perHost, delay, userAgent, ignoreRobots, jobDir, rebuildJob.Option };
         foreach (var option in audio.All.Concat(delivery.All).Concat(metrics.All))
             command.Options.Add(option);
 
@@ -55,6 +58,8 @@ public static class DownloadCommand
 
             var settings = audio.CreateSettings(parse, folder, parse.GetValue(format) == "webdataset");
             var recordFolder = parse.GetValue(jobDir);
+            if (rebuildJob.Parse(parse))
+                await RebuildRecordAsync(environment, StatusJournal.PathFor(folder, recordFolder)).ConfigureAwait(false);
             using var loggers = common.CreateLoggers(parse, environment);
             using var stop = new StopSignal(environment);
             await using var metricsEndpoint = await metrics.StartAsync(parse, environment, stop.Hard).ConfigureAwait(false);
@@ -107,6 +112,19 @@ public static class DownloadCommand
             return await BadRowReport.ExitCodeAsync(environment, anyUsable: false, bad, csv).ConfigureAwait(false);
         await environment.Error.WriteLineAsync($"error: none of the {summary.Failed - bad} rows of {csv} to download could be downloaded; the reasons are in {Path.Combine(summary.Output, StatusTable.FileName)}.").ConfigureAwait(false);
         return ExitCodes.CrawlFailed;
+    }
+
+    /// <summary>
+    /// --rebuild-job: keeps the readable lines of a damaged per-sample record (the damaged file is set aside beside
+    /// it). Samples in finished shards are found there whatever the record says; the rest is downloaded again.
+    /// </summary>
+    private static async Task RebuildRecordAsync(CliEnvironment environment, string record)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(record))!;
+        var aside = JobDirectory.SetAsideFolder(folder, environment.Time);
+        var dropped = await JsonLinesFile.SalvageAsync(record, aside, environment.StopToken).ConfigureAwait(false);
+        if (dropped > 0)
+            await environment.Error.WriteLineAsync($"Rebuilt {record}: left out {dropped} damaged lines (the damaged file is in {aside()}); samples in finished shards are kept, the rest is downloaded again.").ConfigureAwait(false);
     }
 
     private static async Task ReportProgressAsync(CliEnvironment environment, Func<DownloadRunner> runner, CancellationToken cancellationToken)

@@ -24,6 +24,8 @@ public static class ReportCommand
             if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder && !Directory.Exists(folder))
                 throw new ConfigurationException($"--output {path}: the folder {folder} does not exist.");
             var report = await RunReportReader.ReadAsync(parse.GetValue(source)!, parse.GetValue(audio), environment.StopToken).ConfigureAwait(false);
+            foreach (var warning in report.Warnings)
+                await environment.Error.WriteLineAsync("warning: " + warning).ConfigureAwait(false);
             var charts = ReportCharts.Of(report);
             await File.WriteAllTextAsync(path, HtmlReportWriter.Write(report, charts, environment.Time.GetUtcNow()), environment.StopToken).ConfigureAwait(false);
             await environment.Out.WriteLineAsync($"report: {path} ({charts.Count} charts)").ConfigureAwait(false);

@@ -17,7 +17,7 @@ public static class RunOnceCommand
         var metrics = new MetricsOptionSet();
         var command = new Command("run-once", "Run a spider once, writing only pairs no earlier run delivered to DIR/<spider>/pairs-YYYYMMDD-HHMMSS.csv; resumes an interrupted run. Exit code 3 when a run is already in progress, 4 when it found nothing (see --allow-empty).")
         {
-            spider, state.StateDir, csvColumns.Option,
+            spider, state.StateDir, state.RebuildJob.Option, csvColumns.Option,
         };
         foreach (var option in engine.All.Concat(metrics.All))
             command.Options.Add(option);
@@ -31,7 +31,7 @@ public static class RunOnceCommand
             using var loggers = common.CreateLoggers(parse, environment);
             using var stop = new StopSignal(environment);
             await using var metricsEndpoint = await metrics.StartAsync(parse, environment, stop.Token).ConfigureAwait(false);
-            var runner = StateOptions.Runner(parse, parse.GetValue(state.StateDir)!, config, engine, columns, metricsEndpoint?.Attach(environment) ?? environment, loggers, e => stop.Hard.Register(e.Abort));
+            var runner = state.Runner(parse, config, engine, columns, metricsEndpoint?.Attach(environment) ?? environment, loggers, e => stop.Hard.Register(e.Abort));
             var report = await runner.RunAsync(name, stop.Token).ConfigureAwait(false);
             if (report.Skipped)
             {

@@ -21,7 +21,7 @@ public static class ScheduleCommand
         var metrics = new MetricsOptionSet();
         var command = new Command("schedule", "Run spiders on their cron schedules until stopped (SIGTERM or Ctrl+C): resumes unfinished runs at start, never runs a spider twice at once.")
         {
-            spiders, state.StateDir, csvColumns.Option,
+            spiders, state.StateDir, state.RebuildJob.Option, csvColumns.Option,
         };
         foreach (var option in engine.All.Concat(metrics.All))
             command.Options.Add(option);
@@ -57,7 +57,7 @@ public static class ScheduleCommand
             builder.Services.AddSingleton(services =>
             {
                 var loggers = services.GetRequiredService<ILoggerFactory>();
-                var runner = StateOptions.Runner(parse, parse.GetValue(state.StateDir)!, config, engine, columns, hosts, loggers);
+                var runner = state.Runner(parse, config, engine, columns, hosts, loggers);
                 return new ScheduleLoop(schedules, runner, environment.Time, loggers.CreateLogger("scheduler"));
             });
             builder.Services.AddHostedService<SchedulerService>();

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AudioCrawl.Cli.Commands;
 
-/// <summary>--state-dir, shared by the commands of scheduled and incremental runs.</summary>
+/// <summary>--state-dir and --rebuild-job, shared by the commands of scheduled and incremental runs.</summary>
 public sealed class StateOptions
 {
     public const string DefaultDirectory = "state";
@@ -17,11 +17,13 @@ public sealed class StateOptions
         DefaultValueFactory = _ => DefaultDirectory,
     };
 
+    public RebuildJobOption RebuildJob { get; } = new();
+
     /// <summary>The runner of incremental runs for this command line: its config, engine flags, CSV columns and state directory.</summary>
-    public static SpiderRunner Runner(ParseResult parse, string stateDirectory, CrawlerConfig config, EngineOptions engine, IReadOnlyList<string> csvColumns, CliEnvironment environment, ILoggerFactory loggers, Action<CrawlEngine>? onStarted = null)
+    public SpiderRunner Runner(ParseResult parse, CrawlerConfig config, EngineOptions engine, IReadOnlyList<string> csvColumns, CliEnvironment environment, ILoggerFactory loggers, Action<CrawlEngine>? onStarted = null)
     {
         var planner = new CrawlPlanner(CommonOptions.Registry(environment), config);
         var overrides = engine.Overrides(parse);
-        return new SpiderRunner(stateDirectory, config, name => planner.Plan(name, overrides), plan => Running.CrawlHosts.ForCrawl(plan, config, environment, loggers), loggers, environment.Time, onStarted, csvColumns);
+        return new SpiderRunner(parse.GetValue(StateDir)!, config, name => planner.Plan(name, overrides), plan => Running.CrawlHosts.ForCrawl(plan, config, environment, loggers), loggers, environment.Time, onStarted, csvColumns, RebuildJob.Parse(parse));
     }
 }

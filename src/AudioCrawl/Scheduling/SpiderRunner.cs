@@ -20,6 +20,8 @@ namespace AudioCrawl.Cli.Scheduling;
 /// and records the run in state.db. What <c>run-once</c> does and what <c>schedule</c> does when a spider is due.
 /// <paramref name="hosts"/> makes the crawl host of a plan (the CLI's: HTTP and browser fetchers); the run adds its
 /// job, re-crawl frontier, delivered-pair filter and CSV sink (of <paramref name="csvColumns"/>, default url,text) to it.
+/// With <paramref name="rebuildJob"/> (<c>--rebuild-job</c>) the unfinished job a spider's first run finds is rebuilt
+/// from its CSV (<see cref="JobDirectory.RebuildAsync"/>) instead of opened; later runs of the process open theirs.
 /// </summary>
 public sealed class SpiderRunner(
     string stateDirectory,
@@ -29,9 +31,12 @@ public sealed class SpiderRunner(
     ILoggerFactory loggers,
     TimeProvider time,
     Action<CrawlEngine>? onStarted = null,
-    IReadOnlyList<string>? csvColumns = null) : IScheduledRunner
+    IReadOnlyList<string>? csvColumns = null,
+    bool rebuildJob = false) : IScheduledRunner
 {
     public const string JobFolder = "job";
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _rebuilt = new(StringComparer.Ordinal);
 
     private readonly ILogger _logger = loggers.CreateLogger("runs");
 
@@ -71,11 +76,11 @@ public sealed class SpiderRunner(
         CrawlResult result;
         try
         {
-            await using (var job = await JobDirectory.OpenAsync(jobPath, crawl.Name, time, CancellationToken.None).ConfigureAwait(false))
+            await using (var job = await OpenJobAsync(spider, jobPath, crawl.Name).ConfigureAwait(false))
             {
                 await ResumeJob.PrepareAsync(job, output, retryFailed: false, loggers, CancellationToken.None).ConfigureAwait(false);
                 var conditional = new ConditionalGet(state);
-                var frontier = new RecrawlFrontier(job.Frontier, state, schedule?.RecrawlAfter, time, conditional);
+                var frontier = new RecrawlFrontier(job.Frontier, state, schedule?.RecrawlAfter, time, conditional, job.IsRebuilt ? UnfinishedSince(history) : null);
                 var mode = File.Exists(output) ? CsvSinkMode.Append : CsvSinkMode.CreateNew;
                 await using var host = hosts(crawl)
                     .AddJobDirectory(job)
@@ -101,7 +106,7 @@ public sealed class SpiderRunner(
         catch (DamagedStateException ex)
         {
             await state.EndRunAsync(runId, RunStatus.Failed, time.GetUtcNow(), 0, 1, [], ex.Message, CancellationToken.None).ConfigureAwait(false);
-            throw ex.WithWayOn($"Delete {jobPath} and run again: the run starts over into a new CSV (pairs delivered by finished runs are not written again).");
+            throw ex.WithWayOn($"Run the same command with --rebuild-job to rebuild the job from {output} (its rows are kept and not written again; the rest is crawled again from the start requests), or delete {jobPath} and run again: the run starts over into a new CSV (pairs delivered by finished runs are not written again).");
         }
         catch (Exception ex) when (ex is CrawlerException or IOException or UnauthorizedAccessException)
         {
@@ -123,6 +128,20 @@ public sealed class SpiderRunner(
         _logger.LogInformation("{Spider}: run {Run} {Status}: {Pairs} new pairs in {Output}, {Requests} requests, {Errors} errors.",
             spider, runId, status.ToString().ToLowerInvariant(), pairs.Count, output, result.Stats.Requests, errors);
         return new RunReport(spider, status, runId, output, pairs.Count, resuming, result);
+    }
+
+    private async Task<JobDirectory> OpenJobAsync(string spider, string jobPath, string name)
+    {
+        if (rebuildJob && Directory.Exists(jobPath) && _rebuilt.TryAdd(spider, true))
+            return await JobDirectory.RebuildAsync(jobPath, name, time, CancellationToken.None).ConfigureAwait(false);
+        return await JobDirectory.OpenAsync(jobPath, name, time, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>When the runs since the last finished one began: the fetches of the job they left behind.</summary>
+    private static DateTimeOffset? UnfinishedSince(IReadOnlyList<RunRecord> history)
+    {
+        var lastFinished = history.ToList().FindLastIndex(run => run.Status == RunStatus.Finished);
+        return history.Skip(lastFinished + 1).Select(run => (DateTimeOffset?)run.Started).Min();
     }
 
     private string NewOutputPath(string directory)

@@ -47,29 +47,17 @@ public sealed class FailureLog(string path, TimeProvider time) : IAsyncDisposabl
         }
     }
 
-    /// <summary>The failures recorded so far (a torn last line, from a killed process, is skipped).</summary>
+    /// <summary>
+    /// The failures recorded so far. A torn last line (a killed process) is skipped; an unreadable line before it is
+    /// damage: a <see cref="DamagedStateException"/> naming the line, as <c>--retry-failed</c> would otherwise
+    /// silently not retry that request.
+    /// </summary>
     public static async Task<IReadOnlyList<FailureRecord>> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
         if (!File.Exists(path))
             return [];
-        var records = new List<FailureRecord>();
-        var number = 0;
-        foreach (var line in await File.ReadAllLinesAsync(path, cancellationToken).ConfigureAwait(false))
-        {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-                continue;
-            try
-            {
-                if (JsonSerializer.Deserialize<FailureRecord>(line) is { } record)
-                    records.Add(record);
-            }
-            catch (JsonException)
-            {
-                // Only a line cut short by a kill is expected here; anything else is reported by the count.
-            }
-        }
-        return records;
+        var read = await JsonLinesFile.ReadAsync<FailureRecord>(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return read.ThrowIfDamaged(path, "a failure record", JobDirectory.RebuildHint);
     }
 
     public async ValueTask DisposeAsync()

@@ -18,6 +18,9 @@ public sealed class JobDirectory : IAsyncDisposable
     public const string SpiderStateFile = "spider-state.db";
     public const string JobFile = "job.json";
 
+    /// <summary>The per-sample record of the job's audio downloads (written by the download sinks).</summary>
+    public const string SampleRecordFile = "samples.jsonl";
+
     private readonly TimeProvider _time;
 
     private JobDirectory(string path, bool resuming, SqliteFrontier frontier, SqlitePairKeyStore pairKeys, SqliteSpiderState spiderState, FailureLog failures, TimeProvider time)
@@ -67,13 +70,15 @@ public sealed class JobDirectory : IAsyncDisposable
         }
         var resuming = HoldsJob(path);
         await ClaimAsync(path, spider, time, cancellationToken).ConfigureAwait(false);
+        var failures = System.IO.Path.Combine(path, FailureLog.FileName);
+        await FailureLog.ReadAsync(failures, cancellationToken).ConfigureAwait(false); // damage is found now, not at --retry-failed
         SqliteFrontier? frontier = null;
         try
         {
             frontier = await SqliteFrontier.OpenAsync(System.IO.Path.Combine(path, FrontierFile), cancellationToken).ConfigureAwait(false);
             var pairKeys = await SqlitePairKeyStore.OpenAsync(System.IO.Path.Combine(path, PairKeysFile), cancellationToken).ConfigureAwait(false);
             var spiderState = await SqliteSpiderState.OpenAsync(System.IO.Path.Combine(path, SpiderStateFile), cancellationToken).ConfigureAwait(false);
-            return new JobDirectory(path, resuming, frontier, pairKeys, spiderState, new FailureLog(System.IO.Path.Combine(path, FailureLog.FileName), time), time);
+            return new JobDirectory(path, resuming, frontier, pairKeys, spiderState, new FailureLog(failures, time), time);
         }
         catch (DamagedStateException ex)
         {
@@ -84,27 +89,38 @@ public sealed class JobDirectory : IAsyncDisposable
     }
 
     /// <summary>
-    /// <c>--rebuild-job</c>: sets job.json, frontier.db and pairs.db aside (in <c>damaged-{time}/</c>) and opens the
-    /// job afresh, as a resume: the pair keys are then rebuilt from the rows the CSV holds and the crawl starts again
-    /// from the start requests, so no pair the CSV holds is written twice. failures.jsonl is kept.
+    /// <c>--rebuild-job</c>: sets job.json, frontier.db, pairs.db and spider-state.db aside (in <c>damaged-{time}/</c>)
+    /// and opens the job afresh, as a resume: the pair keys are then rebuilt from the rows the CSV holds and the crawl
+    /// starts again from the start requests, so no pair the CSV holds is written twice. failures.jsonl and the sample
+    /// record (samples.jsonl) are kept; when they have damaged lines, the damaged file is set aside too and its
+    /// readable lines are kept.
     /// </summary>
     public static async Task<JobDirectory> RebuildAsync(string path, string spider, TimeProvider time, CancellationToken cancellationToken = default)
     {
         string? aside = null;
         if (Directory.Exists(path))
         {
-            var stamp = time.GetUtcNow().ToString("yyyyMMddTHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
+            var folder = SetAsideFolder(path, time);
+            string Aside() => aside = folder();
             foreach (var file in new[] { JobFile, FrontierFile, PairKeysFile, SpiderStateFile }.SelectMany(f => new[] { f, f + "-wal", f + "-shm" }))
             {
                 var source = System.IO.Path.Combine(path, file);
-                if (!File.Exists(source))
-                    continue;
-                aside ??= Directory.CreateDirectory(System.IO.Path.Combine(path, $"damaged-{stamp}")).FullName;
-                File.Move(source, System.IO.Path.Combine(aside, file));
+                if (File.Exists(source))
+                    File.Move(source, System.IO.Path.Combine(Aside(), file));
             }
+            foreach (var lines in new[] { FailureLog.FileName, SampleRecordFile })
+                await JsonLinesFile.SalvageAsync(System.IO.Path.Combine(path, lines), Aside, cancellationToken).ConfigureAwait(false);
         }
         var job = await OpenAsync(path, spider, time, cancellationToken).ConfigureAwait(false);
         return new JobDirectory(job.Path, resuming: true, job.Frontier, job.PairKeys, job.SpiderState, job.Failures, time) { SetAside = aside, IsRebuilt = true };
+    }
+
+    /// <summary>The <c>damaged-{time}/</c> folder in <paramref name="directory"/> that <c>--rebuild-job</c> moves damaged state into, made on first use.</summary>
+    public static Func<string> SetAsideFolder(string directory, TimeProvider time)
+    {
+        var stamp = time.GetUtcNow().ToString("yyyyMMddTHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
+        string? made = null;
+        return () => made ??= Directory.CreateDirectory(System.IO.Path.Combine(directory, $"damaged-{stamp}")).FullName;
     }
 
     /// <summary>True when <see cref="RebuildAsync"/> opened it.</summary>

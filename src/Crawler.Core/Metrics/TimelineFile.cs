@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using AudioCrawl.Core.Configuration;
+using AudioCrawl.Core.Storage;
 
 namespace AudioCrawl.Core.Metrics;
 
@@ -75,38 +76,25 @@ public sealed class TimelineFile : IAsyncDisposable
         return true;
     }
 
-    /// <summary>Every point of <paramref name="path"/>; a torn or unreadable last line is left out (the process died writing it).</summary>
-    public static async Task<IReadOnlyList<TimelinePoint>> ReadAsync(string path, CancellationToken cancellationToken = default)
+    /// <summary>Every readable point of <paramref name="path"/> (see <see cref="ReadLinesAsync"/>).</summary>
+    public static async Task<IReadOnlyList<TimelinePoint>> ReadAsync(string path, CancellationToken cancellationToken = default) =>
+        (await ReadLinesAsync(path, cancellationToken).ConfigureAwait(false)).Records;
+
+    /// <summary>
+    /// The points of <paramref name="path"/>, and its damaged lines. A torn last line is left out (the process died
+    /// writing it); a damaged line before it is left out too and named, for a warning: the time series is a report
+    /// aid that no resume reads, so a lost point costs a gap in a chart, never a lost or repeated pair.
+    /// </summary>
+    public static async Task<JsonLines<TimelinePoint>> ReadLinesAsync(string path, CancellationToken cancellationToken = default)
     {
-        var lines = new List<string>();
         try
         {
-            // Shared for writing: the running crawl may be appending (or moving a downsampled copy over it) meanwhile.
-            using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, useAsync: true));
-            while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
-                lines.Add(line);
+            return await JsonLinesFile.ReadAsync<TimelinePoint>(path, Json, cancellationToken).ConfigureAwait(false);
         }
         catch (FileNotFoundException)
         {
             throw new ConfigurationException($"{path}: no such time series file.");
         }
-        var points = new List<TimelinePoint>(lines.Count);
-        for (var i = 0; i < lines.Count; i++)
-        {
-            if (lines[i].Length == 0)
-                continue;
-            try
-            {
-                points.Add(JsonSerializer.Deserialize<TimelinePoint>(lines[i], Json) ?? throw new JsonException("null"));
-            }
-            catch (JsonException ex)
-            {
-                if (i == lines.Count - 1)
-                    break;
-                throw new ConfigurationException($"{path}:{i + 1}: not a time series point ({ex.Message}).");
-            }
-        }
-        return points;
     }
 
     /// <summary>Merges neighbours in pairs: the later point's totals, the two intervals added, their latencies merged.</summary>

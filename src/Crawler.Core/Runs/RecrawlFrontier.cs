@@ -10,9 +10,11 @@ namespace AudioCrawl.Core.Runs;
 /// again when it changed after the last fetch, skipped when not, whatever the age. Start requests (depth 0) and
 /// listings (<see cref="Request.IsListing"/>: sitemaps) always pass, so they are read again and new entries found, and so
 /// do <see cref="Request.Revalidate"/> requests, which ask the server whether the page changed. Completed requests
-/// record their fetch time and, through <paramref name="conditional"/>, their validators.
+/// record their fetch time and, through <paramref name="conditional"/>, their validators. Fetches at or after
+/// <paramref name="forgetFetchesSince"/> do not count: they were made by an unfinished job that was rebuilt
+/// (<c>--rebuild-job</c>), whose frontier held the links of those pages, so the pages are fetched again.
 /// </summary>
-public sealed class RecrawlFrontier(IFrontier inner, SpiderState state, TimeSpan? recrawlAfter, TimeProvider time, ConditionalGet? conditional = null) : IFrontier
+public sealed class RecrawlFrontier(IFrontier inner, SpiderState state, TimeSpan? recrawlAfter, TimeProvider time, ConditionalGet? conditional = null, DateTimeOffset? forgetFetchesSince = null) : IFrontier
 {
     /// <summary>Requests skipped because an earlier run fetched them recently enough, or after they last changed.</summary>
     public long Skipped => Interlocked.Read(ref _skipped);
@@ -27,6 +29,7 @@ public sealed class RecrawlFrontier(IFrontier inner, SpiderState state, TimeSpan
     {
         if (request.Depth > 0 && !request.IsListing && !request.DontFilter && !request.Revalidate
             && await state.LastFetchedAsync(RequestFingerprint.Of(request), cancellationToken).ConfigureAwait(false) is { } fetched
+            && !(fetched >= forgetFetchesSince)
             && !IsDue(request, fetched))
         {
             Interlocked.Increment(ref _skipped);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using AudioCrawl.Core.Engine;
 using AudioCrawl.Core.Storage;
 
 namespace AudioCrawl.Sinks.Download;
@@ -15,7 +16,10 @@ public sealed class StatusJournal : IAsyncDisposable
     public const string FileName = "_status.jsonl";
 
     /// <summary>The record's name in a job directory.</summary>
-    public const string JobFileName = "samples.jsonl";
+    public const string JobFileName = JobDirectory.SampleRecordFile;
+
+    /// <summary>What a damaged record's error says to do.</summary>
+    public const string WayOn = "Run the same command with --rebuild-job to set it aside and keep its readable lines, or move it away and run again: samples already in the output are found there, and those it recorded as failed are tried again.";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly RecordFile _file;
@@ -38,27 +42,10 @@ public sealed class StatusJournal : IAsyncDisposable
         var previous = new Dictionary<string, SampleStatus>(StringComparer.Ordinal);
         if (File.Exists(path))
         {
-            var lines = await File.ReadAllLinesAsync(path, cancellationToken).ConfigureAwait(false);
-            var last = Array.FindLastIndex(lines, l => !string.IsNullOrWhiteSpace(l));
-            for (var i = 0; i < lines.Length; i++)
+            var read = await JsonLinesFile.ReadAsync<SampleStatus>(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+            foreach (var status in read.ThrowIfDamaged(path, "a status record", WayOn))
             {
-                if (string.IsNullOrWhiteSpace(lines[i]))
-                    continue;
-                SampleStatus? status;
-                try
-                {
-                    status = JsonSerializer.Deserialize<SampleStatus>(lines[i]);
-                }
-                catch (JsonException) when (i == last)
-                {
-                    continue; // the half-written last line of a killed run
-                }
-                catch (JsonException ex)
-                {
-                    throw new DamagedStateException(path, $"line {i + 1} is not a status record ({ex.Message})",
-                        "Move it away and run again: samples already in the output are found there, and those it recorded as failed are tried again.", ex);
-                }
-                if (status is not null && status.Key.Length > 0)
+                if (status.Key.Length > 0)
                     previous[status.Key] = status;
             }
         }

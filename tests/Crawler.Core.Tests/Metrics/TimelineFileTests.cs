@@ -50,14 +50,31 @@ public sealed class TimelineFileTests : IDisposable
     }
 
     [Fact]
-    public async Task A_damaged_line_before_the_last_is_an_error_naming_the_line()
+    public async Task A_damaged_line_before_the_last_is_left_out_and_named_for_a_warning()
     {
         var path = _temp.File(TimelineFile.FileName);
-        await File.WriteAllTextAsync(path, "{\"requests\":1}\nnot json\n{\"requests\":3}\n");
+        await File.WriteAllTextAsync(path, "{\"requests\":1}\nnot json\n{\"requests\":3}\n{\"requ");
 
-        var error = await Assert.ThrowsAsync<ConfigurationException>(() => TimelineFile.ReadAsync(path));
+        var read = await TimelineFile.ReadLinesAsync(path);
 
-        Assert.Contains($"{path}:2:", error.Message);
+        Assert.Equal([1L, 3L], read.Records.Select(p => p.Requests));
+        Assert.Equal([2], read.Damaged.Select(line => line.Number));
+        Assert.True(read.TornLastLine);
+        Assert.Equal([1L, 3L], (await TimelineFile.ReadAsync(path)).Select(p => p.Requests));
+    }
+
+    [Fact]
+    public async Task Downsampling_a_file_with_a_damaged_line_drops_the_line_instead_of_failing_the_crawl()
+    {
+        var path = await WriteAsync(Point(1, 5), Point(2, 10));
+        await File.AppendAllTextAsync(path, "garbage\n");
+        await using (var file = await TimelineFile.OpenAsync(path, maxLines: 4))
+            Assert.True(await file.AppendAsync(Point(3, 15)));
+
+        var read = await TimelineFile.ReadLinesAsync(path);
+
+        Assert.Empty(read.Damaged);
+        Assert.Equal([2L, 3L], read.Records.Select(p => p.Requests));
     }
 
     [Fact]
