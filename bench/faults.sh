@@ -9,7 +9,8 @@
 #   bench/faults.sh --seed 1234 --scenarios kill   # replay what a failure printed
 #   bench/faults.sh --help                      # every option
 #
-# Needs redis-server and ffmpeg (scripts/install-deps.sh) and root for the full-disk scenario (skipped otherwise).
+# Needs redis-server and ffmpeg (scripts/install-deps.sh) and root for the full-disk scenario, which mounts a tmpfs
+# (skipped without root; AUDIOCRAWL_NO_MOUNT=1 skips it on a machine that cannot mount).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 dotnet build "$root/tests/AudioCrawl.FaultSuite" -c Release -nologo -v quiet >/dev/null

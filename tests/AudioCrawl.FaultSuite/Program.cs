@@ -14,6 +14,7 @@ const string usage = """
       --kills N           SIGKILLs per kill scenario (default 4)
       --strict-shards     no 'audiocrawl download' catch-up: the crawl's resume alone must complete the shards
       --work DIR          folder for the runs (kept when a run fails)
+    full-disk mounts a tmpfs: it needs root (skipped otherwise); AUDIOCRAWL_NO_MOUNT=1 skips it where mounting fails.
     Exit code: 0 every scenario matched, 1 a mismatch (the diff is printed), 2 bad usage.
     """;
 

@@ -14,9 +14,14 @@ public sealed class TmpfsMount : IDisposable
     private TmpfsMount(string path)
     {
         Path = path;
+        _filler = System.IO.Path.Combine(path, ".filler");
     }
 
+    private readonly string _filler;
+
     public string Path { get; }
+
+    public long FreeBytes => new DriveInfo(Path).AvailableFreeSpace;
 
     /// <summary>True when the machine said it cannot mount (<c>AUDIOCRAWL_NO_MOUNT=1</c>).</summary>
     public static bool Unavailable => Environment.GetEnvironmentVariable(NoMountVariable) == "1";
@@ -37,6 +42,43 @@ public sealed class TmpfsMount : IDisposable
         if (code != 0)
             throw new InvalidOperationException($"cannot resize the tmpfs on {Path}: {error.Trim()}");
     }
+
+    /// <summary>
+    /// Writes a filler file until only <paramref name="leaveFree"/> bytes are free (0: until the file system refuses
+    /// with ENOSPC); returns the bytes written.
+    /// </summary>
+    public async Task<long> FillAsync(long leaveFree = 0, CancellationToken cancellationToken = default)
+    {
+        var block = new byte[256 * 1024];
+        long written = 0;
+        await using var filler = new FileStream(_filler, FileMode.Create, FileAccess.Write, FileShare.ReadWrite, 1, FileOptions.None);
+        if (leaveFree > 0)
+        {
+            for (var left = FreeBytes - leaveFree; left > 0; left -= block.Length)
+            {
+                var size = (int)Math.Min(block.Length, left);
+                await filler.WriteAsync(block.AsMemory(0, size), cancellationToken).ConfigureAwait(false);
+                written += size;
+            }
+            return written;
+        }
+        for (var size = block.Length; size > 0;)
+        {
+            try
+            {
+                await filler.WriteAsync(block.AsMemory(0, size), cancellationToken).ConfigureAwait(false);
+                written += size;
+            }
+            catch (IOException)
+            {
+                size /= 2;
+            }
+        }
+        return written;
+    }
+
+    /// <summary>Deletes the filler: the disk is free again.</summary>
+    public void Free() => File.Delete(_filler);
 
     public void Dispose() => Run("umount", "-l", Path);
 

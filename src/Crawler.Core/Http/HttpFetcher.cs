@@ -1,4 +1,5 @@
 using System.Buffers;
+using AudioCrawl.Core.Storage;
 using System.Net;
 using System.Net.Sockets;
 
@@ -156,7 +157,7 @@ public sealed class HttpFetcher : IFetcher, IDisposable
         try
         {
             await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: true);
+            await using var file = CreateBodyFile(path);
             while (true)
             {
                 var read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
@@ -171,7 +172,14 @@ public sealed class HttpFetcher : IFetcher, IDisposable
                     buffer.AsSpan(0, take).CopyTo(head.AsSpan(headLength));
                     headLength += take;
                 }
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                }
+                catch (IOException ex)
+                {
+                    throw new StorageWriteException(path, ex, "; the download was abandoned");
+                }
             }
         }
         finally
@@ -179,6 +187,22 @@ public sealed class HttpFetcher : IFetcher, IDisposable
             ArrayPool<byte>.Shared.Return(buffer);
         }
         return new Response(request, finalUrl, (int)response.StatusCode, ResponseHeaders.From(response), head.AsMemory(0, headLength)) { BodyFile = path, BodyLength = written };
+    }
+
+    /// <summary>
+    /// A body file that cannot be written (a full disk) is a write failure of the caller's storage, not a connection
+    /// error: it is not retried, and the request is not failed as if the server had dropped it.
+    /// </summary>
+    private static FileStream CreateBodyFile(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: true);
+        }
+        catch (IOException ex)
+        {
+            throw new StorageWriteException(path, ex);
+        }
     }
 
     private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(Uri url, HttpContent content, CancellationToken cancellationToken)

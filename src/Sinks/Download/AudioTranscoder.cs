@@ -7,8 +7,9 @@ namespace AudioCrawl.Sinks.Download;
 /// The LAION data check and the conversion in one ffmpeg process (FFMpegCore over the system ffmpeg) for a whole
 /// batch of inputs: <c>-i a -i b … -map 0:a:0 a.flac -map 1:a:0 b.flac</c>. What ffprobe used to say about an
 /// input is read from ffmpeg's own log; each FLAC output is checked by reading its STREAMINFO header (rate,
-/// channels, samples). An input without audio, that ffmpeg cannot decode, or that decodes to nothing is a
-/// rejected sample with its reason. When a batch fails, the input the log blames is rejected and the rest run
+/// channels, samples) and its last frame, which must be whole and end at the last sample the header counts (a file
+/// cut short by a full disk is a write failure, never a sample). An input without audio, that ffmpeg cannot decode,
+/// or that decodes to nothing is a rejected sample with its reason. When a batch fails, the input the log blames is rejected and the rest run
 /// again; when the log blames none, each input runs alone, so one bad file never costs its neighbours.
 /// </summary>
 public sealed class AudioTranscoder(TranscodeOptions options)
@@ -163,11 +164,18 @@ public sealed class AudioTranscoder(TranscodeOptions options)
         int sampleRate, channels;
         if (ChecksOutputInProcess)
         {
+            if (length < FlacStreamInfo.HeaderLength)
+                throw CutShort(outputPath, $"{length} bytes, not even its FLAC header");
             var header = new byte[FlacStreamInfo.HeaderLength];
-            int read;
+            FlacStreamInfo? read;
             await using (var file = new FileStream(outputPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, useAsync: false))
-                read = await file.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-            if (FlacStreamInfo.TryRead(header.AsSpan(0, read)) is not { } info)
+            {
+                await file.ReadExactlyAsync(header, cancellationToken).ConfigureAwait(false);
+                read = FlacStreamInfo.TryRead(header);
+                if (read is { TotalSamples: > 0 } whole)
+                    await CheckCompleteAsync(file, outputPath, whole, cancellationToken).ConfigureAwait(false);
+            }
+            if (read is not { } info)
                 return Rejected(job, SampleFailureReasons.EmptyAudio, $"the converted audio ({length} bytes) has no FLAC STREAMINFO header.");
             (duration, sampleRate, channels) = (info.DurationSeconds, info.SampleRate, info.Channels);
         }
@@ -203,6 +211,25 @@ public sealed class AudioTranscoder(TranscodeOptions options)
             input?.DurationSeconds) { File = outputPath };
         return new TranscodeResult(job, audio, null);
     }
+
+    /// <summary>
+    /// ffmpeg exits with success even when the disk took only part of its last write (it rewrites STREAMINFO at the
+    /// start afterwards, so the header looks whole): the file must end with a whole frame that ends at the last
+    /// sample STREAMINFO counts. A file that does not was cut short by a write failure, and is never packed.
+    /// </summary>
+    private static async Task CheckCompleteAsync(FileStream file, string outputPath, FlacStreamInfo info, CancellationToken cancellationToken)
+    {
+        var tail = new byte[(int)Math.Min(FlacLastFrame.TailLength(info), file.Length - FlacStreamInfo.HeaderLength)];
+        file.Seek(-tail.Length, SeekOrigin.End);
+        await file.ReadExactlyAsync(tail, cancellationToken).ConfigureAwait(false);
+        if (FlacLastFrame.Find(tail, info) is not { } last)
+            throw CutShort(outputPath, $"{file.Length} bytes that end inside a frame, while STREAMINFO counts {info.TotalSamples} samples");
+        if (last.EndSample != info.TotalSamples)
+            throw CutShort(outputPath, $"{file.Length} bytes whose frames end at sample {last.EndSample} of the {info.TotalSamples} STREAMINFO counts");
+    }
+
+    private static IOException CutShort(string outputPath, string what) =>
+        new($"ffmpeg's output {outputPath} is cut short ({what}): the disk refused part of the write (full disk)", DiskFullErrno);
 
     private static TranscodeResult Rejected(TranscodeJob job, string reason, string message) =>
         new(job, null, new SampleRejectedException(reason, message));

@@ -220,6 +220,14 @@ public sealed class DownloadRunner
             else
                 Interlocked.Add(ref _downloadsBlockedTicks, await WriteTimedAsync(_toConvert!.Writer, downloaded, linked.Token).ConfigureAwait(false));
         }
+        catch (Exception ex) when (ex is StorageWriteException || WriteFailures.IsDiskFull(ex))
+        {
+            // The download could not be written (a full disk): the run fails, and the sample stays pending, never failed.
+            _inFlight.TryRemove(source.Key, out _);
+            _stageError ??= ex;
+            await _failure.CancelAsync().ConfigureAwait(false);
+            throw new SinkFailedException($"download {_output}", "write the download", ex);
+        }
         catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
         {
             _inFlight.TryRemove(source.Key, out _); // left pending in the frontier: the next run does it

@@ -1,3 +1,5 @@
+using AudioCrawl.Testing;
+
 namespace AudioCrawl.FaultSuite.Scenarios;
 
 /// <summary>
@@ -17,14 +19,15 @@ public sealed class FullDiskScenario : IFaultScenario
 
     public async Task<ScenarioOutcome> RunAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
-        var (mount, reason) = await TmpfsMount.TryMountAsync(context.File("disk"), TmpfsMegabytes).ConfigureAwait(false);
-        if (mount is null)
-            return ScenarioOutcome.Skip(reason!);
+        if (TmpfsMount.Unavailable)
+            return ScenarioOutcome.Skip($"{TmpfsMount.NoMountVariable}=1: this machine cannot mount a tmpfs");
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
+            return ScenarioOutcome.Skip("mounting a tmpfs needs root on Linux");
         var problems = new List<string>();
-        await using (mount.ConfigureAwait(false))
+        using (var mount = TmpfsMount.Mount(context.File("disk"), TmpfsMegabytes * 1024))
         {
-            var output = new CrawlOutput(Path.Combine(mount.Folder, "pairs.csv"), Path.Combine(mount.Folder, "shards"));
-            string[] arguments = context.Crawl(output.Csv, ["--job-dir", Path.Combine(mount.Folder, "job"), .. ScenarioContext.PackInto(output.Shards!)]);
+            var output = new CrawlOutput(Path.Combine(mount.Path, "pairs.csv"), Path.Combine(mount.Path, "shards"));
+            string[] arguments = context.Crawl(output.Csv, ["--job-dir", Path.Combine(mount.Path, "job"), .. ScenarioContext.PackInto(output.Shards!)]);
             var threshold = context.Thresholds(1)[0] / 2 + 1;
             using (var crawler = context.Start(arguments))
             {
@@ -33,7 +36,7 @@ public sealed class FullDiskScenario : IFaultScenario
                     problems.Add($"the crawl ended before the disk could be filled at {threshold} rows");
                     return new ScenarioOutcome(null, problems);
                 }
-                var filled = await mount.FillAsync(cancellationToken).ConfigureAwait(false);
+                var filled = await mount.FillAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                 var rows = ScenarioContext.Rows(output.Csv);
                 var result = await crawler.WaitAsync(context.Options.CrawlTimeout).ConfigureAwait(false);
                 context.Log($"filled the tmpfs at {rows} rows ({filled / 1024} KiB); the crawl exited {result.ExitCode} at {ScenarioContext.Rows(output.Csv)} rows");

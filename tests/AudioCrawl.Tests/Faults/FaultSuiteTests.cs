@@ -29,13 +29,14 @@ public sealed class FaultSuiteTests(ITestOutputHelper output)
         Assert.Contains(results, r => r.Scenario == "redis-restart" && (r.Restarts > 0 || r.Skipped is not null));
     }
 
-    [Fact(Skip = "A full disk is survived once the disk-state branch is merged and a FLAC cut short by ENOSPC is no longer packed: remove this Skip then (bench/faults.sh --scenarios full-disk shows the state)")]
+    /// <summary>Mounts a tmpfs, so it needs root (CI runs as root); <c>AUDIOCRAWL_NO_MOUNT=1</c> skips the scenario on a machine that cannot mount.</summary>
+    [Fact]
     [Trait("Category", "Faults")]
     public async Task A_full_disk_freed_and_resumed_ends_with_the_output_of_an_uninterrupted_run()
     {
         var results = await RunAsync("full-disk");
 
-        Assert.Contains(results, r => r.Scenario == "full-disk");
+        Assert.Contains(results, r => r.Scenario == "full-disk" && (r.Rows > 0 || r.Skipped is not null));
     }
 
     private async Task<IReadOnlyList<ScenarioResult>> RunAsync(params string[] scenarios)
