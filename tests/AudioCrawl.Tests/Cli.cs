@@ -14,13 +14,5 @@ public static class Cli
         return new AudioCrawl.Testing.ProcessResult(code, output.ToString(), error.ToString());
     }
 
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AudioCrawl.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("AudioCrawl.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string RepositoryRoot() => AudioCrawl.Testing.RepositoryFiles.Root();
 }

@@ -65,4 +65,48 @@ public sealed class RedisSpiderStateTests(RedisServer redis) : IDisposable
         Assert.Equal(limit, pairs.Count(p => birdsong.Contains(p.Url)));
         Assert.InRange(pairs.Count(p => !birdsong.Contains(p.Url)), 1, limit);
     }
+
+    [Fact]
+    public async Task A_worker_that_joins_after_another_ran_out_of_data_api_quota_sends_no_api_call()
+    {
+        const string key = "AIzaSyTestKeyForTheDataApi000000000000";
+        var catalogue = new YouTubeCatalogue();
+        await using var api = await LoopbackServer.StartAsync(new YouTubeDataApiSite(key, catalogue) { DailyQuota = 3 });
+        await using var web = await LoopbackServer.StartAsync(new YouTubeWebSite(catalogue));
+        File.WriteAllText(_temp.File("crawlers.json"), "{}");
+        var crawlId = "quota-" + Guid.NewGuid().ToString("N");
+        var videos = string.Join(',', catalogue.BirdsongVideos.Take(8).Select(v => v.Id));
+        string[] Worker(int i, params string[] more) =>
+        [
+            "crawl", "youtube", "-o", $"part{i}.csv", "--config", _temp.File("crawlers.json"), "--delay", "0",
+            "--set", "backend=data-api", "--set", $"apiKey={key}", "--set", $"apiBaseUrl={new Uri(api.BaseUrl, "youtube/v3/")}",
+            "--set", $"baseUrl={web.BaseUrl}", "--set", "includeShorts=true", "--set", $"videos={videos}",
+            "--redis", redis.Url, "--crawl-id", crawlId, "--worker-id", $"w{i}", "--lease-timeout", "1", .. more,
+        ];
+        int ApiCalls() => api.Log.Count(r => r.PathAndQuery.StartsWith("/youtube/v3/", StringComparison.Ordinal));
+
+        // One call at a time: three spend the quota, the fourth is refused. w0 is stopped (Ctrl+C) while that fourth call is
+        // in flight: its answer is still handled, and the other four calls stay pending in Redis for the next worker.
+        api.Latency = TimeSpan.FromMilliseconds(700);
+        using (var first = AudioCrawlProcess.Start(_temp.Path, Worker(0, "--set", "concurrency=1")))
+        {
+            var deadline = DateTime.UtcNow.AddMinutes(1);
+            while (ApiCalls() < 4 && DateTime.UtcNow < deadline && !first.HasExited)
+                await Task.Delay(20);
+            Assert.False(first.HasExited, first.ErrorSoFar);
+            await first.SignalAsync("INT");
+            var stopped = await first.WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.True(ApiCalls() == 4, stopped.Output + stopped.Error);
+            Assert.Contains("quota exceeded", stopped.Error, StringComparison.Ordinal);
+        }
+        var left = await RedisCrawlState.ReadAsync(redis.Connection, crawlId);
+        Assert.True(left.Seeded && left.Pending == 4, left.ToString());
+        api.Latency = TimeSpan.Zero;
+        var second = await AudioCrawlProcess.RunAsync(_temp.Path, TimeSpan.FromMinutes(2), Worker(1));
+
+        Assert.True(second.ExitCode == 0, second.Output + second.Error);
+        Assert.Equal(4, ApiCalls());
+        Assert.Contains("pending API calls are dropped unsent", second.Output + second.Error, StringComparison.Ordinal);
+        Assert.Equal(3, CsvFile.ReadPairs(_temp.File("part0.csv")).Count);
+    }
 }

@@ -31,7 +31,7 @@ public static class DemoCommand
                 await environment.Out.WriteLineAsync($"Serving the sample '{site.Name}' site at {host.BaseUrl}; crawling it with spider '{site.Spider}'.").ConfigureAwait(false);
                 var plan = planner.Plan(site.Spider, [new("baseUrl", host.BaseUrl.AbsoluteUri), new("delay", "0"), new("perHost", "8")]);
                 var path = Path.Combine(folder, site.Name + ".csv");
-                var crawl = CrawlHosts.ForCrawl(plan, config, environment, loggers).AddSink(new CsvPairSink(path, CsvSinkMode.Overwrite));
+                var crawl = CrawlHosts.ForCrawl(plan, config, environment, loggers).AddCsvSink(new CsvSinkSettings { Path = path, Mode = CsvSinkMode.Overwrite });
                 var code = await new CrawlSession(environment).RunAsync(plan, crawl, [path], null).ConfigureAwait(false);
                 if (code != ExitCodes.Success)
                 {

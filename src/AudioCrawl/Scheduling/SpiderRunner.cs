@@ -87,7 +87,7 @@ public sealed class SpiderRunner(
                     .AddFrontier(frontier)
                     .AddPairKeys(new DeliveredPairFilter(state, job.PairKeys))
                     .AddFetchStage(new FetchStage(FetchStageOrder.Outermost, "conditional-get", (_, next) => conditional.Around(next)))
-                    .AddSink(new CsvPairSink(output, mode, csvColumns))
+                    .AddCsvSink(new CsvSinkSettings { Path = output, Mode = mode, Columns = string.Join(',', csvColumns ?? CsvColumns.Default) })
                     .AddTimeline(new TimelineOptions(TimelineFile.Beside(output)))
                     .Build();
                 result = await host.RunAsync(crawl, onStarted, stopToken).ConfigureAwait(false);

@@ -34,7 +34,12 @@ public abstract class Spider
     /// </summary>
     public virtual ApiCredentials Credentials => ApiCredentials.None;
 
-    /// <summary>Engine settings this spider prefers over the built-in ones; crawlers.json and --set still win.</summary>
+    /// <summary>
+    /// Engine settings this spider prefers over the built-in ones; crawlers.json and --set still win. Kept for spiders
+    /// with a parameterless constructor written before <see cref="IEngineDefaults"/>, which new spiders implement
+    /// instead: it is read from the class, so it also applies to a spider created through the container (a spider
+    /// with constructor dependencies that overrides this method is an error when its crawl is planned).
+    /// </summary>
     public virtual EngineSettings DefaultEngineSettings(EngineSettings builtIn) => builtIn;
 
     /// <summary>
@@ -43,6 +48,15 @@ public abstract class Spider
     /// Override to decide per request, as the declarative spider does per rule; called once per page, so keep it cheap.
     /// </summary>
     public virtual PageContract? ContractFor(Request request, PageContract? declared) => declared;
+
+    /// <summary>
+    /// Asked before a request of this spider is fetched, also one that a resumed job or another worker of a shared
+    /// crawl hands out: a reason (a short snake_case word, counted among the dropped requests) to drop it unfetched, or
+    /// null to fetch it. For what the spider learned after it yielded the request, such as an API quota that ran out
+    /// (keep what it needs in <see cref="SpiderContext.State"/> so every run and worker sees it). Called once per
+    /// request: keep it cheap.
+    /// </summary>
+    public virtual ValueTask<string?> DropReasonAsync(Request request, CancellationToken cancellationToken = default) => ValueTask.FromResult<string?>(null);
 
     internal virtual Type SettingsType => typeof(NoSettings);
 

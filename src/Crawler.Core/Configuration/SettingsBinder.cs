@@ -14,7 +14,7 @@ namespace AudioCrawl.Core.Configuration;
 public static class SettingsBinder
 {
     /// <param name="name">The name the spider runs under.</param>
-    /// <param name="spiderEngineDefaults">The engine settings the spider prefers (<see cref="Spider.DefaultEngineSettings"/>).</param>
+    /// <param name="spiderEngineDefaults">The engine settings the spider prefers (<see cref="SpiderDescriptor.EngineDefaults"/>).</param>
     public static BoundSettings Bind(SpiderDescriptor spider, string name, EngineSettings spiderEngineDefaults, CrawlerConfig config, SpiderEntry? entry, IEnumerable<KeyValuePair<string, string>> overrides)
     {
         var engineProperties = PropertyMap(typeof(EngineSettings));

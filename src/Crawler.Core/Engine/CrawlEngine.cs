@@ -331,6 +331,19 @@ public sealed class CrawlEngine
         }
     }
 
+    /// <summary>The spider's reason to drop <paramref name="request"/> unfetched (<see cref="Spider.DropReasonAsync"/>); abandoned when the crawl is aborted meanwhile.</summary>
+    private async ValueTask<string?> SpiderDropReasonAsync(Request request)
+    {
+        try
+        {
+            return await _spider.DropReasonAsync(request, _abort.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        {
+            return RequestDropReasons.Abandoned;
+        }
+    }
+
     /// <summary>
     /// Fetches and parses one request in a slot of its kind (<c>concurrency</c> for pages, <c>downloadConcurrency</c>
     /// for media); false when it was abandoned and should be handed out again on resume.
@@ -365,6 +378,12 @@ public sealed class CrawlEngine
         // Draining the downloads after a limit: a page is left pending (a resumed job hands it out again).
         if (_stopping.IsCancellationRequested)
             return false;
+        if (await SpiderDropReasonAsync(request).ConfigureAwait(false) is { } dropReason)
+        {
+            _stats.RequestsDropped.Increment(dropReason);
+            _logger.LogDebug("Dropped ({Reason}) by the spider: {Url}", dropReason, request.Url);
+            return dropReason != RequestDropReasons.Abandoned;
+        }
         if (_settings.MaxRequests > 0 && Interlocked.Increment(ref _fetchesStarted) > _settings.MaxRequests)
         {
             _stats.RequestsDropped.Increment(RequestDropReasons.MaxRequests);

@@ -19,9 +19,9 @@ public sealed class CrawlPlanner(SpiderRegistry registry, CrawlerConfig config)
                 throw new ConfigurationException($"{config.Source}, spiders.{name}: unknown spider type '{typeName}'. Known spider types: {KnownTypes()}.");
             throw new ConfigurationException($"Unknown spider '{name}'. Known spiders: {string.Join(", ", KnownNames())}.");
         }
-        // A spider whose constructor asks for services is created by its crawl host; its engine defaults are the built-in ones.
+        // A spider whose constructor asks for services is created by its crawl host; its class still names its engine defaults.
         var spider = descriptor.HasParameterlessConstructor ? (Spider)Activator.CreateInstance(descriptor.SpiderType)! : null;
-        var settings = SettingsBinder.Bind(descriptor, name, spider?.DefaultEngineSettings(new EngineSettings()) ?? new EngineSettings(), config, entry, overrides);
+        var settings = SettingsBinder.Bind(descriptor, name, descriptor.EngineDefaults(new EngineSettings(), spider), config, entry, overrides);
         return new CrawlPlan(descriptor, entry, name, settings, spider);
     }
 

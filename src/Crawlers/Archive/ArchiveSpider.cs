@@ -16,7 +16,7 @@ namespace AudioCrawl.Crawlers.Archive;
 /// one pair per section. Text is the file's (chapter's) title with the item's title; the licence goes to original_data.
 /// </summary>
 [Spider("archive", "Internet Archive items (collections, searches) or LibriVox audiobooks: one audio file per chapter with its title.")]
-public sealed class ArchiveSpider : Spider<ArchiveSettings>
+public sealed class ArchiveSpider : Spider<ArchiveSettings>, IEngineDefaults
 {
     public const int LibriVoxPageSize = 50;
     public const string LibriVoxLicense = "Public Domain";
@@ -26,7 +26,7 @@ public sealed class ArchiveSpider : Spider<ArchiveSettings>
     private readonly ConcurrentDictionary<string, byte> _items = new(StringComparer.Ordinal);
 
     /// <summary>No published rate limit: two requests at a time and a second between them, unless crawlers.json or --set say otherwise.</summary>
-    public override EngineSettings DefaultEngineSettings(EngineSettings builtIn) => builtIn with { PerHost = 2, Delay = 1 };
+    public static EngineSettings EngineDefaults(EngineSettings builtIn) => builtIn with { PerHost = 2, Delay = 1 };
 
     public override async IAsyncEnumerable<Request> StartRequestsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

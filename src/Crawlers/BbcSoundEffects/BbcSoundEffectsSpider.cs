@@ -16,7 +16,7 @@ namespace AudioCrawl.Crawlers.BbcSoundEffects;
 /// every pair's original_data.
 /// </summary>
 [Spider("bbc-sfx", "BBC Sound Effects (RemArc licence: personal, educational, research use): each effect's MP3 and its description.")]
-public sealed class BbcSoundEffectsSpider : Spider<BbcSoundEffectsSettings>
+public sealed class BbcSoundEffectsSpider : Spider<BbcSoundEffectsSettings>, IEngineDefaults
 {
     public const string License = "RemArc Licence (BBC): personal, educational or research use only";
     public const string LicenseUrl = "https://sound-effects.bbcrewind.co.uk/licensing";
@@ -26,7 +26,7 @@ public sealed class BbcSoundEffectsSpider : Spider<BbcSoundEffectsSettings>
     private readonly ConcurrentDictionary<string, byte> _emitted = new(StringComparer.Ordinal);
 
     /// <summary>No published rate limit: two requests at a time and a second between them, unless crawlers.json or --set say otherwise.</summary>
-    public override EngineSettings DefaultEngineSettings(EngineSettings builtIn) => builtIn with { PerHost = 2, Delay = 1 };
+    public static EngineSettings EngineDefaults(EngineSettings builtIn) => builtIn with { PerHost = 2, Delay = 1 };
 
     public override async IAsyncEnumerable<Request> StartRequestsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

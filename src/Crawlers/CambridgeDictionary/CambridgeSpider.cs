@@ -16,7 +16,7 @@ namespace AudioCrawl.Crawlers.CambridgeDictionary;
 /// robots.txt allows them (the live site's does not).
 /// </summary>
 [Spider("cambridge", "Word and phrase pronunciations (UK and US audio) from Cambridge Dictionary, from its sitemaps, its browse pages or a word list.")]
-public sealed class CambridgeSpider : Spider<CambridgeSettings>
+public sealed class CambridgeSpider : Spider<CambridgeSettings>, IEngineDefaults
 {
     public const string NotFound = "cambridge/not_found";
     public const string NoAudio = "cambridge/no_audio";
@@ -31,7 +31,7 @@ public sealed class CambridgeSpider : Spider<CambridgeSettings>
     private Uri Root => Settings.BaseUrl.AbsoluteUri.EndsWith('/') ? Settings.BaseUrl : new Uri(Settings.BaseUrl.AbsoluteUri + "/");
 
     /// <summary>A public dictionary: two requests at a time and a second between them, unless configured otherwise.</summary>
-    public override EngineSettings DefaultEngineSettings(EngineSettings builtIn) => builtIn with { PerHost = 2, Delay = 1 };
+    public static EngineSettings EngineDefaults(EngineSettings builtIn) => builtIn with { PerHost = 2, Delay = 1 };
 
     public override async IAsyncEnumerable<Request> StartRequestsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -19,7 +19,7 @@ namespace AudioCrawl.Crawlers.Commons;
 /// asks for a descriptive User-Agent and maxlag instead).
 /// </summary>
 [Spider("commons", "Audio files of Wikimedia Commons categories or searches (Lingua Libre word pronunciations included), through the MediaWiki Action API.")]
-public sealed class CommonsSpider : Spider<CommonsSettings>
+public sealed class CommonsSpider : Spider<CommonsSettings>, IEngineDefaults
 {
     private const string StatPrefix = "commons/";
     private const string CategoryPrefix = "Category:";
@@ -27,7 +27,7 @@ public sealed class CommonsSpider : Spider<CommonsSettings>
     private static readonly string Metadata = "ObjectName|ImageDescription|Artist|LicenseShortName|LicenseUrl|AttributionRequired";
 
     /// <summary>Wikimedia's API etiquette: one request at a time.</summary>
-    public override EngineSettings DefaultEngineSettings(EngineSettings builtIn) => builtIn with { PerHost = 1, Delay = 0.5 };
+    public static EngineSettings EngineDefaults(EngineSettings builtIn) => builtIn with { PerHost = 1, Delay = 0.5 };
 
     public override async IAsyncEnumerable<Request> StartRequestsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -16,7 +16,7 @@ namespace AudioCrawl.Crawlers.Freesound;
 /// the <c>preview</c> setting names; the key goes in <c>Authorization: Token …</c>, added at send time.
 /// </summary>
 [Spider("freesound", "Sounds of Freesound (APIv2 text search) with their descriptions, tags, licence and uploader; audio = a preview.")]
-public sealed class FreesoundSpider : Spider<FreesoundSettings>
+public sealed class FreesoundSpider : Spider<FreesoundSettings>, IEngineDefaults
 {
     private const string StatPrefix = "freesound/";
     private const string Fields = "id,name,description,tags,license,username,duration,url,previews";
@@ -27,7 +27,7 @@ public sealed class FreesoundSpider : Spider<FreesoundSettings>
         : ApiCredentials.None;
 
     /// <summary>Freesound's standard limit is 60 requests a minute (2,000 a day): one at a time, a second apart.</summary>
-    public override EngineSettings DefaultEngineSettings(EngineSettings builtIn) => builtIn with { PerHost = 1, Delay = 1 };
+    public static EngineSettings EngineDefaults(EngineSettings builtIn) => builtIn with { PerHost = 1, Delay = 1 };
 
     public override async IAsyncEnumerable<Request> StartRequestsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

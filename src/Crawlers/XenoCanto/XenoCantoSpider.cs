@@ -15,7 +15,7 @@ namespace AudioCrawl.Crawlers.XenoCanto;
 /// only way v3 takes it, added by the engine at send time (<see cref="Credentials"/>) so no logged URL holds it.
 /// </summary>
 [Spider("xenocanto", "Bird and wildlife sound recordings of xeno-canto (API v3) for tag queries; text = English and scientific name and sound type.")]
-public sealed class XenoCantoSpider : Spider<XenoCantoSettings>
+public sealed class XenoCantoSpider : Spider<XenoCantoSettings>, IEngineDefaults
 {
     private const string StatPrefix = "xenocanto/";
     private readonly RefusedKeyReport _refusedKey = new("xeno-canto", XenoCantoSettings.ApiKeyVariable);
@@ -25,7 +25,7 @@ public sealed class XenoCantoSpider : Spider<XenoCantoSettings>
         : ApiCredentials.None;
 
     /// <summary>xeno-canto asks API users to keep to about one request a second.</summary>
-    public override EngineSettings DefaultEngineSettings(EngineSettings builtIn) => builtIn with { PerHost = 1, Delay = 1 };
+    public static EngineSettings EngineDefaults(EngineSettings builtIn) => builtIn with { PerHost = 1, Delay = 1 };
 
     public override async IAsyncEnumerable<Request> StartRequestsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

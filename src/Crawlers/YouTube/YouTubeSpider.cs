@@ -20,23 +20,22 @@ namespace AudioCrawl.Crawlers.YouTube;
 /// learns whether a video is a Short from a HEAD of its <c>/shorts/</c> page on the web host (unless <c>includeShorts</c>).
 /// </summary>
 [Spider("youtube", "YouTube videos and their titles from queries, channels, playlists and videos (web pages or the Data API v3).")]
-public sealed class YouTubeSpider : Spider<YouTubeSettings>
+public sealed class YouTubeSpider : Spider<YouTubeSettings>, IEngineDefaults
 {
     private const string StatPrefix = "youtube/";
     private readonly ConcurrentDictionary<string, byte> _emitted = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> _isShort = new(StringComparer.Ordinal);
     private long _apiUnits;
-    private int _quotaExhausted;
+    private long _quotaResetTicks;
+    private int _quotaReported;
+    private int _quotaDropReported;
 
     /// <summary>Quota units this crawl spent on successful Data API calls.</summary>
     public long ApiUnitsSpent => Interlocked.Read(ref _apiUnits);
 
     private bool ObeysRobots => Context.Engine.ObeyRobotsTxt;
 
-    private bool QuotaExhausted => Volatile.Read(ref _quotaExhausted) == 1;
-
     /// <summary>One request at a time and a second between them: YouTube answers fast crawlers with bot checks (HTTP 429).</summary>
-    public override EngineSettings DefaultEngineSettings(EngineSettings builtIn) => builtIn with { PerHost = 1, Delay = 1 };
+    public static EngineSettings EngineDefaults(EngineSettings builtIn) => builtIn with { PerHost = 1, Delay = 1 };
 
     /// <summary>The Data API key, sent as the <c>X-Goog-Api-Key</c> header of Data API calls only.</summary>
     public override ApiCredentials Credentials => Settings.UsesDataApi && Settings.EffectiveApiKey() is { } key
@@ -304,17 +303,18 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
 
     private async IAsyncEnumerable<SpiderOutput> ApiSearch(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (ApiResult(response) is not { } state)
+        if (await ApiResultAsync(response, cancellationToken).ConfigureAwait(false) is not { } state)
             yield break;
         var ids = DataApiParser.SearchVideoIds(response.Json);
-        foreach (var request in NextApiPage(response, state, ids, token => Api("search", response.Request.Url.Query.TrimStart('?').Split("&pageToken=")[0], nameof(ApiSearch), state with { Listed = state.Listed + ids.Count }, token)))
+        var exhausted = await QuotaExhaustedAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var request in NextApiPage(response, state, ids, exhausted, token => Api("search", response.Request.Url.Query.TrimStart('?').Split("&pageToken=")[0], nameof(ApiSearch), state with { Listed = state.Listed + ids.Count }, token)))
             yield return request;
         await Task.CompletedTask;
     }
 
     private async IAsyncEnumerable<SpiderOutput> ApiChannel(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (ApiResult(response) is not { } state)
+        if (await ApiResultAsync(response, cancellationToken).ConfigureAwait(false) is not { } state)
             yield break;
         if (DataApiParser.UploadsPlaylist(response.Json) is not { } uploads)
         {
@@ -322,7 +322,7 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
             Logger.LogError("{Input}: the Data API knows no such channel; skipped.", state.Input.Label);
             yield break;
         }
-        if (QuotaExhausted)
+        if (await QuotaExhaustedAsync(cancellationToken).ConfigureAwait(false))
             yield break;
         yield return PlaylistItems(state.Input with { Kind = InputKind.Playlist, Id = uploads }, null, 0)
             .WithData(new ListingState(state.Input) { Cost = 1, Endpoint = uploads });
@@ -331,22 +331,23 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
 
     private async IAsyncEnumerable<SpiderOutput> ApiPlaylistItems(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (ApiResult(response) is not { } state)
+        if (await ApiResultAsync(response, cancellationToken).ConfigureAwait(false) is not { } state)
             yield break;
         var ids = DataApiParser.PlaylistVideoIds(response.Json);
         var playlist = state.Input.Kind == InputKind.Playlist ? state.Input : state.Input with { Id = state.Endpoint };
-        foreach (var request in NextApiPage(response, state, ids, token =>
+        var exhausted = await QuotaExhaustedAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var request in NextApiPage(response, state, ids, exhausted, token =>
                      PlaylistItems(playlist, token, state.Listed + ids.Count).WithData(state with { Listed = state.Listed + ids.Count })))
             yield return request;
         await Task.CompletedTask;
     }
 
     /// <summary>Asks videos.list for the listed IDs (up to the input's limit) and the list method for its next page.</summary>
-    private IEnumerable<Request> NextApiPage(Response response, ListingState state, IReadOnlyList<string> ids, Func<string, Request> nextPage)
+    private IEnumerable<Request> NextApiPage(Response response, ListingState state, IReadOnlyList<string> ids, bool quotaExhausted, Func<string, Request> nextPage)
     {
         Context.Stats.Custom.Increment(StatPrefix + "pages");
         var room = Settings.MaxResultsPerInput == 0 ? ids.Count : Math.Max(0, Settings.MaxResultsPerInput - state.Listed);
-        if (QuotaExhausted)
+        if (quotaExhausted)
             yield break;
         var wanted = ids.Take(room).Where(id => !_emitted.ContainsKey(id)).ToArray();
         if (wanted.Length > 0)
@@ -358,32 +359,34 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
 
     private async IAsyncEnumerable<SpiderOutput> ApiVideoDetails(Response response, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (ApiResult(response) is not { } state)
+        if (await ApiResultAsync(response, cancellationToken).ConfigureAwait(false) is not { } state)
             yield break;
         var videos = DataApiParser.Videos(response.Json);
         if (videos.Count == 0 && state.Input.Kind == InputKind.Video)
             Logger.LogError("{Input}: the Data API knows no such video (private or deleted?); skipped.", state.Input.Label);
-        foreach (var video in videos)
+        foreach (var listed in videos)
         {
-            if (await NeedsShortsProbeAsync(video, state.Input, cancellationToken).ConfigureAwait(false))
+            var verdict = Settings.IncludeShorts ? null : await ShortVerdictAsync(listed.VideoId, cancellationToken).ConfigureAwait(false);
+            if (verdict is null && await NeedsShortsProbeAsync(listed, state.Input, cancellationToken).ConfigureAwait(false))
             {
-                yield return ShortsProbeRequest(video, state.Input);
+                yield return ShortsProbeRequest(listed, state.Input);
                 continue;
             }
-            var known = _isShort.TryGetValue(video.VideoId, out var isShort) ? video with { IsShort = isShort } : video;
-            await foreach (var pair in KeepAsync([known], state.Input, null, cancellationToken).ConfigureAwait(false))
+            if (verdict is not null)
+                Context.Stats.Custom.Increment(StatPrefix + "shorts_verdicts_reused");
+            var video = verdict is { } isShort ? listed with { IsShort = isShort } : listed;
+            await foreach (var pair in KeepAsync([video], state.Input, null, cancellationToken).ConfigureAwait(false))
                 yield return pair;
         }
     }
 
     /// <summary>
-    /// Whether the Data API video must be asked of the web site before it is kept: only when Shorts are left out, after
-    /// the cheaper filters, for videos short enough to be a Short and not decided before in this crawl.
+    /// Whether a Data API video with no verdict yet must be asked of the web site before it is kept: only when Shorts
+    /// are left out, after the cheaper filters, for videos short enough to be a Short.
     /// </summary>
     private async ValueTask<bool> NeedsShortsProbeAsync(VideoEntry video, YouTubeInput input, CancellationToken cancellationToken) =>
         !Settings.IncludeShorts
         && video.DurationSeconds is not > ShortsProbe.LongestShortSeconds
-        && !_isShort.ContainsKey(video.VideoId)
         && !_emitted.ContainsKey(video.VideoId)
         && SkipReason(video, input) is null
         && !await LimitReachedAsync(input, cancellationToken).ConfigureAwait(false);
@@ -410,7 +413,7 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
         Context.Stats.Custom.Increment(StatPrefix + "shorts_probes");
         var isShort = ShortsProbe.IsShort(response.Status, response.Headers["Location"]);
         if (isShort is { } known)
-            _isShort[probe.Video.VideoId] = known;
+            await Context.State.SetAsync(ShortKey(probe.Video.VideoId), known, cancellationToken).ConfigureAwait(false);
         else
         {
             Context.Stats.Custom.Increment(StatPrefix + "shorts_probe_unclear");
@@ -421,8 +424,46 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
             yield return pair;
     }
 
+    /// <summary>
+    /// Whether a probe already decided if <paramref name="videoId"/> is a Short: kept in the spider state, so a resumed
+    /// job or another worker of a shared crawl does not probe it again.
+    /// </summary>
+    private async ValueTask<bool?> ShortVerdictAsync(string videoId, CancellationToken cancellationToken) =>
+        await Context.State.GetAsync<bool?>(ShortKey(videoId), cancellationToken).ConfigureAwait(false);
+
+    private static string ShortKey(string videoId) => StatPrefix + "short/" + videoId;
+
+    /// <summary>The spider-state key holding when the exhausted Data API quota resets (absent while there is quota).</summary>
+    private const string QuotaResetKey = StatPrefix + "api_quota_reset";
+
+    /// <summary>
+    /// Whether the Data API quota ran out (in this run, an earlier run of the job or another worker) and has not been
+    /// reset since. A positive answer is remembered for this process until the reset.
+    /// </summary>
+    private async ValueTask<bool> QuotaExhaustedAsync(CancellationToken cancellationToken)
+    {
+        var now = Context.Time.GetUtcNow();
+        if (Interlocked.Read(ref _quotaResetTicks) > now.UtcTicks)
+            return true;
+        if (await Context.State.GetAsync<DateTimeOffset?>(QuotaResetKey, cancellationToken).ConfigureAwait(false) is not { } reset || reset <= now)
+            return false;
+        Interlocked.Exchange(ref _quotaResetTicks, reset.UtcTicks);
+        return true;
+    }
+
+    /// <summary>Data API calls wait for the quota's reset: pending ones (also of a resumed job or another worker) are dropped unsent.</summary>
+    public override async ValueTask<string?> DropReasonAsync(Request request, CancellationToken cancellationToken = default)
+    {
+        if (!request.Api || !Settings.UsesDataApi || !await QuotaExhaustedAsync(cancellationToken).ConfigureAwait(false))
+            return null;
+        if (Interlocked.Exchange(ref _quotaDropReported, 1) == 0)
+            Logger.LogWarning("The YouTube Data API quota of this crawl ran out; pending API calls are dropped unsent until it resets at {Reset:u}.",
+                new DateTimeOffset(Interlocked.Read(ref _quotaResetTicks), TimeSpan.Zero));
+        return "youtube_api_quota";
+    }
+
     /// <summary>The request's state when the call succeeded (its quota units counted); null, after reporting, when it failed.</summary>
-    private ListingState? ApiResult(Response response)
+    private async ValueTask<ListingState?> ApiResultAsync(Response response, CancellationToken cancellationToken)
     {
         var state = response.Request.GetData<ListingState>();
         if (response.IsSuccess)
@@ -434,14 +475,18 @@ public sealed class YouTubeSpider : Spider<YouTubeSettings>
         var error = DataApiError.Parse(response.Status, response.Body.Span);
         if (error.IsQuotaExceeded)
         {
-            if (Interlocked.Exchange(ref _quotaExhausted, 1) == 0)
+            var reset = DataApiQuota.NextReset(Context.Time.GetUtcNow());
+            Interlocked.Exchange(ref _quotaResetTicks, reset.UtcTicks);
+            await Context.State.SetAsync(QuotaResetKey, reset, cancellationToken).ConfigureAwait(false);
+            if (Interlocked.Exchange(ref _quotaReported, 1) == 0)
             {
                 Context.Stats.Custom.Increment(StatPrefix + "api_quota_exceeded");
                 Logger.LogError(
                     "YouTube Data API quota exceeded ({Reason}, HTTP {Status}) after this crawl spent {Units} units " +
                     "(search.list costs 100 units, channels/playlistItems/videos.list 1; the default quota is 10,000 units a day, reset at midnight Pacific time). " +
-                    "No further API calls are made; what was collected is kept. Run again after the reset, or ask Google for more quota.",
-                    error.Reason, error.Status, ApiUnitsSpent);
+                    "No further API calls are made before the reset at {Reset:u}, also by a resumed job or another worker of a shared crawl (the spider state keeps it); " +
+                    "what was collected is kept. Run again after the reset, or ask Google for more quota.",
+                    error.Reason, error.Status, ApiUnitsSpent, reset);
             }
             return null;
         }

@@ -88,7 +88,7 @@ public sealed class SettingsBinderTests
     {
         var planner = new CrawlPlanner(Registry, CrawlerConfig.Parse("""{ "spiders": { "probe-fast": { "type": "probe", "pages": 2 }, "broken": { "type": "missing" } } }""", "crawlers.json"));
         var unknown = Assert.Throws<ConfigurationException>(() => planner.Plan("nope", []));
-        Assert.Equal("Unknown spider 'nope'. Known spiders: api-calls, broken, captioned-links, contracts, links, mistyped, probe, probe-fast, word-sitemaps.", unknown.Message);
+        Assert.Equal("Unknown spider 'nope'. Known spiders: api-calls, broken, captioned-links, contracts, instance-defaults, links, mistyped, probe, probe-fast, word-sitemaps.", unknown.Message);
         Assert.Contains("unknown spider type 'missing'", Assert.Throws<ConfigurationException>(() => planner.Plan("broken", [])).Message);
 
         var plan = planner.Plan("probe-fast", []);

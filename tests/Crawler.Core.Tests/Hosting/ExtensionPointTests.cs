@@ -7,6 +7,7 @@ using AudioCrawl.Core.Spiders;
 using AudioCrawl.Core.Tests.Engine;
 using AudioCrawl.SampleSite.Sounds;
 using AudioCrawl.Testing;
+using AudioCrawl.Testing.Extending;
 using Xunit;
 
 namespace AudioCrawl.Core.Tests.Hosting;
@@ -25,13 +26,6 @@ public sealed class ExtensionPointTests : IAsyncLifetime
     private CrawlPlan Plan(params (string Key, string Value)[] settings) =>
         new CrawlPlanner(Registry, CrawlerConfig.Empty).Plan("links",
             [new("startUrls", _server.BaseUrl.AbsoluteUri), new("delay", "0"), .. settings.Select(s => new KeyValuePair<string, string>(s.Key, s.Value))]);
-
-    /// <summary>The example of README's "extend the engine": a header on every request.</summary>
-    private sealed class CrawlIdHeaderMiddleware : IFetchMiddleware
-    {
-        public ValueTask<Response> FetchAsync(Request request, FetchDelegate next, CancellationToken cancellationToken) =>
-            next(request with { Headers = new Dictionary<string, string>(request.Headers) { ["X-Crawl-Id"] = "nightly-42" } }, cancellationToken);
-    }
 
     [Fact]
     public async Task A_user_middleware_adds_a_header_the_server_sees_on_every_request_robots_txt_included()
@@ -74,16 +68,6 @@ public sealed class ExtensionPointTests : IAsyncLifetime
         Assert.Equal(order > FetchStageOrder.Robots, counter.Attempts.ContainsKey("/robots.txt"));
     }
 
-    /// <summary>A fetcher of one's own: plain HTTP that asks for a mobile page, used by the requests that name it.</summary>
-    private sealed class MobileFetcher(EngineSettings engine) : IFetcher, IDisposable
-    {
-        private readonly HttpFetcher _http = new(HttpFetcherOptions.From(engine with { UserAgent = "AudioCrawl-mobile/1 (Android)" }));
-
-        public ValueTask<Response> FetchAsync(Request request, CancellationToken cancellationToken = default) => _http.FetchAsync(request, cancellationToken);
-
-        public void Dispose() => _http.Dispose();
-    }
-
     [Fact]
     public async Task A_user_fetcher_registered_by_name_serves_the_requests_that_name_it()
     {
@@ -95,25 +79,6 @@ public sealed class ExtensionPointTests : IAsyncLifetime
         Assert.Equal(_site.ExpectedPairs(_server.BaseUrl).ToHashSet(), sink.Pairs.Select(p => (p.Url.AbsoluteUri, p.Text)).ToHashSet());
         Assert.All(_server.Log.Where(r => r.PathAndQuery != "/robots.txt"), r => Assert.Equal("AudioCrawl-mobile/1 (Android)", r.UserAgent));
         Assert.NotEqual("AudioCrawl-mobile/1 (Android)", Assert.Single(_server.Log, r => r.PathAndQuery == "/robots.txt").UserAgent);
-    }
-
-    private sealed class SignalRecorder : ICrawlExtension
-    {
-        public ConcurrentQueue<string> Signals { get; } = new();
-
-        public void OnStarted(Spider spider) => Signals.Enqueue("started " + spider.Name);
-
-        public void OnRequestScheduled(Request request) => Signals.Enqueue("scheduled " + request.Url.AbsolutePath);
-
-        public void OnResponse(Response response) => Signals.Enqueue($"response {response.Status} {response.Url.AbsolutePath}");
-
-        public void OnItem(AudioPair pair) => Signals.Enqueue("item " + pair.Url.AbsolutePath);
-
-        public void OnError(Request request, string kind, string message) => Signals.Enqueue($"error {kind} {request.Url.AbsolutePath}");
-
-        public void OnIdle() => Signals.Enqueue("idle");
-
-        public void OnFinished(CrawlResult result) => Signals.Enqueue("finished " + result.FinishReason);
     }
 
     [Fact]

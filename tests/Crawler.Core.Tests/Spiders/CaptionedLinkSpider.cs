@@ -1,13 +1,19 @@
+using AudioCrawl.Core.Configuration;
 using AudioCrawl.Core.Http;
 using AudioCrawl.Core.Spiders;
 using AudioCrawl.Core.Tests.Engine;
 
 namespace AudioCrawl.Core.Tests.Spiders;
 
-/// <summary>A spider with a constructor dependency: the crawl host's container supplies its <see cref="CaptionStyle"/>.</summary>
+/// <summary>
+/// A spider with a constructor dependency: the crawl host's container supplies its <see cref="CaptionStyle"/>. It
+/// prefers one request at a time per host (the built-in default is two).
+/// </summary>
 [Spider("captioned-links", "Follows every link, keeps every audio with a caption made by a registered service.")]
-public sealed class CaptionedLinkSpider(CaptionStyle style) : Spider<LinkSettings>
+public sealed class CaptionedLinkSpider(CaptionStyle style) : Spider<LinkSettings>, IEngineDefaults
 {
+    public static EngineSettings EngineDefaults(EngineSettings builtIn) => builtIn with { PerHost = 1 };
+
     public override IAsyncEnumerable<Request> StartRequestsAsync(CancellationToken cancellationToken = default) =>
         Settings.StartUrls.Select(url => new Request(url)).ToAsyncEnumerable();
 
