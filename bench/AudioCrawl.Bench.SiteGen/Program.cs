@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using AudioCrawl.Bench.SiteGen;
 using AudioCrawl.SampleSite.Cambridge;
-using AudioCrawl.Sinks.Csv;
 using CsvHelper;
+using Sinks.Csv;
 
 // Writes the Cambridge mirror as static files for nginx, plus the url,text pairs a correct crawl of it delivers.
 // Usage: AudioCrawl.Bench.SiteGen --out DIR [--entries 20000] [--seed 1] [--page-bytes 80000] [--base-url http://127.0.0.1:8080/]

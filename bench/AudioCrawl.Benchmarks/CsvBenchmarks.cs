@@ -1,6 +1,6 @@
-using AudioCrawl.Sinks.Csv;
 using BenchmarkDotNet.Attributes;
 using CsvHelper;
+using Sinks.Csv;
 
 namespace AudioCrawl.Benchmarks;
 

@@ -1,6 +1,6 @@
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Scheduling;
 using BenchmarkDotNet.Attributes;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Scheduling;
 
 namespace AudioCrawl.Benchmarks;
 

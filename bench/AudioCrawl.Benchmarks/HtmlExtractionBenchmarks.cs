@@ -1,7 +1,7 @@
 using AngleSharp.Html.Parser;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Crawlers.CambridgeDictionary;
 using BenchmarkDotNet.Attributes;
+using Crawler.Abstractions.Http;
+using Crawlers.CambridgeDictionary;
 using HtmlAgilityPack;
 
 namespace AudioCrawl.Benchmarks;

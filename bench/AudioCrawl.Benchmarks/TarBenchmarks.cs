@@ -1,7 +1,7 @@
 using System.Formats.Tar;
 using AudioCrawl.SampleSite;
-using AudioCrawl.Sinks.WebDataset;
 using BenchmarkDotNet.Attributes;
+using Sinks.WebDataset;
 
 namespace AudioCrawl.Benchmarks;
 

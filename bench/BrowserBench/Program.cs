@@ -1,15 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
-using AudioCrawl.Browser;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Hosting;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Crawlers.Declarative;
 using AudioCrawl.SampleSite;
 using AudioCrawl.SampleSite.Podcast;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Pipeline;
+using Crawler.Abstractions.Spiders;
+using Crawler.Browser;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Hosting;
+using Crawler.Core.Spiders;
+using Crawlers.Declarative;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;
 

@@ -2,8 +2,9 @@
 // Usage: dotnet run -c Release --project bench/FrontierMemory -- disk|memory [count] [job-dir]
 using System.Diagnostics;
 using System.Globalization;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Scheduling;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Scheduling;
+using Crawler.Core.Scheduling;
 
 var kind = args.Length > 0 ? args[0] : "disk";
 var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;

@@ -1,8 +1,8 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using AudioCrawl.SampleSite;
 using AudioCrawl.SampleSite.Sounds;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 // Serves the sound-library sample site for benchmarks: SoundSiteServer <port> <sounds> <latency ms>.
 // Each response is held for the latency, as a real site's would be; prints the base URL, then runs until killed.

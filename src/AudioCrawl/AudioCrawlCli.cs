@@ -1,7 +1,8 @@
 using System.CommandLine;
-using AudioCrawl.Cli.Commands;
+using AudioCrawl.Commands;
+using Crawler.Core.Configuration;
 
-namespace AudioCrawl.Cli;
+namespace AudioCrawl;
 
 /// <summary>The audiocrawl command line: parses, dispatches, and maps errors to exit codes (<see cref="ExitCodes"/>).</summary>
 public static class AudioCrawlCli
@@ -14,7 +15,7 @@ public static class AudioCrawlCli
             if (PluginAssemblies.PathsIn(args) is { Count: > 0 } plugins)
                 environment = environment with { SpiderAssemblies = [.. environment.SpiderAssemblies, .. PluginAssemblies.Load(plugins)] };
         }
-        catch (Core.Configuration.ConfigurationException ex)
+        catch (ConfigurationException ex)
         {
             await environment.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
             return ExitCodes.BadUsage;

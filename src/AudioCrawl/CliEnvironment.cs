@@ -1,8 +1,8 @@
 using System.Reflection;
-using AudioCrawl.Core.Hosting;
-using AudioCrawl.Crawlers.SoundLibrary;
+using Crawler.Core.Hosting;
+using Crawlers.SoundLibrary;
 
-namespace AudioCrawl.Cli;
+namespace AudioCrawl;
 
 /// <summary>What the CLI runs with: where it writes, whether a person is watching, which assemblies hold spiders, and the clock.</summary>
 public sealed record CliEnvironment(TextWriter Out, TextWriter Error, bool Interactive, IReadOnlyList<Assembly> SpiderAssemblies, TimeProvider Time)

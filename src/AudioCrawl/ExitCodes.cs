@@ -1,6 +1,6 @@
-using AudioCrawl.Core.Engine;
+using Crawler.Core.Engine;
 
-namespace AudioCrawl.Cli;
+namespace AudioCrawl;
 
 /// <summary>
 /// What every command's exit code means (README's table; ExitCodeTests holds one test per code per command).

@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Runtime.Loader;
-using AudioCrawl.Core.Configuration;
+using Crawler.Core.Configuration;
 
-namespace AudioCrawl.Cli;
+namespace AudioCrawl;
 
 /// <summary>
 /// <c>--plugin PATH</c> (repeatable, any command): an assembly whose <c>[Spider]</c> and <c>[Sink]</c> classes join the

@@ -1,3 +1,3 @@
-using AudioCrawl.Cli;
+using AudioCrawl;
 
 return await AudioCrawlCli.RunAsync(args, CliEnvironment.FromConsole());

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core;
+namespace Crawler.Abstractions;
 
 /// <summary>The base of every error AudioCrawl raises on purpose.</summary>
 public class CrawlerException : Exception

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Browser;
+namespace Crawler.Browser;
 
 /// <summary>Decides whether a request the page made was for audio: by its content type, or by the file extension in its path.</summary>
 internal static class AudioUrlClassifier

@@ -1,9 +1,9 @@
 using System.Text;
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
-namespace AudioCrawl.Browser;
+namespace Crawler.Browser;
 
 /// <summary>
 /// Fetches pages with the system Chromium through Playwright, so scripts run before the page is read. The browser

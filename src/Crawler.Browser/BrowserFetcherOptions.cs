@@ -1,7 +1,7 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Http;
 
-namespace AudioCrawl.Browser;
+namespace Crawler.Browser;
 
 /// <summary>What the browser fetcher needs from the engine settings.</summary>
 public sealed record BrowserFetcherOptions

@@ -1,6 +1,6 @@
-using AudioCrawl.Core;
+using Crawler.Abstractions;
 
-namespace AudioCrawl.Browser;
+namespace Crawler.Browser;
 
 /// <summary>The browser could not be started (missing executable, crash at launch, driver failure).</summary>
 public sealed class BrowserUnavailableException(string message, Exception? innerException = null) : CrawlerException(message, innerException);

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace AudioCrawl.Browser;
+namespace Crawler.Browser;
 
 /// <summary>The Chromium command line for a closed network: headless, no GPU, no QUIC, and none of the background traffic a fresh profile makes.</summary>
 internal static class ChromiumLauncher

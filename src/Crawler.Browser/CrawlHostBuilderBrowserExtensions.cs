@@ -1,10 +1,10 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Hosting;
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Browser;
+namespace Crawler.Browser;
 
 public static class CrawlHostBuilderBrowserExtensions
 {

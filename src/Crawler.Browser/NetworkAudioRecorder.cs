@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace AudioCrawl.Browser;
+namespace Crawler.Browser;
 
 /// <summary>Collects, in first-seen order and once each, the audio URLs one page requests while it loads.</summary>
 internal sealed class NetworkAudioRecorder

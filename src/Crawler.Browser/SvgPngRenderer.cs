@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace AudioCrawl.Browser;
+namespace Crawler.Browser;
 
 /// <summary>
 /// Renders SVG documents to PNG files with the system Chromium (the browser fetcher's launch: headless, offline):

@@ -1,4 +1,6 @@
-namespace AudioCrawl.Core;
+using Crawler.Abstractions;
+
+namespace Crawler.Core;
 
 /// <summary>
 /// The crawl's shared state (a frontier, pair keys or host gate kept in a server) cannot be reached any more, or came

@@ -1,7 +1,7 @@
-using AudioCrawl.Core.Hosting;
+using Crawler.Core.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AudioCrawl.Redis;
+namespace Crawler.Redis;
 
 public static class CrawlHostBuilderRedisExtensions
 {

@@ -1,8 +1,8 @@
-using AudioCrawl.Core;
-using AudioCrawl.Core.Configuration;
+using Crawler.Abstractions;
+using Crawler.Core.Configuration;
 using StackExchange.Redis;
 
-namespace AudioCrawl.Redis;
+namespace Crawler.Redis;
 
 /// <summary>
 /// Connects to the Redis named by a <c>redis://[user:password@]host:port[/db]</c> URL, failing with a clear message.

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using AudioCrawl.Core;
+using Crawler.Abstractions;
 using StackExchange.Redis;
 
-namespace AudioCrawl.Redis;
+namespace Crawler.Redis;
 
 /// <summary>
 /// The key the first worker of a crawl writes (<c>audiocrawl:{id}:marker</c>): a worker that saw it and then finds it

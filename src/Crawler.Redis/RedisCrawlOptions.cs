@@ -1,6 +1,6 @@
-using AudioCrawl.Core.Configuration;
+using Crawler.Core.Configuration;
 
-namespace AudioCrawl.Redis;
+namespace Crawler.Redis;
 
 /// <summary>Where a shared crawl lives and who this worker is.</summary>
 public sealed record RedisCrawlOptions

@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace AudioCrawl.Redis;
+namespace Crawler.Redis;
 
 /// <summary>
 /// The crawl's shared queue state at one moment, read atomically (dead workers' leases are requeued first).

@@ -1,10 +1,10 @@
 using System.Globalization;
-using AudioCrawl.Core;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Scheduling;
+using Crawler.Abstractions.Http;
+using Crawler.Core;
+using Crawler.Core.Scheduling;
 using StackExchange.Redis;
 
-namespace AudioCrawl.Redis;
+namespace Crawler.Redis;
 
 /// <summary>
 /// A frontier shared by every worker of a crawl through Redis: per-priority FIFO lists under a sorted set of

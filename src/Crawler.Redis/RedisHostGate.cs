@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Http;
 using StackExchange.Redis;
 
-namespace AudioCrawl.Redis;
+namespace Crawler.Redis;
 
 /// <summary>
 /// Cluster-wide politeness: before each fetch, takes one of the host's <c>perHost</c> slots in Redis and respects the

@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace AudioCrawl.Redis;
+namespace Crawler.Redis;
 
 /// <summary>
 /// The keys of one crawl. The crawl ID is a hash tag (<c>{id}</c>) so that on a Redis Cluster every key of a crawl

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using AudioCrawl.Core;
+using Crawler.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
 
-namespace AudioCrawl.Redis;
+namespace Crawler.Redis;
 
 /// <summary>
 /// This worker's link to the crawl's Redis. Every call of the frontier, pair keys, host gate and stats board goes

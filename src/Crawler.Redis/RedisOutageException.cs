@@ -1,6 +1,6 @@
-using AudioCrawl.Core;
+using Crawler.Core;
 
-namespace AudioCrawl.Redis;
+namespace Crawler.Redis;
 
 /// <summary>The crawl's Redis stayed unreachable for longer than the outage timeout.</summary>
 public sealed class RedisOutageException(string message) : CrawlStateUnavailableException(message);

@@ -1,8 +1,8 @@
 using System.Globalization;
-using AudioCrawl.Core.Pipeline;
+using Crawler.Core.Pipeline;
 using StackExchange.Redis;
 
-namespace AudioCrawl.Redis;
+namespace Crawler.Redis;
 
 /// <summary>
 /// Pair keys claimed in the crawl's Redis hash (key to owning claim), so two workers rarely write the same pair.

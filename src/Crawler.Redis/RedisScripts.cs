@@ -1,4 +1,4 @@
-namespace AudioCrawl.Redis;
+namespace Crawler.Redis;
 
 /// <summary>
 /// The Lua scripts that make each frontier step atomic on the server. Time is Redis's own clock (TIME), so workers on

@@ -1,7 +1,7 @@
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Spiders;
 using StackExchange.Redis;
 
-namespace AudioCrawl.Redis;
+namespace Crawler.Redis;
 
 /// <summary>
 /// The spider state of a crawl shared through Redis: one hash every worker reads and writes; counters change by

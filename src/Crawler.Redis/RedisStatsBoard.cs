@@ -1,9 +1,9 @@
 using System.Text.Json;
-using AudioCrawl.Core;
-using AudioCrawl.Core.Stats;
+using Crawler.Abstractions.Stats;
+using Crawler.Core;
 using StackExchange.Redis;
 
-namespace AudioCrawl.Redis;
+namespace Crawler.Redis;
 
 /// <summary>
 /// Workers publish their counters to the crawl's stats hash; <c>audiocrawl status</c> reads and adds them up.

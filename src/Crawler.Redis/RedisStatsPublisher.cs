@@ -1,10 +1,10 @@
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Hosting;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Core.Stats;
+using Crawler.Abstractions.Spiders;
+using Crawler.Abstractions.Stats;
+using Crawler.Core.Engine;
+using Crawler.Core.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Redis;
+namespace Crawler.Redis;
 
 /// <summary>
 /// A crawl extension of every Redis worker (<see cref="CrawlHostBuilderRedisExtensions.AddRedis"/>): publishes this

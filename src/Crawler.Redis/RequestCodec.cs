@@ -1,7 +1,7 @@
 using System.Text.Json;
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Http;
 
-namespace AudioCrawl.Redis;
+namespace Crawler.Redis;
 
 /// <summary>A request as the JSON stored in Redis: everything it carries, so any worker can pick it up.</summary>
 internal static class RequestCodec

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Crawlers;
+namespace Crawlers;
 
 /// <summary>An API key from a setting, else from an environment variable (so it need not sit in crawlers.json).</summary>
 internal static class ApiKey

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Http;
 
-namespace AudioCrawl.Crawlers;
+namespace Crawlers;
 
 /// <summary>Reading API answers that may not be what the API documents (an error page, a cut-short body).</summary>
 internal static class ApiResponseExtensions

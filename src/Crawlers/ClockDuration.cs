@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AudioCrawl.Crawlers;
+namespace Crawlers;
 
 /// <summary>Durations as sources write them: <c>HH:MM:SS</c>, <c>MM:SS</c> or a number of seconds (<c>itunes:duration</c>, archive.org's <c>length</c>).</summary>
 public static class ClockDuration

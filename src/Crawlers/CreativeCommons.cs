@@ -1,4 +1,4 @@
-namespace AudioCrawl.Crawlers;
+namespace Crawlers;
 
 /// <summary>Short names of Creative Commons licence URLs: <c>//creativecommons.org/licenses/by-nc-sa/4.0/</c> → "CC BY-NC-SA 4.0".</summary>
 internal static class CreativeCommons

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace AudioCrawl.Crawlers;
+namespace Crawlers;
 
 /// <summary>Lenient reads of API JSON (YouTube, Commons, xeno-canto, Freesound): every step may be missing, and then the answer is null.</summary>
 internal static class JsonElementExtensions

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace AudioCrawl.Crawlers;
+namespace Crawlers;
 
 /// <summary>Building a pair's original_data: facts a source left empty are left out, not written as "".</summary>
 internal static class JsonObjectExtensions

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Crawlers;
+namespace Crawlers;
 
 /// <summary>Says once per crawl, as an error, that a service refused the API key, and where the key comes from.</summary>
 internal sealed class RefusedKeyReport(string service, string variable)

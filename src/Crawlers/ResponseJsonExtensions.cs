@@ -1,9 +1,9 @@
 using System.Text.Json;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Spiders;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Crawlers;
+namespace Crawlers;
 
 internal static class ResponseJsonExtensions
 {

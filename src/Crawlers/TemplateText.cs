@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace AudioCrawl.Crawlers;
+namespace Crawlers;
 
 /// <summary>
 /// Text templates with <c>{name}</c> placeholders. A placeholder without a value leaves no trace: empty

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace AudioCrawl.Delivery;
+namespace Delivery;
 
 /// <summary>
 /// <c>manifest.json</c>, next to the shards and uploaded last: a reader that sees it knows every shard listed is

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Delivery;
+namespace Delivery;
 
 /// <summary>
 /// Re-reads a delivery: every shard in the manifest must be there with the manifest's size, SHA-256 and sample

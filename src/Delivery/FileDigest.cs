@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace AudioCrawl.Delivery;
+namespace Delivery;
 
 /// <summary>A file's length and SHA-256 (lower-case hex), read in one pass.</summary>
 public sealed record FileDigest(long Length, string Sha256)

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Crawler.Core.Configuration;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Delivery;
+namespace Delivery;
 
 /// <summary>
 /// Uploads a folder (or one file) under an S3 prefix, idempotently: an object whose size and stored SHA-256 match
@@ -24,7 +25,7 @@ public sealed class FolderUploader(S3Store store, ILogger logger, TimeProvider t
         var started = time.GetTimestamp();
         var isFolder = source is not null && Directory.Exists(source);
         if (source is not null && !isFolder && !File.Exists(source))
-            throw new Core.Configuration.ConfigurationException($"{source}: no such file or folder.");
+            throw new ConfigurationException($"{source}: no such file or folder.");
         var aborted = await AbortUnfinishedAsync(cancellationToken).ConfigureAwait(false);
         var remote = await store.ListAsync(store.Location.Prefix, cancellationToken).ConfigureAwait(false);
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace AudioCrawl.Delivery;
+namespace Delivery;
 
 /// <summary>A forward-only view of a stream that hashes (SHA-256) and counts every byte read through it.</summary>
 internal sealed class HashingReadStream(Stream inner) : Stream

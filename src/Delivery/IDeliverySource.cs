@@ -1,4 +1,4 @@
-namespace AudioCrawl.Delivery;
+namespace Delivery;
 
 /// <summary>A delivery to read back: a local folder or an S3 prefix. Paths are relative, with '/' separators.</summary>
 public interface IDeliverySource

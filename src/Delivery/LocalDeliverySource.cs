@@ -1,4 +1,4 @@
-namespace AudioCrawl.Delivery;
+namespace Delivery;
 
 /// <summary>A delivery in a local folder.</summary>
 public sealed class LocalDeliverySource(string folder) : IDeliverySource

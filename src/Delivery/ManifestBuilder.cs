@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Text.Json;
-using AudioCrawl.Sinks.WebDataset;
+using Sinks.WebDataset;
 
-namespace AudioCrawl.Delivery;
+namespace Delivery;
 
 /// <summary>Builds <c>manifest.json</c> from a shard folder (one folder, or <c>train/</c> + <c>test/</c>), reading every shard back.</summary>
 public sealed class ManifestBuilder(TimeProvider time)

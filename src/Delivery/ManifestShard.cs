@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AudioCrawl.Delivery;
+namespace Delivery;
 
 /// <summary>One shard in the manifest; <see cref="Path"/> is relative to the manifest, with '/' separators.</summary>
 public sealed record ManifestShard

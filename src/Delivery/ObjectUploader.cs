@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Amazon.S3.Model;
 
-namespace AudioCrawl.Delivery;
+namespace Delivery;
 
 /// <summary>
 /// Puts one file as one object: a single PUT up to the part size, else a multipart upload in parts of that size,

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Delivery;
+namespace Delivery;
 
 /// <summary>Where and how to talk to the object store.</summary>
 public sealed record S3ConnectionOptions

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Delivery;
+namespace Delivery;
 
 /// <summary>A delivery under an S3 prefix, streamed (a shard is never held whole in memory or on disk).</summary>
 public sealed class S3DeliverySource(S3Store store) : IDeliverySource

@@ -1,6 +1,6 @@
-using AudioCrawl.Core.Configuration;
+using Crawler.Core.Configuration;
 
-namespace AudioCrawl.Delivery;
+namespace Delivery;
 
 /// <summary>A bucket and a key prefix, from <c>s3://bucket/prefix/</c>. The prefix is empty or ends with '/'.</summary>
 public sealed record S3Location(string Bucket, string Prefix)

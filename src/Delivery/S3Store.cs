@@ -4,8 +4,9 @@ using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Crawler.Core.Configuration;
 
-namespace AudioCrawl.Delivery;
+namespace Delivery;
 
 /// <summary>
 /// One bucket of an S3-compatible store through AWSSDK.S3: the calls a delivery makes, with the SDK's standard
@@ -40,7 +41,7 @@ public sealed class S3Store : IDisposable
     public static S3Store Open(S3Location location, S3ConnectionOptions options, AWSCredentials? credentials = null)
     {
         if (options.Validate().FirstOrDefault() is { } problem)
-            throw new Core.Configuration.ConfigurationException(problem);
+            throw new ConfigurationException(problem);
         var config = new AmazonS3Config
         {
             ForcePathStyle = options.PathStyle,

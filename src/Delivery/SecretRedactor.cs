@@ -1,4 +1,4 @@
-namespace AudioCrawl.Delivery;
+namespace Delivery;
 
 /// <summary>Blanks the credentials in use out of any text we print, so an error quoting a request never leaks them.</summary>
 public sealed class SecretRedactor(IEnumerable<string?> secrets)

@@ -1,6 +1,6 @@
 using System.Formats.Tar;
 
-namespace AudioCrawl.Delivery;
+namespace Delivery;
 
 /// <summary>
 /// Reads a WebDataset shard with System.Formats.Tar (not our own tar writer) in one pass, hashing it on the way:

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using AudioCrawl.Sinks.Download;
-using AudioCrawl.Sinks.WebDataset;
 using Microsoft.Extensions.Logging;
+using Sinks.Download;
+using Sinks.WebDataset;
 
-namespace AudioCrawl.Delivery;
+namespace Delivery;
 
 /// <summary>
 /// Uploads each shard (and its <c>_stats.json</c>) as soon as the writer finishes it, in parallel with the crawl or

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Reports;
+namespace Reports;
 
 /// <summary>The samples of a download folder's status table: how many packed, how many failed and why, and each packed sample's duration.</summary>
 public sealed record DownloadFigures(long Succeeded, long Failed, long Duplicates, IReadOnlyDictionary<string, long> FailuresByReason, IReadOnlyList<double> DurationsSeconds)

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using AudioCrawl.Reports.Charts;
+using Reports.Charts;
 
-namespace AudioCrawl.Reports;
+namespace Reports;
 
 /// <summary>
 /// The report as one self-contained HTML file: inline CSS, the charts as inline SVG, no script and nothing fetched

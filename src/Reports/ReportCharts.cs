@@ -1,6 +1,6 @@
-using AudioCrawl.Reports.Charts;
+using Reports.Charts;
 
-namespace AudioCrawl.Reports;
+namespace Reports;
 
 /// <summary>The charts of a report, in the order the page shows them; a chart with nothing to show is left out.</summary>
 public static class ReportCharts

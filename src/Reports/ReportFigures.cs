@@ -1,7 +1,7 @@
-using AudioCrawl.Core.Metrics;
-using AudioCrawl.Core.Stats;
+using Crawler.Abstractions.Stats;
+using Crawler.Core.Metrics;
 
-namespace AudioCrawl.Reports;
+namespace Reports;
 
 /// <summary>The figures a report derives from the records (rates from the time series, latency over a run, duration bins).</summary>
 public static class ReportFigures

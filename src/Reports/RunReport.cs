@@ -1,9 +1,9 @@
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Metrics;
-using AudioCrawl.Core.Stats;
-using AudioCrawl.Sinks.WebDataset;
+using Crawler.Abstractions.Stats;
+using Crawler.Core.Engine;
+using Crawler.Core.Metrics;
+using Sinks.WebDataset;
 
-namespace AudioCrawl.Reports;
+namespace Reports;
 
 /// <summary>
 /// What a report shows, read from a run's own records (<see cref="RunReportReader"/>): the <c>--stats</c> figures

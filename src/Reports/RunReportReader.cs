@@ -1,13 +1,13 @@
 using System.Text.Json;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Metrics;
-using AudioCrawl.Core.Stats;
-using AudioCrawl.Core.Storage;
-using AudioCrawl.Sinks.Download;
-using AudioCrawl.Sinks.WebDataset;
+using Crawler.Abstractions.Stats;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Metrics;
+using Crawler.Core.Storage;
+using Sinks.Download;
+using Sinks.WebDataset;
 
-namespace AudioCrawl.Reports;
+namespace Reports;
 
 /// <summary>
 /// Reads a run's records into a <see cref="RunReport"/>: a <c>--stats</c> file (and the time series beside it), or a

@@ -1,4 +1,3 @@
-using AudioCrawl.SampleSite;
 using AudioCrawl.SampleSite.Sounds;
 using Xunit;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AudioCrawl.SampleSite.YouTube;
+using AudioCrawl.SampleSite.TestSites.YouTube;
 using Xunit;
 
 namespace AudioCrawl.SampleSite.Tests;

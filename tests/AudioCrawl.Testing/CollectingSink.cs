@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Pipeline;
+using Crawler.Abstractions.Spiders;
 
 namespace AudioCrawl.Testing;
 

@@ -1,5 +1,5 @@
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Scheduling;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Scheduling;
 using Xunit;
 
 namespace AudioCrawl.Testing;

@@ -1,6 +1,6 @@
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Hosting;
-using AudioCrawl.Core.Pipeline;
+using Crawler.Abstractions.Pipeline;
+using Crawler.Core.Engine;
+using Crawler.Core.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

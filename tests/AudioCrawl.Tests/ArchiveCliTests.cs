@@ -2,7 +2,7 @@ using AudioCrawl.SampleSite.Archive;
 using AudioCrawl.Testing;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests;
+namespace AudioCrawl.Tests;
 
 /// <summary>The archive spider end to end through the CLI against the mock archive.org and LibriVox: CSV and shards.</summary>
 public sealed class ArchiveCliTests : IDisposable

@@ -1,11 +1,10 @@
-using System.Text;
-using AudioCrawl.Cli;
+using AudioCrawl;
 using AudioCrawl.SampleSite;
 using AudioCrawl.SampleSite.Sounds;
-using AudioCrawl.Sinks.Download;
 using AudioCrawl.Testing;
-using CliRunner = AudioCrawl.Cli.Tests.Cli;
+using Sinks.Download;
 using Xunit;
+using CliRunner = AudioCrawl.Tests.Cli;
 
 namespace AudioCrawl.Tests;
 

@@ -1,9 +1,9 @@
-using AudioCrawl.Crawlers.BbcSoundEffects;
 using AudioCrawl.SampleSite.BbcSoundEffects;
 using AudioCrawl.Testing;
+using Crawlers.BbcSoundEffects;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests;
+namespace AudioCrawl.Tests;
 
 /// <summary>The bbc-sfx spider end to end through the CLI against the mock search API and media host: CSV and shards.</summary>
 public sealed class BbcSoundEffectsCliTests : IDisposable

@@ -3,7 +3,7 @@ using AudioCrawl.SampleSite.Podcast;
 using AudioCrawl.Testing;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests;
+namespace AudioCrawl.Tests;
 
 /// <summary>The executable crawling with the browser fetcher in a child process, stopped by Ctrl+C.</summary>
 public sealed class BrowserProcessTests : IDisposable

@@ -2,7 +2,7 @@ using System.Net;
 using AudioCrawl.Testing;
 using Microsoft.AspNetCore.Http;
 
-namespace AudioCrawl.Cli.Tests;
+namespace AudioCrawl.Tests;
 
 /// <summary>A generated fixture site for <see cref="CatalogueSpider"/>: pages of 10 items; each item page has audio and a caption.</summary>
 public static class CatalogueSite

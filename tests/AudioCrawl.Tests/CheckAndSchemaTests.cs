@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using AudioCrawl.Testing;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests;
+namespace AudioCrawl.Tests;
 
 public sealed class CheckAndSchemaTests : IDisposable
 {

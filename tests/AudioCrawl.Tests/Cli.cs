@@ -1,4 +1,4 @@
-namespace AudioCrawl.Cli.Tests;
+namespace AudioCrawl.Tests;
 
 /// <summary>Runs the CLI in this process with the test spiders registered, capturing what it prints.</summary>
 public static class Cli
@@ -6,7 +6,7 @@ public static class Cli
     public static Task<AudioCrawl.Testing.ProcessResult> RunAsync(params string[] args) => RunAsync(configureHost: null, args);
 
     /// <summary>Runs the CLI with <paramref name="configureHost"/> adding to every crawl host it builds (an extension, say).</summary>
-    public static async Task<AudioCrawl.Testing.ProcessResult> RunAsync(Action<AudioCrawl.Core.Hosting.CrawlHostBuilder>? configureHost, params string[] args)
+    public static async Task<AudioCrawl.Testing.ProcessResult> RunAsync(Action<Crawler.Core.Hosting.CrawlHostBuilder>? configureHost, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();

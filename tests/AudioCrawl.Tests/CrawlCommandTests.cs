@@ -2,7 +2,7 @@ using System.Text.Json;
 using AudioCrawl.Testing;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests;
+namespace AudioCrawl.Tests;
 
 public sealed class CrawlCommandTests : IAsyncLifetime, IDisposable
 {

@@ -1,9 +1,9 @@
 using AudioCrawl.SampleSite.Podcast;
-using AudioCrawl.SampleSite.Scripted;
+using AudioCrawl.SampleSite.TestSites.Scripted;
 using AudioCrawl.Testing;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests;
+namespace AudioCrawl.Tests;
 
 /// <summary>Declarative spiders from a test crawlers.json, crawled by the CLI with the HTTP fetcher and with the real Chromium.</summary>
 public sealed class DeclarativeCrawlTests : IDisposable

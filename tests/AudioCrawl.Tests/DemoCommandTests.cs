@@ -1,7 +1,7 @@
 using AudioCrawl.Testing;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests;
+namespace AudioCrawl.Tests;
 
 public sealed class DemoCommandTests : IDisposable
 {

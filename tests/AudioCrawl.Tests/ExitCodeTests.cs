@@ -1,12 +1,12 @@
 using System.Text.Json;
-using AudioCrawl.Core.Runs;
 using AudioCrawl.SampleSite;
 using AudioCrawl.SampleSite.Sounds;
-using AudioCrawl.Sinks.Download;
 using AudioCrawl.Testing;
+using Crawler.Core.Runs;
+using Sinks.Download;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests;
+namespace AudioCrawl.Tests;
 
 /// <summary>
 /// One test per exit code per command where the code is reachable (README's table): 0 finished, 1 failed at run

@@ -1,9 +1,9 @@
-using AudioCrawl.Core.Runs;
 using AudioCrawl.SampleSite.Feeds;
 using AudioCrawl.Testing;
+using Crawler.Core.Runs;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests;
+namespace AudioCrawl.Tests;
 
 /// <summary>The feed spider end to end through the CLI against the local mock feeds: CSV, shards, and scheduled runs with conditional GET.</summary>
 public sealed class FeedCliTests : IDisposable

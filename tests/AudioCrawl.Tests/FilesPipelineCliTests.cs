@@ -1,10 +1,9 @@
-using System.Text;
-using AudioCrawl.Cli;
+using AudioCrawl;
 using AudioCrawl.SampleSite;
-using AudioCrawl.Sinks.Download;
 using AudioCrawl.Testing;
-using CliRunner = AudioCrawl.Cli.Tests.Cli;
+using Sinks.Download;
 using Xunit;
+using CliRunner = AudioCrawl.Tests.Cli;
 
 namespace AudioCrawl.Tests;
 

@@ -4,7 +4,7 @@ using AudioCrawl.SampleSite.Sounds;
 using AudioCrawl.Testing;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests;
+namespace AudioCrawl.Tests;
 
 /// <summary>A site whose markup changed: the crawl fetches pages, finds nothing, says so and exits 4.</summary>
 public sealed class FoundNothingTests : IDisposable

@@ -3,7 +3,7 @@ using AudioCrawl.SampleSite.Sounds;
 using AudioCrawl.Testing;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests;
+namespace AudioCrawl.Tests;
 
 /// <summary>The real audiocrawl executable in a child process: exit codes and signals cross a process boundary.</summary>
 public sealed class ProcessTests : IDisposable

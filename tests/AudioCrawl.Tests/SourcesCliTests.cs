@@ -1,4 +1,3 @@
-using AudioCrawl.Cli;
 using AudioCrawl.SampleSite;
 using AudioCrawl.SampleSite.Commons;
 using AudioCrawl.SampleSite.Freesound;
@@ -6,7 +5,7 @@ using AudioCrawl.SampleSite.XenoCanto;
 using AudioCrawl.Testing;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests;
+namespace AudioCrawl.Tests;
 
 /// <summary>The API source spiders end to end through the CLI, against their local mocks: url,text CSV and WebDataset shards (real ffmpeg).</summary>
 public sealed class SourcesCliTests : IDisposable

@@ -3,7 +3,7 @@ using AudioCrawl.SampleSite.Sounds;
 using AudioCrawl.Testing;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests;
+namespace AudioCrawl.Tests;
 
 /// <summary>
 /// README's install section, run as a user would: pack the CLI as a .NET tool, install it into a folder from that

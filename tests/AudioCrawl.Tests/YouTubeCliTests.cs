@@ -1,9 +1,9 @@
 using System.Text.Json;
-using AudioCrawl.SampleSite.YouTube;
+using AudioCrawl.SampleSite.TestSites.YouTube;
 using AudioCrawl.Testing;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests;
+namespace AudioCrawl.Tests;
 
 /// <summary>The youtube spider end to end through the CLI, against the local mock YouTube and Data API.</summary>
 public sealed class YouTubeCliTests : IDisposable

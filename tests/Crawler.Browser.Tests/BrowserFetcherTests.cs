@@ -1,11 +1,12 @@
-using AudioCrawl.Core.Http;
-using AudioCrawl.SampleSite.Scripted;
+using AudioCrawl.SampleSite.TestSites.Scripted;
 using AudioCrawl.Testing;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
-namespace AudioCrawl.Browser.Tests;
+namespace Crawler.Browser.Tests;
 
 public sealed class BrowserFetcherTests : IAsyncLifetime
 {

@@ -3,7 +3,7 @@ using AudioCrawl.SampleSite.Sounds;
 using AudioCrawl.Testing;
 using Xunit;
 
-namespace AudioCrawl.Redis.Tests;
+namespace Crawler.Redis.Tests;
 
 /// <summary>
 /// Serves the sound site's audio as it is for the first <c>allowed</c> requests, then holds every later one until

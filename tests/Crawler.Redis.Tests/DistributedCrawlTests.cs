@@ -2,7 +2,7 @@ using AudioCrawl.SampleSite.Sounds;
 using AudioCrawl.Testing;
 using Xunit;
 
-namespace AudioCrawl.Redis.Tests;
+namespace Crawler.Redis.Tests;
 
 /// <summary>Real audiocrawl worker processes sharing one crawl through a real redis-server, against one loopback site.</summary>
 [Collection(RedisCollection.Name)]

@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace AudioCrawl.Redis.Tests;
+namespace Crawler.Redis.Tests;
 
 /// <summary>The test classes that share one redis-server; each uses its own crawl ID.</summary>
 [CollectionDefinition(Name)]

@@ -1,8 +1,8 @@
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Pipeline;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Pipeline;
 using Xunit;
 
-namespace AudioCrawl.Redis.Tests;
+namespace Crawler.Redis.Tests;
 
 /// <summary>The crawl marker: written by the first worker, read by the others, and its loss stops a worker that saw it.</summary>
 [Collection(RedisCollection.Name)]
@@ -45,7 +45,7 @@ public sealed class RedisCrawlMarkerTests(RedisServer redis)
     {
         await redis.Connection.GetDatabase().StringSetAsync($"audiocrawl:{{{_crawlId}}}:marker", "something else");
 
-        var error = await Assert.ThrowsAsync<AudioCrawl.Core.CrawlerException>(() => Link("w").JoinAsync());
+        var error = await Assert.ThrowsAsync<Crawler.Abstractions.CrawlerException>(() => Link("w").JoinAsync());
 
         Assert.Contains($"audiocrawl:{{{_crawlId}}}:marker is not an audiocrawl crawl marker", error.Message);
     }

@@ -1,8 +1,8 @@
-using AudioCrawl.Core.Scheduling;
 using AudioCrawl.Testing;
+using Crawler.Abstractions.Scheduling;
 using Xunit;
 
-namespace AudioCrawl.Redis.Tests;
+namespace Crawler.Redis.Tests;
 
 /// <summary>The shared frontier contract, run against a real redis-server; every test gets a fresh crawl ID.</summary>
 [Collection(RedisCollection.Name)]

@@ -1,9 +1,9 @@
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Pipeline;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Pipeline;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
-namespace AudioCrawl.Redis.Tests;
+namespace Crawler.Redis.Tests;
 
 /// <summary>What the shared frontier adds to the contract: leases, cluster-wide idleness, one seeder, shared pair keys.</summary>
 [Collection(RedisCollection.Name)]

@@ -4,7 +4,7 @@ using AudioCrawl.SampleSite.Sounds;
 using AudioCrawl.Testing;
 using Xunit;
 
-namespace AudioCrawl.Redis.Tests;
+namespace Crawler.Redis.Tests;
 
 /// <summary>
 /// Real audiocrawl workers against a redis-server of the test's own that the test pauses, kills or restarts

@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using StackExchange.Redis;
 using Xunit;
 
-namespace AudioCrawl.Redis.Tests;
+namespace Crawler.Redis.Tests;
 
 /// <summary>
 /// A real redis-server (the Debian package) started as a child process on a free loopback port and killed when the

@@ -1,10 +1,10 @@
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.SampleSite.YouTube;
+using AudioCrawl.SampleSite.TestSites.YouTube;
 using AudioCrawl.Testing;
+using Crawler.Abstractions.Spiders;
 using StackExchange.Redis;
 using Xunit;
 
-namespace AudioCrawl.Redis.Tests;
+namespace Crawler.Redis.Tests;
 
 /// <summary>Spider state shared through Redis: one state for every worker, counters that never let more than a limit through.</summary>
 [Collection(RedisCollection.Name)]

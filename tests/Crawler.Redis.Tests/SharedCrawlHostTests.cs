@@ -1,10 +1,10 @@
 using System.Globalization;
-using AudioCrawl.SampleSite.Scripted;
 using AudioCrawl.SampleSite.Sounds;
+using AudioCrawl.SampleSite.TestSites.Scripted;
 using AudioCrawl.Testing;
 using Xunit;
 
-namespace AudioCrawl.Redis.Tests;
+namespace Crawler.Redis.Tests;
 
 /// <summary>A Redis worker builds the same crawl host as a crawl of its own: the browser fetcher, and audio through the cluster gate.</summary>
 [Collection(RedisCollection.Name)]
@@ -83,7 +83,7 @@ public sealed class SharedCrawlHostTests(RedisServer redis) : IDisposable
                     keys.Add(entry.Name[..^".flac".Length]);
             }
         }
-        var expected = site.ExpectedPairs(server.BaseUrl).Select(p => AudioCrawl.Sinks.Download.SampleKey.Of(p.Url, p.Text)).ToHashSet();
+        var expected = site.ExpectedPairs(server.BaseUrl).Select(p => Sinks.Download.SampleKey.Of(p.Url, p.Text)).ToHashSet();
         Assert.Equal(keys.Count, keys.Distinct().Count());
         Assert.Equal(expected, keys.ToHashSet());
     }

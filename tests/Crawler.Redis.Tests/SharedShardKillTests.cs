@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using AudioCrawl.SampleSite.Sounds;
-using AudioCrawl.Sinks.Download;
 using AudioCrawl.Testing;
+using Sinks.Download;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace AudioCrawl.Redis.Tests;
+namespace Crawler.Redis.Tests;
 
 /// <summary>
 /// A worker of a shared crawl killed with SIGKILL while downloaded samples wait in its open shard (a shard size larger

@@ -1,11 +1,12 @@
 using System.Text.Json;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Crawlers.Commons;
 using AudioCrawl.Testing;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Spiders;
+using Crawlers.Commons;
 
-namespace AudioCrawl.Crawlers.Tests;
+namespace Crawlers.Tests;
 
 /// <summary>
 /// Runs one of the API source spiders through the real planner, engine and fetcher against a local mock,

@@ -1,14 +1,15 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Spiders;
 using AudioCrawl.Testing;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Spiders;
 
-namespace AudioCrawl.Crawlers.Tests;
+namespace Crawlers.Tests;
 
 /// <summary>Runs a spider of the Crawlers assembly by name through the real planner, engine and fetcher.</summary>
 public sealed class SpiderCrawl
 {
-    private static readonly SpiderRegistry Registry = new([typeof(AudioCrawl.Crawlers.Feed.FeedSpider).Assembly]);
+    private static readonly SpiderRegistry Registry = new([typeof(Crawlers.Feed.FeedSpider).Assembly]);
 
     public required CrawlResult Result { get; init; }
 

@@ -2,7 +2,7 @@ using AudioCrawl.SampleSite.Sounds;
 using AudioCrawl.Testing;
 using Xunit;
 
-namespace AudioCrawl.Delivery.Tests;
+namespace Delivery.Tests;
 
 public sealed class CrawlUploadTests : DeliveryTestBase
 {

@@ -1,7 +1,7 @@
 using AudioCrawl.Testing;
 using Xunit;
 
-namespace AudioCrawl.Delivery.Tests;
+namespace Delivery.Tests;
 
 public sealed class CredentialTests : DeliveryTestBase
 {

@@ -3,7 +3,7 @@ using AudioCrawl.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
-namespace AudioCrawl.Delivery.Tests;
+namespace Delivery.Tests;
 
 /// <summary>Each test gets its own s3rver process and temp folder.</summary>
 public abstract class DeliveryTestBase : IAsyncLifetime

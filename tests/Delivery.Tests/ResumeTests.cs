@@ -2,7 +2,7 @@ using AudioCrawl.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace AudioCrawl.Delivery.Tests;
+namespace Delivery.Tests;
 
 public sealed class ResumeTests(ITestOutputHelper output) : DeliveryTestBase
 {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using AudioCrawl.Testing;
 
-namespace AudioCrawl.Delivery.Tests;
+namespace Delivery.Tests;
 
 /// <summary>
 /// A real S3-compatible server (s3rver, from npm) in a child process on 127.0.0.1 and a free port, storing objects

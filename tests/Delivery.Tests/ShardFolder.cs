@@ -1,7 +1,7 @@
-using AudioCrawl.Sinks.Download;
-using AudioCrawl.Sinks.WebDataset;
+using Sinks.Download;
+using Sinks.WebDataset;
 
-namespace AudioCrawl.Delivery.Tests;
+namespace Delivery.Tests;
 
 /// <summary>Writes real WebDataset shards (through our writer) of random "audio" for the delivery tests.</summary>
 public static class ShardFolder

@@ -1,10 +1,10 @@
-using AudioCrawl.Sinks.Download;
-using AudioCrawl.Sinks.WebDataset;
 using AudioCrawl.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using Sinks.Download;
+using Sinks.WebDataset;
 using Xunit;
 
-namespace AudioCrawl.Delivery.Tests;
+namespace Delivery.Tests;
 
 public sealed class ShardUploaderTests : DeliveryTestBase
 {

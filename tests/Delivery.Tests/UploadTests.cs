@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Xunit;
 
-namespace AudioCrawl.Delivery.Tests;
+namespace Delivery.Tests;
 
 public sealed class UploadTests : DeliveryTestBase
 {

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using AudioCrawl.Testing;
 using Xunit;
 
-namespace AudioCrawl.Delivery.Tests;
+namespace Delivery.Tests;
 
 public sealed class VerifyTests : DeliveryTestBase
 {

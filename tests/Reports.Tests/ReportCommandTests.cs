@@ -2,15 +2,15 @@ using System.Buffers.Binary;
 using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
-using AudioCrawl.Cli;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Metrics;
+using AudioCrawl;
 using AudioCrawl.SampleSite.Sounds;
 using AudioCrawl.Testing;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Engine;
+using Crawler.Core.Metrics;
 using Xunit;
 
-namespace AudioCrawl.Reports.Tests;
+namespace Reports.Tests;
 
 /// <summary>A crawl of the loopback sound library with its audio packed, then its report, read back from the HTML and the PNGs.</summary>
 public sealed class ReportCommandTests : IAsyncLifetime

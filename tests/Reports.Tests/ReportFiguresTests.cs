@@ -1,8 +1,8 @@
-using AudioCrawl.Core.Metrics;
-using AudioCrawl.Core.Stats;
+using Crawler.Abstractions.Stats;
+using Crawler.Core.Metrics;
 using Xunit;
 
-namespace AudioCrawl.Reports.Tests;
+namespace Reports.Tests;
 
 public sealed class ReportFiguresTests
 {

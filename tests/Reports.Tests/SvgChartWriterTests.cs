@@ -1,8 +1,8 @@
 using System.Xml.Linq;
-using AudioCrawl.Reports.Charts;
+using Reports.Charts;
 using Xunit;
 
-namespace AudioCrawl.Reports.Tests;
+namespace Reports.Tests;
 
 public sealed class SvgChartWriterTests
 {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using AudioCrawl.SampleSite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 /// <summary>
 /// How download, pack and merge end when rows were bad (refused by the item pipeline's rules): each bad row is

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using AudioCrawl.Core.Configuration;
+using Crawler.Core.Configuration;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 public static class CheckCommand
 {

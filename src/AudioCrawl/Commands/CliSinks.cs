@@ -1,7 +1,7 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Pipeline;
+using Crawler.Core.Configuration;
+using Crawler.Core.Pipeline;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 /// <summary>The sink entries CLI flags stand for (<c>-o</c>: <c>csv</c>, <c>--webdataset</c>, <c>--audio-dir</c>), as crawlers.json would name them.</summary>
 public static class CliSinks

@@ -1,8 +1,8 @@
-using AudioCrawl.Core;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Storage;
+using Crawler.Abstractions;
+using Crawler.Core.Configuration;
+using Crawler.Core.Storage;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 /// <summary>
 /// Runs a command body and turns its errors into a message and an exit code: a configuration error, or an error

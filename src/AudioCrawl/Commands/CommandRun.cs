@@ -1,4 +1,4 @@
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 /// <summary>
 /// Where a command is: still checking its input and settings, or already fetching, reading or writing. An error of

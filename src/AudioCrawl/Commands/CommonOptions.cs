@@ -1,11 +1,11 @@
 using System.CommandLine;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Sinks.Csv;
+using Crawler.Core.Configuration;
+using Crawler.Core.Pipeline;
+using Crawler.Core.Spiders;
 using Microsoft.Extensions.Logging;
+using Sinks.Csv;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 /// <summary>Options every command takes, and the loading they share.</summary>
 public sealed class CommonOptions

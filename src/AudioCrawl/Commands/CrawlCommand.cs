@@ -1,13 +1,12 @@
 using System.CommandLine;
-using AudioCrawl.Cli.Running;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Metrics;
-using AudioCrawl.Core.Stats;
-using AudioCrawl.Sinks.Csv;
-using AudioCrawl.Sinks.Download;
+using AudioCrawl.Running;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Metrics;
+using Sinks.Csv;
+using Sinks.Download;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 public static class CrawlCommand
 {

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using AudioCrawl.Sinks.Csv;
+using Sinks.Csv;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 /// <summary>--csv-columns, shared by every command that writes a CSV of pairs (crawl, run-once, schedule).</summary>
 public sealed class CsvColumnsOption

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
-using AudioCrawl.Cli.Running;
-using AudioCrawl.Core.Engine;
+using AudioCrawl.Running;
 using AudioCrawl.SampleSite;
-using AudioCrawl.Sinks.Csv;
+using Crawler.Core.Engine;
+using Sinks.Csv;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 /// <summary>
 /// The offline demo: serves the built-in sample sites on 127.0.0.1, crawls each with its spider into a CSV, and

@@ -1,12 +1,13 @@
 using System.CommandLine;
-using AudioCrawl.Cli.Running;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Storage;
-using AudioCrawl.Sinks.Csv;
-using AudioCrawl.Sinks.Download;
+using AudioCrawl.Running;
+using Crawler.Abstractions.Configuration;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Storage;
+using Sinks.Csv;
+using Sinks.Download;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 /// <summary>
 /// <c>audiocrawl download pairs.csv -o out/</c>: downloads the audio of any url,text CSV, converts it and packs

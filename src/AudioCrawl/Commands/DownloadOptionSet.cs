@@ -1,11 +1,11 @@
 using System.CommandLine;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Stats;
-using AudioCrawl.Sinks.Download;
-using AudioCrawl.Sinks.WebDataset;
+using Crawler.Abstractions.Configuration;
+using Crawler.Core.Configuration;
+using Crawler.Core.Http;
+using Sinks.Download;
+using Sinks.WebDataset;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 /// <summary>The flags of the audio pipeline, shared by 'download' and 'crawl --download'.</summary>
 /// <param name="withRetryFailed">Whether to offer --retry-failed (the crawl command has its own).</param>

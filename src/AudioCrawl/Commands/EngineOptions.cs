@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using AudioCrawl.Core.Configuration;
+using Crawler.Core.Configuration;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 /// <summary>The engine flags shared by commands that crawl; each becomes a command-line setting layered over crawlers.json.</summary>
 public sealed class EngineOptions

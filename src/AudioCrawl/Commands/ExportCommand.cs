@@ -1,11 +1,11 @@
 using System.CommandLine;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Runs;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Sinks.Csv;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Configuration;
+using Crawler.Core.Pipeline;
+using Crawler.Core.Runs;
+using Sinks.Csv;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 /// <summary><c>audiocrawl export</c>: the cumulative deliverable of a spider, every pair its finished runs delivered, once.</summary>
 public static class ExportCommand

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using AudioCrawl.Core.Engine;
+using Crawler.Core.Engine;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 public static class ListCommand
 {

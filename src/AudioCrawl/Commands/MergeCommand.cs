@@ -1,7 +1,7 @@
 using System.CommandLine;
-using AudioCrawl.Sinks.Csv;
+using Sinks.Csv;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 public static class MergeCommand
 {

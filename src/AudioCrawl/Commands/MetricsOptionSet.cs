@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Net;
-using AudioCrawl.Cli.Running;
-using AudioCrawl.Core.Configuration;
+using AudioCrawl.Running;
+using Crawler.Core.Configuration;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 /// <summary><c>--metrics-port</c> and <c>--metrics-bind</c>: a Prometheus endpoint while the command runs.</summary>
 public sealed class MetricsOptionSet

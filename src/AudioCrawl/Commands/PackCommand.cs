@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
-using AudioCrawl.Cli.Running;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Sinks.WebDataset;
+using AudioCrawl.Running;
+using Crawler.Core.Configuration;
+using Sinks.WebDataset;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 /// <summary>
 /// <c>audiocrawl pack files/ -o shards/</c>: packs the loose samples of a <c>download --format files</c> folder into

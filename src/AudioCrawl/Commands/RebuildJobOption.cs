@@ -1,10 +1,11 @@
 using System.CommandLine;
+using Crawler.Core.Storage;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 /// <summary>
 /// --rebuild-job, shared by every command that keeps state in a job directory (crawl --job-dir, run-once and schedule
-/// in their state directory, download's per-sample record): the way on from a <see cref="Core.Storage.DamagedStateException"/>.
+/// in their state directory, download's per-sample record): the way on from a <see cref="DamagedStateException"/>.
 /// </summary>
 public sealed class RebuildJobOption
 {

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Redis;
+using Crawler.Core.Configuration;
+using Crawler.Redis;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 /// <summary>The flags that join a crawl shared through Redis.</summary>
 public sealed class RedisOptions

@@ -1,10 +1,10 @@
 using System.CommandLine;
-using AudioCrawl.Browser;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Reports;
-using AudioCrawl.Reports.Charts;
+using Crawler.Browser;
+using Crawler.Core.Configuration;
+using Reports;
+using Reports.Charts;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 /// <summary><c>audiocrawl report &lt;job-dir|stats.json&gt; -o report.html [--png DIR]</c>: a run's figures and charts in one HTML file.</summary>
 public static class ReportCommand

@@ -1,9 +1,9 @@
 using System.CommandLine;
-using AudioCrawl.Cli.Running;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Runs;
+using AudioCrawl.Running;
+using Crawler.Core.Engine;
+using Crawler.Core.Runs;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 /// <summary><c>audiocrawl run-once</c>: one incremental run of a spider, as the scheduler does it (for cron and CI).</summary>
 public static class RunOnceCommand

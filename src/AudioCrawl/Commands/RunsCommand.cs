@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using AudioCrawl.Core.Runs;
+using Crawler.Core.Configuration;
+using Crawler.Core.Runs;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 /// <summary><c>audiocrawl runs</c>: the run history of one spider, or of every spider in the state directory.</summary>
 public static class RunsCommand
@@ -26,7 +27,7 @@ public static class RunsCommand
             {
                 var directory = Path.Combine(root, name);
                 if (!File.Exists(Path.Combine(directory, SpiderState.FileName)))
-                    throw new Core.Configuration.ConfigurationException($"{directory}: no runs of spider '{name}' in this state directory (--state-dir {root}).");
+                    throw new ConfigurationException($"{directory}: no runs of spider '{name}' in this state directory (--state-dir {root}).");
                 var lockHeld = RunLock.IsHeld(directory);
                 await using var store = await SpiderState.OpenAsync(directory).ConfigureAwait(false);
                 foreach (var run in await store.ListRunsAsync().ConfigureAwait(false))

@@ -1,9 +1,9 @@
 using System.CommandLine;
-using AudioCrawl.Cli.Running;
-using AudioCrawl.Core.Configuration;
+using AudioCrawl.Running;
 using AudioCrawl.SampleSite;
+using Crawler.Core.Configuration;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 /// <summary><c>audiocrawl sample-site &lt;site&gt;</c>: one of the built-in local copies (sample sites, API mocks) on 127.0.0.1 until Ctrl+C.</summary>
 public static class SampleSiteCommand

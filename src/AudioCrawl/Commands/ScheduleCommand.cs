@@ -1,13 +1,13 @@
 using System.CommandLine;
-using AudioCrawl.Cli.Scheduling;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Runs;
+using AudioCrawl.Scheduling;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 /// <summary><c>audiocrawl schedule</c>: the long-running service that starts each spider's run when its cron expression is due.</summary>
 public static class ScheduleCommand

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
-using AudioCrawl.Core.Configuration;
+using Crawler.Core.Configuration;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 public static class SchemaCommand
 {

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Net;
-using AudioCrawl.Cli.Dashboard;
-using AudioCrawl.Cli.Running;
-using AudioCrawl.Core.Configuration;
+using AudioCrawl.Dashboard;
+using AudioCrawl.Running;
+using Crawler.Core.Configuration;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 /// <summary><c>audiocrawl serve</c>: the live dashboard of a state directory's runs and of job directories, until Ctrl+C.</summary>
 public static class ServeCommand

@@ -1,10 +1,10 @@
 using System.CommandLine;
-using AudioCrawl.Cli.Scheduling;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
+using AudioCrawl.Scheduling;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 /// <summary>--state-dir and --rebuild-job, shared by the commands of scheduled and incremental runs.</summary>
 public sealed class StateOptions

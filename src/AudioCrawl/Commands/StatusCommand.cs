@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Redis;
+using Crawler.Core.Configuration;
+using Crawler.Redis;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 /// <summary>`audiocrawl status`: the shared queue and the counters of every worker of a crawl, added up.</summary>
 public static class StatusCommand

@@ -1,8 +1,9 @@
 using System.CommandLine;
-using AudioCrawl.Cli.Running;
-using AudioCrawl.Delivery;
+using AudioCrawl.Running;
+using Crawler.Core.Configuration;
+using Delivery;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 /// <summary>
 /// <c>audiocrawl upload shards/ s3://bucket/prefix/</c>: delivers a folder (or one file) to S3-compatible storage.
@@ -25,7 +26,7 @@ public static class UploadCommand
         {
             var from = parse.GetValue(source)!;
             if (!Directory.Exists(from) && !File.Exists(from))
-                throw new Core.Configuration.ConfigurationException($"{from}: no such file or folder.");
+                throw new ConfigurationException($"{from}: no such file or folder.");
             var crawlStats = UploadOptionSet.ReadStats(parse.GetValue(stats));
             using var loggers = common.CreateLoggers(parse, environment);
             using var stop = new StopSignal(environment);

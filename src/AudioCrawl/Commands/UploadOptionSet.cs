@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Text.Json;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Delivery;
+using Crawler.Core.Configuration;
+using Delivery;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 /// <summary>The flags of every command that uploads to S3-compatible storage ('upload', 'verify', and --upload on download, pack and crawl).</summary>
 public sealed class UploadOptionSet

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using AudioCrawl.Delivery;
+using Crawler.Core.Configuration;
+using Delivery;
 
-namespace AudioCrawl.Cli.Commands;
+namespace AudioCrawl.Commands;
 
 /// <summary>
 /// <c>audiocrawl verify s3://bucket/prefix/</c> (or a local folder): re-reads a delivery and checks every shard
@@ -33,7 +34,7 @@ public static class VerifyCommand
             else
             {
                 if (!Directory.Exists(where))
-                    throw new Core.Configuration.ConfigurationException($"{where}: no such folder.");
+                    throw new ConfigurationException($"{where}: no such folder.");
                 run.MarkStarted();
                 report = await new DeliveryVerifier(new LocalDeliverySource(where)).VerifyAsync(stop.Token).ConfigureAwait(false);
             }

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace AudioCrawl.Cli.Dashboard;
+namespace AudioCrawl.Dashboard;
 
 /// <summary>The page, script and style of the dashboard, embedded in the executable (no CDN: it works offline).</summary>
 public static class DashboardAssets

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using AudioCrawl.Cli.Scheduling;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Live;
-using AudioCrawl.Core.Runs;
+using AudioCrawl.Scheduling;
+using Crawler.Core.Engine;
+using Crawler.Core.Live;
+using Crawler.Core.Runs;
 
-namespace AudioCrawl.Cli.Dashboard;
+namespace AudioCrawl.Dashboard;
 
 /// <summary>
 /// What the dashboard lists, read afresh from disk on each call: the runs of the state directory (state.db of each

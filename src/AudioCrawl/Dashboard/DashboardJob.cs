@@ -1,6 +1,6 @@
-using AudioCrawl.Core.Live;
+using Crawler.Core.Live;
 
-namespace AudioCrawl.Cli.Dashboard;
+namespace AudioCrawl.Dashboard;
 
 /// <summary>A job directory the dashboard shows: one given with --job-dir, or the job of a state directory's spider.</summary>
 /// <param name="Status">running, finished, stopped, failed, empty, locked, interrupted, or new (no crawl has used it).</param>

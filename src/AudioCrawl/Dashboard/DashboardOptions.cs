@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace AudioCrawl.Cli.Dashboard;
+namespace AudioCrawl.Dashboard;
 
 /// <summary>What <c>audiocrawl serve</c> shows and where it listens.</summary>
 /// <param name="StateDirectory">The state directory of run-once/schedule whose runs are listed; null for none.</param>

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Cli.Dashboard;
+namespace AudioCrawl.Dashboard;
 
 /// <summary>A run in a state directory's history (<c>audiocrawl runs</c>), with its live status.</summary>
 /// <param name="Job">The job directory to watch or inspect while the run is unfinished; null once it finished.</param>

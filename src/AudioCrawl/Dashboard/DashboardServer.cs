@@ -1,14 +1,14 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Live;
 using AudioCrawl.SampleSite;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Live;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace AudioCrawl.Cli.Dashboard;
+namespace AudioCrawl.Dashboard;
 
 /// <summary>
 /// <c>audiocrawl serve</c>'s web server (Kestrel): the embedded page, <c>/api/runs</c> (runs and jobs with their

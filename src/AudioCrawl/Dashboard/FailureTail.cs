@@ -1,7 +1,7 @@
 using System.Text.Json;
-using AudioCrawl.Core.Engine;
+using Crawler.Core.Engine;
 
-namespace AudioCrawl.Cli.Dashboard;
+namespace AudioCrawl.Dashboard;
 
 /// <summary>
 /// The end of a failures.jsonl: how many lines it has and the newest <c>count</c> records. Only those are parsed, so

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Cli.Dashboard;
+namespace AudioCrawl.Dashboard;
 
 /// <summary>The command line that schedules a job's failed requests again: the crawl's own, with --retry-failed.</summary>
 public static class RetryCommand

@@ -1,14 +1,14 @@
-using AudioCrawl.Browser;
-using AudioCrawl.Cli.Commands;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Hosting;
-using AudioCrawl.Core.Live;
-using AudioCrawl.Sinks.Download;
+using AudioCrawl.Commands;
+using Crawler.Browser;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Hosting;
+using Crawler.Core.Live;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Sinks.Download;
 
-namespace AudioCrawl.Cli.Running;
+namespace AudioCrawl.Running;
 
 /// <summary>
 /// The crawl host every command starts from: the HTTP and browser fetchers, and whatever the embedding environment

@@ -1,9 +1,9 @@
-using AudioCrawl.Core;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Hosting;
+using Crawler.Abstractions;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Hosting;
 
-namespace AudioCrawl.Cli.Running;
+namespace AudioCrawl.Running;
 
 /// <summary>One crawl as the CLI runs it: signals, progress, the summary, --stats, and the exit code.</summary>
 public sealed class CrawlSession(CliEnvironment environment)

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using AudioCrawl.Sinks.Download;
+using Sinks.Download;
 
-namespace AudioCrawl.Cli.Running;
+namespace AudioCrawl.Running;
 
 /// <summary>The end-of-download summary as printed.</summary>
 public static class DownloadReport

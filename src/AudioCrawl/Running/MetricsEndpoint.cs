@@ -1,10 +1,11 @@
 using System.Net;
-using AudioCrawl.Core.Metrics;
 using AudioCrawl.SampleSite;
+using Crawler.Core.Configuration;
+using Crawler.Core.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace AudioCrawl.Cli.Running;
+namespace AudioCrawl.Running;
 
 /// <summary>
 /// <c>GET /metrics</c> in the Prometheus text format, served by Kestrel for as long as the command runs: the metrics
@@ -37,7 +38,7 @@ public sealed class MetricsEndpoint : IAsyncDisposable
         catch (IOException ex)
         {
             exporter.Dispose();
-            throw new Core.Configuration.ConfigurationException($"--metrics-port {port}: cannot listen on {address} ({ex.Message}).");
+            throw new ConfigurationException($"--metrics-port {port}: cannot listen on {address} ({ex.Message}).");
         }
     }
 

@@ -1,8 +1,8 @@
 using System.Globalization;
-using AudioCrawl.Core.Stats;
+using Crawler.Abstractions.Stats;
 using Spectre.Console;
 
-namespace AudioCrawl.Cli.Running;
+namespace AudioCrawl.Running;
 
 /// <summary>
 /// Shows a running crawl: a live table on a terminal (requests/s, items, errors, queue), plain progress lines

@@ -1,9 +1,9 @@
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Sinks.Csv;
+using Crawler.Core.Engine;
+using Crawler.Core.Pipeline;
 using Microsoft.Extensions.Logging;
+using Sinks.Csv;
 
-namespace AudioCrawl.Cli.Running;
+namespace AudioCrawl.Running;
 
 /// <summary>
 /// Gets a job directory and its CSV ready to continue: cuts a torn last row, makes the stored pair keys match the

@@ -1,9 +1,9 @@
-using AudioCrawl.Core.Hosting;
-using AudioCrawl.Redis;
+using Crawler.Core.Hosting;
+using Crawler.Redis;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
-namespace AudioCrawl.Cli.Running;
+namespace AudioCrawl.Running;
 
 /// <summary>
 /// This worker's connection to a crawl shared through Redis; <see cref="AddTo"/> makes a crawl host one of its workers

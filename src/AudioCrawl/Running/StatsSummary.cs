@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using AudioCrawl.Core.Engine;
+using Crawler.Core.Engine;
 
-namespace AudioCrawl.Cli.Running;
+namespace AudioCrawl.Running;
 
 /// <summary>The end-of-crawl summary, printed and optionally written as JSON.</summary>
 public static class StatsSummary

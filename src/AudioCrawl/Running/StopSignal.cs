@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace AudioCrawl.Cli.Running;
+namespace AudioCrawl.Running;
 
 /// <summary>
 /// Turns Ctrl+C and SIGTERM into a graceful stop: the first signal stops scheduling (in-flight requests get the

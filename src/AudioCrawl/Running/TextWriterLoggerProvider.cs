@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Cli.Running;
+namespace AudioCrawl.Running;
 
 /// <summary>One plain line per log entry to a writer (standard error by default), so logs never mix into the summary on standard output.</summary>
 public sealed class TextWriterLoggerProvider(TextWriter writer, LogLevel minimum, TimeProvider time) : ILoggerProvider

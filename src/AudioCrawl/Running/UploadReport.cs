@@ -1,7 +1,7 @@
 using System.Globalization;
-using AudioCrawl.Delivery;
+using Delivery;
 
-namespace AudioCrawl.Cli.Running;
+namespace AudioCrawl.Running;
 
 /// <summary>The summary an upload prints.</summary>
 public static class UploadReport

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Cli.Scheduling;
+namespace AudioCrawl.Scheduling;
 
 /// <summary>Starts one run of a spider; the scheduler's only dependency on crawling, so its timing is testable alone.</summary>
 public interface IScheduledRunner

@@ -1,7 +1,7 @@
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Runs;
+using Crawler.Core.Engine;
+using Crawler.Core.Runs;
 
-namespace AudioCrawl.Cli.Scheduling;
+namespace AudioCrawl.Scheduling;
 
 /// <summary>What one scheduled run did; <see cref="Status"/> is null when it was skipped because a run was in progress.</summary>
 public sealed record RunReport(string Spider, RunStatus? Status, long RunId, string? Output, long NewPairs, bool Resumed, CrawlResult? Result)

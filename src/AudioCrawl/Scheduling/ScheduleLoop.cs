@@ -1,7 +1,7 @@
-using AudioCrawl.Core.Runs;
+using Crawler.Core.Runs;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Cli.Scheduling;
+namespace AudioCrawl.Scheduling;
 
 /// <summary>
 /// The scheduler's decisions, apart from waiting: which spiders are due at a tick, which are skipped because their

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Cli.Scheduling;
+namespace AudioCrawl.Scheduling;
 
 /// <summary>
 /// <c>audiocrawl schedule</c> as a Generic Host service: resumes unfinished jobs at start, then sleeps until the

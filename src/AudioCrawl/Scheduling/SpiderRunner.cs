@@ -1,17 +1,17 @@
 using System.Globalization;
-using AudioCrawl.Cli.Running;
-using AudioCrawl.Core;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Hosting;
-using AudioCrawl.Core.Metrics;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Runs;
-using AudioCrawl.Core.Storage;
-using AudioCrawl.Sinks.Csv;
+using AudioCrawl.Running;
+using Crawler.Abstractions;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Hosting;
+using Crawler.Core.Metrics;
+using Crawler.Core.Pipeline;
+using Crawler.Core.Runs;
+using Crawler.Core.Storage;
 using Microsoft.Extensions.Logging;
+using Sinks.Csv;
 
-namespace AudioCrawl.Cli.Scheduling;
+namespace AudioCrawl.Scheduling;
 
 /// <summary>
 /// One incremental run of a spider in its state directory (<c>DIR/&lt;spider&gt;/</c>): takes the run lock, continues

@@ -1,8 +1,8 @@
 using System.ComponentModel;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Politeness;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Politeness;
 
-namespace AudioCrawl.Core.Configuration;
+namespace Crawler.Abstractions.Configuration;
 
 /// <summary>
 /// How the engine crawls. Layered: these defaults &lt; the spider's own defaults &lt; crawlers.json "engine"

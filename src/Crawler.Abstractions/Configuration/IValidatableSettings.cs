@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Configuration;
+namespace Crawler.Abstractions.Configuration;
 
 /// <summary>Settings that check their own values after binding; each string is one problem, in plain words.</summary>
 public interface IValidatableSettings

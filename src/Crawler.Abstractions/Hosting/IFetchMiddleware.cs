@@ -1,6 +1,6 @@
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Http;
 
-namespace AudioCrawl.Core.Hosting;
+namespace Crawler.Abstractions.Hosting;
 
 /// <summary>
 /// A step of the fetch pipeline (Scrapy's downloader middleware, .NET's DelegatingHandler): it sees each request on

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Html;
+namespace Crawler.Abstractions.Html;
 
 /// <summary>Class-attribute tests on the attribute's text, without splitting it into strings.</summary>
 public static class HtmlClassList

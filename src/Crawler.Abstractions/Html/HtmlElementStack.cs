@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace AudioCrawl.Core.Html;
+namespace Crawler.Abstractions.Html;
 
 /// <summary>
 /// The stack of open elements of an HTML page read with <see cref="HtmlTokenReader"/>, with the part of the

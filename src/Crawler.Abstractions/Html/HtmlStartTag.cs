@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Html;
+namespace Crawler.Abstractions.Html;
 
 /// <summary>What a start tag does to the tree, as <see cref="HtmlElementStack{TFrame}.BeginElement"/> decides.</summary>
 public enum HtmlStartTag

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace AudioCrawl.Core.Html;
+namespace Crawler.Abstractions.Html;
 
 /// <summary>The element names the tokenizer and the element stack treat specially, shared as lower-case strings.</summary>
 public static class HtmlTagNames

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Html;
+namespace Crawler.Abstractions.Html;
 
 /// <summary>Questions about a page's tags that need no tree: answered in one pass of <see cref="HtmlTokenReader"/>.</summary>
 public static class HtmlTagSearch

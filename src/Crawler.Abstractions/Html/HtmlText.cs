@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 
-namespace AudioCrawl.Core.Html;
+namespace Crawler.Abstractions.Html;
 
 /// <summary>Text as a reader sees it in an HTML fragment (a feed summary, an API's description field).</summary>
 public static partial class HtmlText

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Html;
+namespace Crawler.Abstractions.Html;
 
 public enum HtmlTokenKind
 {

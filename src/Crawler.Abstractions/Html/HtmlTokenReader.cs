@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace AudioCrawl.Core.Html;
+namespace Crawler.Abstractions.Html;
 
 /// <summary>
 /// A forward-only HTML tokenizer over a page's text: start tags (with their attributes), end tags and text, in

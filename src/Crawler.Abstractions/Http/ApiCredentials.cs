@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Http;
+namespace Crawler.Abstractions.Http;
 
 /// <summary>
 /// Secrets (API keys, tokens) a spider adds to its documented API calls (<see cref="Request.Api"/>). They are

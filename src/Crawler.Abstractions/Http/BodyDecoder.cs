@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace AudioCrawl.Core.Http;
+namespace Crawler.Abstractions.Http;
 
 /// <summary>
 /// Undoes a Content-Encoding (gzip, deflate, br) with a limit on the decoded size (a decompression bomb stops at

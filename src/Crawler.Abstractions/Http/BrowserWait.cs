@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Http;
+namespace Crawler.Abstractions.Http;
 
 /// <summary>
 /// When a page fetched by the browser is ready to be read: after <see cref="Until"/>, and then once an element

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace AudioCrawl.Core.Http;
+namespace Crawler.Abstractions.Http;
 
 /// <summary>Finds a body's encoding the way browsers do: BOM, then the Content-Type charset, then a meta tag, then UTF-8.</summary>
 internal static partial class CharsetDetector

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Http;
+namespace Crawler.Abstractions.Http;
 
 /// <summary>The kinds a <see cref="FetchException"/> is counted under.</summary>
 public static class FetchErrorKinds

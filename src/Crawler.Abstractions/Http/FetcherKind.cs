@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Http;
+namespace Crawler.Abstractions.Http;
 
 /// <summary>
 /// The names of the built-in fetchers. <see cref="Request.Fetcher"/> and the <c>fetcher</c> setting name a fetcher

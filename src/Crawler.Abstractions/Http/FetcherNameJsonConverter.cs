@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace AudioCrawl.Core.Http;
+namespace Crawler.Abstractions.Http;
 
 /// <summary>
 /// Reads a fetcher name, or the number an earlier version stored for it (0 http, 1 browser), so frontiers and

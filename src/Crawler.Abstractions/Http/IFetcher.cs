@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Http;
+namespace Crawler.Abstractions.Http;
 
 /// <summary>Turns a request into a response. HTTP and browser fetchers, and the decorators around them, share it.</summary>
 public interface IFetcher

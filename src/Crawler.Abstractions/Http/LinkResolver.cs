@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Http;
+namespace Crawler.Abstractions.Http;
 
 /// <summary>Resolves hrefs against a base URL, keeping only http and https results.</summary>
 public static class LinkResolver

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Http;
+namespace Crawler.Abstractions.Http;
 
 /// <summary>How far a browser page loads before it is read.</summary>
 public enum PageLoadState

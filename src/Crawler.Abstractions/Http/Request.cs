@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Spiders;
 
-namespace AudioCrawl.Core.Http;
+namespace Crawler.Abstractions.Http;
 
 /// <summary>
 /// An immutable request. The callback is a method name, not a delegate, so a request can be stored in a

@@ -2,12 +2,11 @@ using System.Text;
 using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using AudioCrawl.Core.Html;
+using Crawler.Abstractions.Html;
+using Crawler.Abstractions.Spiders;
 using HtmlAgilityPack;
 
-using AudioCrawl.Core.Spiders;
-
-namespace AudioCrawl.Core.Http;
+namespace Crawler.Abstractions.Http;
 
 /// <summary>
 /// A fetched page. Text, the AngleSharp document, the HtmlAgilityPack document and the JSON view are each

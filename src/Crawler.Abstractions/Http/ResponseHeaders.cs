@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace AudioCrawl.Core.Http;
+namespace Crawler.Abstractions.Http;
 
 /// <summary>Response headers, looked up case-insensitively; content headers included.</summary>
 public sealed class ResponseHeaders

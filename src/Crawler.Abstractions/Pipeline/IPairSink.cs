@@ -1,6 +1,6 @@
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Spiders;
 
-namespace AudioCrawl.Core.Pipeline;
+namespace Crawler.Abstractions.Pipeline;
 
 /// <summary>
 /// Where accepted pairs go. Opened before the first request (so a bad output path fails early), written from a

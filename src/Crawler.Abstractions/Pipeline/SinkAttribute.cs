@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Pipeline;
+namespace Crawler.Abstractions.Pipeline;
 
 /// <summary>
 /// Registers a sink class under a type name that crawlers.json's <c>sinks</c> section can use; the class needs a public

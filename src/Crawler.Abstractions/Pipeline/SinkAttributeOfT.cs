@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Pipeline;
+namespace Crawler.Abstractions.Pipeline;
 
 /// <summary>Registers a sink class whose crawlers.json entry is bound to <typeparamref name="TSettings"/> (camelCase, strict).</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]

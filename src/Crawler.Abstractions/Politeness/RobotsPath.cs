@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace AudioCrawl.Core.Politeness;
+namespace Crawler.Abstractions.Politeness;
 
 /// <summary>
 /// Brings rule patterns and URL paths to one form before matching (RFC 9309 2.2.2): non-ASCII characters are

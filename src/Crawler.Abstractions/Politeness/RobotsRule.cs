@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Politeness;
+namespace Crawler.Abstractions.Politeness;
 
 /// <summary>
 /// One Allow or Disallow line of a robots.txt group (RFC 9309 2.2.2). <c>*</c> matches any run of characters and

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AudioCrawl.Core.Politeness;
+namespace Crawler.Abstractions.Politeness;
 
 /// <summary>
 /// A parsed robots.txt (RFC 9309): groups of rules by user agent, plus the <c>Sitemap:</c> lines. The crawler finds

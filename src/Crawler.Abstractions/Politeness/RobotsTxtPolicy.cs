@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
-namespace AudioCrawl.Core.Politeness;
+namespace Crawler.Abstractions.Politeness;
 
 /// <summary>
 /// What robots.txt governs, the <c>obeyRobotsTxt</c> setting: <c>true</c> (pages, not documented API calls),

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace AudioCrawl.Core.Politeness;
+namespace Crawler.Abstractions.Politeness;
 
 /// <summary>Reads <c>true</c>, <c>false</c> and <c>"strict"</c> (also <c>"true"</c>/<c>"false"</c> as strings); writes the same.</summary>
 internal sealed class RobotsTxtPolicyJsonConverter : JsonConverter<RobotsTxtPolicy>

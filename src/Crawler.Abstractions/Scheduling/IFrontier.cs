@@ -1,6 +1,6 @@
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Http;
 
-namespace AudioCrawl.Core.Scheduling;
+namespace Crawler.Abstractions.Scheduling;
 
 /// <summary>
 /// Pending requests plus the fingerprints already seen. Implementations: in memory, SQLite in a job

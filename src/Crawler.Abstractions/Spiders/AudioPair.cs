@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace AudioCrawl.Core.Spiders;
+namespace Crawler.Abstractions.Spiders;
 
 /// <summary>
 /// The item a crawl collects: a URL the audio can be downloaded from, and the text that describes it.

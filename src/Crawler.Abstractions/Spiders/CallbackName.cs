@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Spiders;
+namespace Crawler.Abstractions.Spiders;
 
 /// <summary>
 /// The name a request stores for a callback given as a method group (<c>response.Follow(href, ParseSound)</c>): the

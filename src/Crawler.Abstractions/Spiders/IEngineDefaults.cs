@@ -1,6 +1,6 @@
-using AudioCrawl.Core.Configuration;
+using Crawler.Abstractions.Configuration;
 
-namespace AudioCrawl.Core.Spiders;
+namespace Crawler.Abstractions.Spiders;
 
 /// <summary>
 /// Engine settings a spider class prefers over the built-in ones (politeness, say). Read from the class before any

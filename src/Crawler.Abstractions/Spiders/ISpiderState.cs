@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Spiders;
+namespace Crawler.Abstractions.Spiders;
 
 /// <summary>
 /// Values a spider keeps under keys for the whole crawl, not only this process: in memory by default, in the job

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AudioCrawl.Core.Spiders;
+namespace Crawler.Abstractions.Spiders;
 
 /// <summary>Spider state of this process only: what a crawl without a job directory or Redis keeps.</summary>
 public sealed class InMemorySpiderState : JsonSpiderState

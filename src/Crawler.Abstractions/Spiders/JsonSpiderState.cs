@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AudioCrawl.Core.Spiders;
+namespace Crawler.Abstractions.Spiders;
 
 /// <summary>The typed half of a <see cref="ISpiderState"/> every store shares: values as JSON text under a key.</summary>
 public abstract class JsonSpiderState : ISpiderState

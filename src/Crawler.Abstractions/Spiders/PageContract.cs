@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Spiders;
+namespace Crawler.Abstractions.Spiders;
 
 /// <summary>
 /// What one kind of page should yield. <see cref="Name"/> labels it in counters (<c>contract/&lt;spider&gt;/&lt;name&gt;</c>),

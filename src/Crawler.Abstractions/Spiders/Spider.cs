@@ -1,8 +1,8 @@
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Http;
 using Microsoft.Extensions.Logging;
-using AudioCrawl.Core.Configuration;
 
-namespace AudioCrawl.Core.Spiders;
+namespace Crawler.Abstractions.Spiders;
 
 /// <summary>
 /// A source of audio-text pairs. Subclass <see cref="Spider{TSettings}"/>, mark the class with

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Spiders;
+namespace Crawler.Abstractions.Spiders;
 
 /// <summary>Registers a spider class under a name; the registry finds it without any other wiring.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]

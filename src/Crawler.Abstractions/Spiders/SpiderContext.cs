@@ -1,10 +1,10 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Politeness;
-using AudioCrawl.Core.Stats;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Politeness;
+using Crawler.Abstractions.Stats;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace AudioCrawl.Core.Spiders;
+namespace Crawler.Abstractions.Spiders;
 
 /// <summary>What a running spider may use besides its responses: a logger, the crawl's counters, the engine settings in force and the clock.</summary>
 public sealed record SpiderContext(ILogger Logger, CrawlStats Stats, EngineSettings Engine, TimeProvider Time)

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Spiders;
+namespace Crawler.Abstractions.Spiders;
 
 public static class SpiderStateExtensions
 {

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Spiders;
+namespace Crawler.Abstractions.Spiders;
 
 /// <summary>
 /// What every page a callback handles should yield (Scrapy's <c>@returns</c> contract, checked on real runs): at least

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Stats;
+namespace Crawler.Abstractions.Stats;
 
 /// <summary>
 /// Notices whether one of a few counters was incremented by the code running in one async flow (one engine worker,

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Stats;
+namespace Crawler.Abstractions.Stats;
 
 /// <summary>A crawl's counters: read live by the progress view, written as JSON at the end.</summary>
 public sealed class CrawlStats(TimeProvider time)

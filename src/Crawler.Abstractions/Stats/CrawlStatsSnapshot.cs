@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Stats;
+namespace Crawler.Abstractions.Stats;
 
 /// <summary>The stats of a crawl at one moment, as printed and as written to --stats.</summary>
 public sealed record CrawlStatsSnapshot(

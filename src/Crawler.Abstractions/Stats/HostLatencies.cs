@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace AudioCrawl.Core.Stats;
+namespace Crawler.Abstractions.Stats;
 
 /// <summary>
 /// How long each host took to answer (one attempt, from sending to the whole body, after the host slot was won):

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Stats;
+namespace Crawler.Abstractions.Stats;
 
 /// <summary>
 /// One host's latencies: how many, their sum and maximum (seconds), and the count in each bucket of

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AudioCrawl.Core.Stats;
+namespace Crawler.Abstractions.Stats;
 
 /// <summary>A host's latencies in milliseconds: how many, the mean, the bucket bounds holding the median and the 95th percentile, the maximum.</summary>
 public sealed record LatencySummary(

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Stats;
+namespace Crawler.Abstractions.Stats;
 
 /// <summary>
 /// The names under which audio downloads, transcodes and shards are counted in <see cref="CrawlStats.Custom"/>

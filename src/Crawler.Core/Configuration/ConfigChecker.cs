@@ -1,11 +1,10 @@
-using System.Text.Json.Nodes;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Runs;
-using AudioCrawl.Core.Spiders;
+using Crawler.Core.Engine;
+using Crawler.Core.Pipeline;
+using Crawler.Core.Runs;
+using Crawler.Core.Spiders;
 using Json.Schema;
 
-namespace AudioCrawl.Core.Configuration;
+namespace Crawler.Core.Configuration;
 
 /// <summary>
 /// What <c>audiocrawl check</c> does: validates crawlers.json against the generated schema, then binds every

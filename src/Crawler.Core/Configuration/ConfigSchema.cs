@@ -1,14 +1,14 @@
 using System.ComponentModel;
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Politeness;
-using AudioCrawl.Core.Runs;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Politeness;
+using Crawler.Core.Pipeline;
+using Crawler.Core.Runs;
+using Crawler.Core.Spiders;
 
-namespace AudioCrawl.Core.Configuration;
+namespace Crawler.Core.Configuration;
 
 /// <summary>
 /// The JSON Schema of crawlers.json, generated from the engine settings and every registered spider's settings

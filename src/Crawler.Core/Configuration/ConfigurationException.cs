@@ -1,4 +1,6 @@
-namespace AudioCrawl.Core.Configuration;
+using Crawler.Abstractions;
+
+namespace Crawler.Core.Configuration;
 
 /// <summary>crawlers.json or the command line asks for something that cannot run; raised before any request is sent.</summary>
 public sealed class ConfigurationException : CrawlerException

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace AudioCrawl.Core.Configuration;
+namespace Crawler.Core.Configuration;
 
 /// <summary>crawlers.json: engine settings for every spider, the spider entries, and sink settings.</summary>
 public sealed class CrawlerConfig

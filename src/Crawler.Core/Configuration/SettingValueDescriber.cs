@@ -1,6 +1,6 @@
-using AudioCrawl.Core.Politeness;
+using Crawler.Abstractions.Politeness;
 
-namespace AudioCrawl.Core.Configuration;
+namespace Crawler.Core.Configuration;
 
 /// <summary>Names a setting's type in the words an error message needs ("a whole number").</summary>
 internal static class SettingValueDescriber

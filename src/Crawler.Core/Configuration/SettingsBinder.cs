@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using AudioCrawl.Core.Politeness;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Politeness;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Spiders;
 
-namespace AudioCrawl.Core.Configuration;
+namespace Crawler.Core.Configuration;
 
 /// <summary>
 /// Binds engine and spider settings from their layers, by priority: built-in defaults &lt; the spider's defaults

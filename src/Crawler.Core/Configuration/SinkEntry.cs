@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AudioCrawl.Core.Pipeline;
+using Crawler.Abstractions.Configuration;
+using Crawler.Core.Pipeline;
 
-namespace AudioCrawl.Core.Configuration;
+namespace Crawler.Core.Configuration;
 
 /// <summary>
 /// One named sink of crawlers.json's <c>sinks</c> section (Scrapy's FEEDS): its type (the key unless <c>"type"</c> says

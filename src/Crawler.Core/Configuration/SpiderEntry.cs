@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace AudioCrawl.Core.Configuration;
+namespace Crawler.Core.Configuration;
 
 /// <summary>One entry of crawlers.json "spiders": the name it runs under, the spider class, and its settings.</summary>
 public sealed record SpiderEntry(string Name, string Type, string? Description, JsonObject Settings)

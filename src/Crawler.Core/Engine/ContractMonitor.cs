@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Core.Stats;
+using Crawler.Abstractions.Spiders;
+using Crawler.Abstractions.Stats;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Core.Engine;
+namespace Crawler.Core.Engine;
 
 /// <summary>
 /// Checks every page against its <see cref="PageContract"/>: counts the pages of each contract

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Engine;
+namespace Crawler.Core.Engine;
 
 /// <summary>
 /// How the pages of one contract (usually one callback) fared: pages checked, pages that yielded less with no reason

@@ -1,16 +1,21 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Hosting;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Media;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Politeness;
-using AudioCrawl.Core.Scheduling;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Core.Stats;
-using AudioCrawl.Core.Storage;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Politeness;
+using Crawler.Abstractions.Scheduling;
+using Crawler.Abstractions.Spiders;
+using Crawler.Abstractions.Stats;
+using Crawler.Core.Configuration;
+using Crawler.Core.Hosting;
+using Crawler.Core.Http;
+using Crawler.Core.Media;
+using Crawler.Core.Pipeline;
+using Crawler.Core.Politeness;
+using Crawler.Core.Scheduling;
+using Crawler.Core.Spiders;
+using Crawler.Core.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Core.Engine;
+namespace Crawler.Core.Engine;
 
 /// <summary>
 /// The crawl loop. <c>concurrency</c> workers take requests from the frontier, fetch them through the fetch

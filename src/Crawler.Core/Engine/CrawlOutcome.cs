@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Engine;
+namespace Crawler.Core.Engine;
 
 public enum CrawlOutcome
 {

@@ -1,9 +1,11 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Media;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Configuration;
+using Crawler.Core.Media;
+using Crawler.Core.Spiders;
 
-namespace AudioCrawl.Core.Engine;
+namespace Crawler.Core.Engine;
 
 /// <summary>
 /// A spider ready to run: its entry, its bound settings and the engine settings that apply. A spider class with a

@@ -1,7 +1,9 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Configuration;
+using Crawler.Core.Spiders;
 
-namespace AudioCrawl.Core.Engine;
+namespace Crawler.Core.Engine;
 
 /// <summary>
 /// Resolves a spider name against crawlers.json and the registry and binds its settings, so every configuration

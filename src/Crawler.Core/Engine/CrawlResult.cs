@@ -1,6 +1,6 @@
-using AudioCrawl.Core.Stats;
+using Crawler.Abstractions.Stats;
 
-namespace AudioCrawl.Core.Engine;
+namespace Crawler.Core.Engine;
 
 public sealed record CrawlResult(CrawlOutcome Outcome, string FinishReason, CrawlStatsSnapshot Stats, string? FailureMessage)
 {

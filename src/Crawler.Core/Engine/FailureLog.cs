@@ -1,8 +1,8 @@
 using System.Text.Json;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Storage;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Storage;
 
-namespace AudioCrawl.Core.Engine;
+namespace Crawler.Core.Engine;
 
 /// <summary>
 /// failures.jsonl in a job directory: one JSON line per request that finally failed (after its retries), with the

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Http;
 
-namespace AudioCrawl.Core.Engine;
+namespace Crawler.Core.Engine;
 
 /// <summary>One line of failures.jsonl.</summary>
 public sealed record FailureRecord(

@@ -1,10 +1,11 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Hosting;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Politeness;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Hosting;
+using Crawler.Core.Http;
+using Crawler.Core.Politeness;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Core.Engine;
+namespace Crawler.Core.Engine;
 
 /// <summary>
 /// The steps every fetch of a crawl host goes through, page or audio, whatever fetcher is at the end: the registered

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Engine;
+namespace Crawler.Core.Engine;
 
 /// <summary>
 /// Why a crawl that ran looks like it found nothing (the site probably changed): it fetched pages but its spider yielded

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Scheduling;
-using AudioCrawl.Core.Storage;
+using Crawler.Core.Configuration;
+using Crawler.Core.Pipeline;
+using Crawler.Core.Scheduling;
+using Crawler.Core.Storage;
 
-namespace AudioCrawl.Core.Engine;
+namespace Crawler.Core.Engine;
 
 /// <summary>
 /// A crawl's state on disk (<c>--job-dir</c>): the frontier and seen fingerprints (frontier.db), the emitted pair

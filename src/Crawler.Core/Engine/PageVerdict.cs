@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Engine;
+namespace Crawler.Core.Engine;
 
 /// <summary>How one page fared against its contract.</summary>
 public enum PageVerdict

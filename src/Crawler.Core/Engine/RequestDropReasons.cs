@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Engine;
+namespace Crawler.Core.Engine;
 
 /// <summary>The reasons a request is never sent, as counted in the stats.</summary>
 public static class RequestDropReasons

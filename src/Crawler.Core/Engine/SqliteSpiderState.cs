@@ -1,8 +1,8 @@
 using System.Globalization;
-using AudioCrawl.Core.Scheduling;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Scheduling;
 
-namespace AudioCrawl.Core.Engine;
+namespace Crawler.Core.Engine;
 
 /// <summary>The spider state of a job directory, in SQLite: a resumed job (also after a kill) sees every committed value.</summary>
 public sealed class SqliteSpiderState : JsonSpiderState, IAsyncDisposable

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Engine;
+namespace Crawler.Core.Engine;
 
 /// <summary>Wakes idle workers when new requests were scheduled or the crawl's state changed.</summary>
 internal sealed class WorkSignal

@@ -1,13 +1,14 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Scheduling;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Core.Stats;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Pipeline;
+using Crawler.Abstractions.Scheduling;
+using Crawler.Abstractions.Spiders;
+using Crawler.Abstractions.Stats;
+using Crawler.Core.Engine;
+using Crawler.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Core.Hosting;
+namespace Crawler.Core.Hosting;
 
 /// <summary>
 /// A built crawl host (<see cref="CrawlHostBuilder"/>): runs a planned crawl against what was registered, opening the

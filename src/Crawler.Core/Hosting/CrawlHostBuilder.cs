@@ -1,16 +1,21 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Politeness;
-using AudioCrawl.Core.Scheduling;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Core.Stats;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Hosting;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Pipeline;
+using Crawler.Abstractions.Scheduling;
+using Crawler.Abstractions.Spiders;
+using Crawler.Abstractions.Stats;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Http;
+using Crawler.Core.Pipeline;
+using Crawler.Core.Politeness;
+using Crawler.Core.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Core.Hosting;
+namespace Crawler.Core.Hosting;
 
 /// <summary>
 /// The one place a crawl is assembled (ASP.NET Core's builder, Scrapy's Crawler): a container holding the engine

@@ -1,10 +1,10 @@
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Core.Stats;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Spiders;
+using Crawler.Abstractions.Stats;
+using Crawler.Core.Engine;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Core.Hosting;
+namespace Crawler.Core.Hosting;
 
 /// <summary>Sends the crawl's signals to every registered extension; one that throws is logged and counted, not fatal.</summary>
 public sealed class CrawlSignals(IEnumerable<ICrawlExtension> extensions, CrawlStats stats, ILogger<CrawlSignals> logger)

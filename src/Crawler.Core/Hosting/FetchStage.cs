@@ -1,6 +1,6 @@
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Http;
 
-namespace AudioCrawl.Core.Hosting;
+namespace Crawler.Core.Hosting;
 
 /// <summary>
 /// One registered step of the fetch pipeline: its place (<see cref="FetchStageOrder"/>), a name for messages, and how

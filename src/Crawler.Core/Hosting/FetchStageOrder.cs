@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Hosting;
+namespace Crawler.Core.Hosting;
 
 /// <summary>
 /// Where the built-in steps of the fetch pipeline sit, outermost (lowest) first; a request passes them in this order

@@ -1,8 +1,8 @@
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Engine;
 
-namespace AudioCrawl.Core.Hosting;
+namespace Crawler.Core.Hosting;
 
 /// <summary>
 /// Something that watches a crawl (Scrapy's extensions and signals): stats, progress, dashboards, metrics. Register

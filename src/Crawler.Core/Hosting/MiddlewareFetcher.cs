@@ -1,6 +1,7 @@
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Hosting;
+using Crawler.Abstractions.Http;
 
-namespace AudioCrawl.Core.Hosting;
+namespace Crawler.Core.Hosting;
 
 /// <summary>A fetch middleware placed in front of the stage after it.</summary>
 internal sealed class MiddlewareFetcher(IFetchMiddleware middleware, IFetcher next) : IFetcher

@@ -1,4 +1,6 @@
-namespace AudioCrawl.Core.Http;
+using Crawler.Abstractions.Http;
+
+namespace Crawler.Core.Http;
 
 /// <summary>
 /// The innermost fetch stage: adds the spider's <see cref="ApiCredentials"/> to API calls on their way to the

@@ -1,6 +1,7 @@
+using Crawler.Abstractions.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AudioCrawl.Core.Http;
+namespace Crawler.Core.Http;
 
 /// <summary>
 /// The innermost step of the fetch pipeline: sends each request to the fetcher its <see cref="Request.Fetcher"/>

@@ -1,9 +1,10 @@
 using System.Buffers;
-using AudioCrawl.Core.Storage;
 using System.Net;
 using System.Net.Sockets;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Storage;
 
-namespace AudioCrawl.Core.Http;
+namespace Crawler.Core.Http;
 
 /// <summary>
 /// Fetches over one pooled <see cref="HttpClient"/>: automatic gzip, deflate and brotli, pooled connections,

@@ -1,6 +1,6 @@
-using AudioCrawl.Core.Configuration;
+using Crawler.Abstractions.Configuration;
 
-namespace AudioCrawl.Core.Http;
+namespace Crawler.Core.Http;
 
 /// <summary>What the HTTP fetcher needs from the engine settings.</summary>
 public sealed record HttpFetcherOptions(

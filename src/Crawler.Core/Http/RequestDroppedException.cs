@@ -1,4 +1,6 @@
-namespace AudioCrawl.Core.Http;
+using Crawler.Abstractions;
+
+namespace Crawler.Core.Http;
 
 /// <summary>
 /// A fetch stage decided not to send a request at all (robots.txt forbids it, ...). The engine counts it under

@@ -1,6 +1,7 @@
 using System.Globalization;
+using Crawler.Abstractions.Http;
 
-namespace AudioCrawl.Core.Http;
+namespace Crawler.Core.Http;
 
 /// <summary>Reads a Retry-After header: delay-seconds or an HTTP date (RFC 9110 10.2.3).</summary>
 public static class RetryAfter

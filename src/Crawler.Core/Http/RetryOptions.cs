@@ -1,6 +1,7 @@
-using AudioCrawl.Core.Configuration;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Http;
 
-namespace AudioCrawl.Core.Http;
+namespace Crawler.Core.Http;
 
 /// <summary>How failed requests are retried, per host.</summary>
 public sealed record RetryOptions

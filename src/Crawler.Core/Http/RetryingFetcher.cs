@@ -1,10 +1,11 @@
-using AudioCrawl.Core.Politeness;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Politeness;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Registry;
 using Polly.Retry;
 
-namespace AudioCrawl.Core.Http;
+namespace Crawler.Core.Http;
 
 /// <summary>
 /// A fetch stage with one Polly pipeline per host: retries of network errors, timeouts and the retryable statuses

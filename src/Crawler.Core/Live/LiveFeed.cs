@@ -1,15 +1,15 @@
 using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Text.Json;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Hosting;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Scheduling;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Core.Stats;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Scheduling;
+using Crawler.Abstractions.Spiders;
+using Crawler.Abstractions.Stats;
+using Crawler.Core.Engine;
+using Crawler.Core.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Core.Live;
+namespace Crawler.Core.Live;
 
 /// <summary>
 /// Publishes a crawl with a job directory to whoever watches it (<c>audiocrawl serve</c>): a Unix domain socket,

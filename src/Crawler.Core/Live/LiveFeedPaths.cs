@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Live;
+namespace Crawler.Core.Live;
 
 /// <summary>Where a crawl with a job directory publishes its live feed and leaves its summary.</summary>
 public static class LiveFeedPaths

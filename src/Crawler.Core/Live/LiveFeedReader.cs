@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
-namespace AudioCrawl.Core.Live;
+namespace Crawler.Core.Live;
 
 /// <summary>The watching end of a <see cref="LiveFeed"/>: connects to a job directory's live.sock and reads its JSON lines.</summary>
 public static class LiveFeedReader

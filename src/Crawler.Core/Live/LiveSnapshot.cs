@@ -1,6 +1,6 @@
-using AudioCrawl.Core.Stats;
+using Crawler.Abstractions.Stats;
 
-namespace AudioCrawl.Core.Live;
+namespace Crawler.Core.Live;
 
 /// <summary>
 /// What a running crawl publishes on its live feed once a second: the same <see cref="CrawlStatsSnapshot"/> the

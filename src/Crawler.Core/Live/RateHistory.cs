@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Live;
+namespace Crawler.Core.Live;
 
 /// <summary>
 /// The counters of a run sampled over time in at most <c>capacity</c> points: when full, every other point is

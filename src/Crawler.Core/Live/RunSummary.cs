@@ -1,6 +1,6 @@
-using AudioCrawl.Core.Stats;
+using Crawler.Abstractions.Stats;
 
-namespace AudioCrawl.Core.Live;
+namespace Crawler.Core.Live;
 
 /// <summary>summary.json in a job directory: how its last crawl ended, with the final stats (those of <c>--stats</c>).</summary>
 /// <param name="Arguments">The command line that ran it (empty when not run from the CLI).</param>

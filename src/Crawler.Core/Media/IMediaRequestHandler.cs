@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Media;
+namespace Crawler.Core.Media;
 
 /// <summary>
 /// Handles the media requests (<see cref="MediaRequests"/>) the engine dequeues for it: fetches them through the

@@ -1,6 +1,6 @@
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Http;
 
-namespace AudioCrawl.Core.Media;
+namespace Crawler.Core.Media;
 
 /// <summary>
 /// One dequeued media request as the engine hands it to its handler: the crawl's fetch path (counted in the crawl's

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Http;
 
-namespace AudioCrawl.Core.Media;
+namespace Crawler.Core.Media;
 
 /// <summary>
 /// Requests the engine fetches for a media handler (a sink that downloads audio) instead of for the spider: the

@@ -1,8 +1,8 @@
-using AudioCrawl.Core.Hosting;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Scheduling;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Scheduling;
+using Crawler.Core.Hosting;
 
-namespace AudioCrawl.Core.Media;
+namespace Crawler.Core.Media;
 
 /// <summary>
 /// How a media handler schedules the media requests of the pairs it accepts during a crawl: into the crawl's frontier,

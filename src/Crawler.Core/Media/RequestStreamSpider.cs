@@ -1,7 +1,7 @@
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Spiders;
 
-namespace AudioCrawl.Core.Media;
+namespace Crawler.Core.Media;
 
 /// <summary>A spider whose only requests are its start requests, given as a stream (the download command's rows).</summary>
 internal sealed class RequestStreamSpider : Spider

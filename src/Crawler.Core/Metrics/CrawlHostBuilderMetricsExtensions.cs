@@ -1,7 +1,9 @@
-using AudioCrawl.Core.Hosting;
+using Crawler.Abstractions.Scheduling;
+using Crawler.Abstractions.Stats;
+using Crawler.Core.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AudioCrawl.Core.Metrics;
+namespace Crawler.Core.Metrics;
 
 public static class CrawlHostBuilderMetricsExtensions
 {
@@ -13,7 +15,7 @@ public static class CrawlHostBuilderMetricsExtensions
     public static CrawlHostBuilder AddMetrics(this CrawlHostBuilder builder, object? scope = null)
     {
         builder.Services.AddSingleton(services => new CrawlMetrics(
-            services.GetRequiredService<Stats.CrawlStats>(), services.GetRequiredService<Scheduling.IFrontier>(), services.GetRequiredService<TimeProvider>(), scope));
+            services.GetRequiredService<CrawlStats>(), services.GetRequiredService<IFrontier>(), services.GetRequiredService<TimeProvider>(), scope));
         return builder.AddExtension<CrawlMetrics>();
     }
 

@@ -1,10 +1,10 @@
 using System.Diagnostics.Metrics;
-using AudioCrawl.Core.Hosting;
-using AudioCrawl.Core.Scheduling;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Core.Stats;
+using Crawler.Abstractions.Scheduling;
+using Crawler.Abstractions.Spiders;
+using Crawler.Abstractions.Stats;
+using Crawler.Core.Hosting;
 
-namespace AudioCrawl.Core.Metrics;
+namespace Crawler.Core.Metrics;
 
 /// <summary>
 /// The crawl's figures as <see cref="System.Diagnostics.Metrics"/> instruments of the meter <see cref="MeterName"/>

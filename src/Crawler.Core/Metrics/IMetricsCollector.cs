@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace AudioCrawl.Core.Metrics;
+namespace Crawler.Core.Metrics;
 
 /// <summary>
 /// A listener given as a crawl meter's scope (<see cref="CrawlMetrics"/>): told just before the meter closes, so it

@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text;
 
-namespace AudioCrawl.Core.Metrics;
+namespace Crawler.Core.Metrics;
 
 /// <summary>
 /// Collects the instruments of the crawl meters whose scope is this exporter (<see cref="CrawlMetrics"/> created

@@ -1,9 +1,10 @@
 using System.Text;
 using System.Text.Json;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Storage;
+using Crawler.Abstractions.Stats;
+using Crawler.Core.Configuration;
+using Crawler.Core.Storage;
 
-namespace AudioCrawl.Core.Metrics;
+namespace Crawler.Core.Metrics;
 
 /// <summary>
 /// A crawl's time series on disk: one <see cref="TimelinePoint"/> per line, appended and flushed one line at a time,
@@ -112,7 +113,7 @@ public sealed class TimelineFile : IAsyncDisposable
 
     private static TimelinePoint Merge(TimelinePoint earlier, TimelinePoint later)
     {
-        var latency = new SortedDictionary<string, Stats.LatencySummary>(StringComparer.OrdinalIgnoreCase);
+        var latency = new SortedDictionary<string, LatencySummary>(StringComparer.OrdinalIgnoreCase);
         foreach (var (host, summary) in earlier.LatencyByHost.Concat(later.LatencyByHost))
             latency[host] = latency.TryGetValue(host, out var seen) ? seen.Merge(summary) : summary;
         return later with { IntervalSeconds = Math.Round(earlier.IntervalSeconds + later.IntervalSeconds, 3), LatencyByHost = latency };

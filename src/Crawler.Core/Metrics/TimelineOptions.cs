@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Metrics;
+namespace Crawler.Core.Metrics;
 
 /// <summary>Where and how often a crawl writes its time series.</summary>
 public sealed record TimelineOptions(string Path)

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using AudioCrawl.Core.Stats;
+using Crawler.Abstractions.Stats;
 
-namespace AudioCrawl.Core.Metrics;
+namespace Crawler.Core.Metrics;
 
 /// <summary>
 /// One line of a crawl's time series (<c>timeline.jsonl</c>, see docs/metrics.md): the crawl's counters at

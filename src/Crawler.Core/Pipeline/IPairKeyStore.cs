@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Pipeline;
+namespace Crawler.Core.Pipeline;
 
 /// <summary>The pair keys already emitted; in memory by default, persisted in a job directory for resume.</summary>
 public interface IPairKeyStore

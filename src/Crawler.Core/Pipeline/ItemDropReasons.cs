@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Pipeline;
+namespace Crawler.Core.Pipeline;
 
 /// <summary>The reasons a pair is dropped, as counted in the stats.</summary>
 public static class ItemDropReasons

@@ -1,9 +1,11 @@
 using System.Threading.Channels;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Core.Stats;
+using Crawler.Abstractions;
+using Crawler.Abstractions.Pipeline;
+using Crawler.Abstractions.Spiders;
+using Crawler.Abstractions.Stats;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Core.Pipeline;
+namespace Crawler.Core.Pipeline;
 
 /// <summary>
 /// Validation, de-duplication and fan-out of pairs to every sink. Spider tasks submit; one consumer writes each

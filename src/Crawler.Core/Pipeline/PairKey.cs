@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Spiders;
 
-namespace AudioCrawl.Core.Pipeline;
+namespace Crawler.Core.Pipeline;
 
 /// <summary>The identity of a pair for de-duplication: a 128-bit hash of its URL and text.</summary>
 public readonly record struct PairKey(UInt128 Value)

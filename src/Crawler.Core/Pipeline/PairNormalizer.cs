@@ -1,7 +1,7 @@
 using System.Text;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Spiders;
 
-namespace AudioCrawl.Core.Pipeline;
+namespace Crawler.Core.Pipeline;
 
 /// <summary>
 /// Validates a pair and puts its text in the form the deliverable uses: trimmed, every run of white space one

@@ -1,4 +1,6 @@
-namespace AudioCrawl.Core.Pipeline;
+using Crawler.Abstractions;
+
+namespace Crawler.Core.Pipeline;
 
 /// <summary>A sink could not open, write or flush; the crawl stops with what was already acknowledged kept.</summary>
 public sealed class SinkFailedException(string sink, string action, Exception innerException)

@@ -1,7 +1,8 @@
 using System.Reflection;
-using AudioCrawl.Core.Plugins;
+using Crawler.Abstractions.Pipeline;
+using Crawler.Core.Plugins;
 
-namespace AudioCrawl.Core.Pipeline;
+namespace Crawler.Core.Pipeline;
 
 /// <summary>Sink classes found by their <see cref="SinkAttribute"/> in the given assemblies (the CLI's, and plugins).</summary>
 public sealed class SinkRegistry(IEnumerable<Assembly> assemblies)

@@ -1,6 +1,6 @@
-using AudioCrawl.Core.Scheduling;
+using Crawler.Core.Scheduling;
 
-namespace AudioCrawl.Core.Pipeline;
+namespace Crawler.Core.Pipeline;
 
 /// <summary>
 /// The pair keys of a job directory, in SQLite. A key is claimed before its row reaches the sinks, so after a

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Pipeline;
+namespace Crawler.Core.Pipeline;
 
 public enum SubmitResult
 {

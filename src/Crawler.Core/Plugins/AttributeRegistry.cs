@@ -1,6 +1,7 @@
 using System.Reflection;
+using Crawler.Abstractions;
 
-namespace AudioCrawl.Core.Plugins;
+namespace Crawler.Core.Plugins;
 
 /// <summary>
 /// Classes found by a marker attribute in the given assemblies, by the name the attribute gives them: what the spider

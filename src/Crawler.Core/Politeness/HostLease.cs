@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Politeness;
+namespace Crawler.Core.Politeness;
 
 /// <summary>A place in a host's slot; disposing it frees the place.</summary>
 public sealed class HostLease(SemaphoreSlim gate) : IDisposable

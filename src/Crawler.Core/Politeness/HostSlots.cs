@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace AudioCrawl.Core.Politeness;
+namespace Crawler.Core.Politeness;
 
 /// <summary>
 /// Scrapy's download slots: per host name, at most <c>perHost</c> requests in flight, and request starts spaced

@@ -1,7 +1,7 @@
-using AudioCrawl.Core.Html;
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Html;
+using Crawler.Abstractions.Http;
 
-namespace AudioCrawl.Core.Politeness;
+namespace Crawler.Core.Politeness;
 
 /// <summary>
 /// A page's opt-out from datasets, as img2dataset reads it: <c>X-Robots-Tag</c> headers (for every agent, or

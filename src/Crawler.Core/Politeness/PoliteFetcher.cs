@@ -1,7 +1,8 @@
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Stats;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Stats;
+using Crawler.Core.Http;
 
-namespace AudioCrawl.Core.Politeness;
+namespace Crawler.Core.Politeness;
 
 /// <summary>
 /// A fetch stage that holds a place in the host's slot for each attempt, and tells the slot what it saw: the

@@ -1,6 +1,6 @@
-using AudioCrawl.Core.Configuration;
+using Crawler.Abstractions.Configuration;
 
-namespace AudioCrawl.Core.Politeness;
+namespace Crawler.Core.Politeness;
 
 /// <summary>How gently one host is treated (Scrapy's download slot and AutoThrottle).</summary>
 public sealed record PolitenessOptions

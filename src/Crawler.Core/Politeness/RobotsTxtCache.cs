@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Text;
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Politeness;
+using Crawler.Core.Http;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Core.Politeness;
+namespace Crawler.Core.Politeness;
 
 /// <summary>
 /// Fetches robots.txt once per origin (scheme, host and port) and keeps it (RFC 9309 2.3, 2.4): a 2xx is parsed,

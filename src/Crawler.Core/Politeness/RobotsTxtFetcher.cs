@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Politeness;
+using Crawler.Core.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace AudioCrawl.Core.Politeness;
+namespace Crawler.Core.Politeness;
 
 /// <summary>
 /// A fetch stage that asks robots.txt first: a disallowed request is dropped (<see cref="RequestDroppedException"/>,

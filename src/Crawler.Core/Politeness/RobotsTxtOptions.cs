@@ -1,4 +1,6 @@
-namespace AudioCrawl.Core.Politeness;
+using Crawler.Abstractions.Politeness;
+
+namespace Crawler.Core.Politeness;
 
 /// <summary>How robots.txt is fetched and kept.</summary>
 public sealed record RobotsTxtOptions

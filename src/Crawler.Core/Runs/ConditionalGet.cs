@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Scheduling;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Scheduling;
 
-namespace AudioCrawl.Core.Runs;
+namespace Crawler.Core.Runs;
 
 /// <summary>
 /// Conditional GET for scheduled runs. A <see cref="Request.Revalidate"/> request goes out (through the fetcher

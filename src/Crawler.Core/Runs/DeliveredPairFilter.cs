@@ -1,6 +1,6 @@
-using AudioCrawl.Core.Pipeline;
+using Crawler.Core.Pipeline;
 
-namespace AudioCrawl.Core.Runs;
+namespace Crawler.Core.Runs;
 
 /// <summary>
 /// The pair keys of one run: a pair an earlier run delivered is refused, the rest are claimed in the run's own

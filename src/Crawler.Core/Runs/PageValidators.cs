@@ -1,6 +1,6 @@
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Http;
 
-namespace AudioCrawl.Core.Runs;
+namespace Crawler.Core.Runs;
 
 /// <summary>What a server said identifies the version of a page it sent (RFC 9110 §8.8): its ETag and Last-Modified.</summary>
 public sealed record PageValidators(string? ETag, string? LastModified)

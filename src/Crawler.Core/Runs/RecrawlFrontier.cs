@@ -1,7 +1,8 @@
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Scheduling;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Scheduling;
+using Crawler.Core.Scheduling;
 
-namespace AudioCrawl.Core.Runs;
+namespace Crawler.Core.Runs;
 
 /// <summary>
 /// The re-crawl policy in front of a run's frontier: a page an earlier run fetched is skipped unless it is older

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Runs;
+namespace Crawler.Core.Runs;
 
 /// <summary>
 /// One run of a spider at a time, across processes: the lock file is held open with FileShare.None, which .NET

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Runs;
+namespace Crawler.Core.Runs;
 
 /// <summary>One run in a spider's history (<c>audiocrawl runs</c>).</summary>
 /// <param name="NewPairs">Rows in the run's output file: pairs not delivered by an earlier run.</param>

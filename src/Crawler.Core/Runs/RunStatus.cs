@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Runs;
+namespace Crawler.Core.Runs;
 
 /// <summary>How a run of a scheduled spider ended, as stored in its state directory.</summary>
 public enum RunStatus

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using AudioCrawl.Core.Configuration;
+using Crawler.Core.Configuration;
 using Cronos;
 
-namespace AudioCrawl.Core.Runs;
+namespace Crawler.Core.Runs;
 
 /// <summary>
 /// When a spider runs on its own (the "schedule" of its crawlers.json entry) and which pages a run fetches again:

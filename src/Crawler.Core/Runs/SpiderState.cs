@@ -1,15 +1,16 @@
 using System.Globalization;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Scheduling;
-using AudioCrawl.Core.Storage;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Pipeline;
+using Crawler.Core.Scheduling;
+using Crawler.Core.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace AudioCrawl.Core.Runs;
+namespace Crawler.Core.Runs;
 
 /// <summary>
 /// What a spider keeps between runs (state.db in its state directory): the run history, the keys of every pair
 /// delivered by a finished run, when each page was last fetched (for the re-crawl policy), and the validators
-/// (ETag, Last-Modified) of pages fetched with <see cref="Http.Request.Revalidate"/> (for conditional GET).
+/// (ETag, Last-Modified) of pages fetched with <see cref="Request.Revalidate"/> (for conditional GET).
 /// </summary>
 public sealed class SpiderState : IAsyncDisposable
 {

@@ -1,6 +1,7 @@
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Scheduling;
 
-namespace AudioCrawl.Core.Scheduling;
+namespace Crawler.Core.Scheduling;
 
 /// <summary>
 /// A frontier shared by many worker processes (Redis). Only one worker seeds the start requests, and a worker is

@@ -1,6 +1,7 @@
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Scheduling;
 
-namespace AudioCrawl.Core.Scheduling;
+namespace Crawler.Core.Scheduling;
 
 /// <summary>The default frontier: a priority queue and a fingerprint set in this process's memory.</summary>
 public sealed class InMemoryFrontier : IFrontier

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace AudioCrawl.Core.Scheduling;
+namespace Crawler.Core.Scheduling;
 
 /// <summary>
 /// Keeps a crawl on its hosts. With no allowed domains configured, the hosts of the start requests are allowed;

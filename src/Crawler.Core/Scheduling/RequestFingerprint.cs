@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Http;
 
-namespace AudioCrawl.Core.Scheduling;
+namespace Crawler.Core.Scheduling;
 
 /// <summary>
 /// What makes two requests the same page: method, canonical URL and body, hashed to 128 bits.

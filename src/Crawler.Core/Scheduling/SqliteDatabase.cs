@@ -1,7 +1,8 @@
-using AudioCrawl.Core.Storage;
+using Crawler.Abstractions;
+using Crawler.Core.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace AudioCrawl.Core.Scheduling;
+namespace Crawler.Core.Scheduling;
 
 /// <summary>
 /// One SQLite file in WAL mode behind one connection, used by one component at a time (a gate serialises calls).

@@ -1,10 +1,12 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Storage;
+using Crawler.Abstractions;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Scheduling;
+using Crawler.Core.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace AudioCrawl.Core.Scheduling;
+namespace Crawler.Core.Scheduling;
 
 /// <summary>
 /// The frontier of a job directory: pending requests (with their callback names and data) and seen fingerprints

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace AudioCrawl.Core.Scheduling;
+namespace Crawler.Core.Scheduling;
 
 /// <summary>
 /// The canonical form two URLs share when they name the same page: scheme and host lower-cased, default port

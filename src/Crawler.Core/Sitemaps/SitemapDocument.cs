@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Sitemaps;
+namespace Crawler.Core.Sitemaps;
 
 /// <summary>
 /// A sitemap file as read: its kind, its entries in file order, and how many entries were skipped because they had

@@ -1,4 +1,6 @@
-namespace AudioCrawl.Core.Sitemaps;
+using Crawler.Abstractions;
+
+namespace Crawler.Core.Sitemaps;
 
 /// <summary>A sitemap file that was refused; <see cref="Reason"/> is one of <see cref="SitemapFailureReasons"/>.</summary>
 public sealed class SitemapException(Uri location, string reason, string message, Exception? innerException = null)

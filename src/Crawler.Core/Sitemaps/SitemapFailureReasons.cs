@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Sitemaps;
+namespace Crawler.Core.Sitemaps;
 
 /// <summary>Why a sitemap file was refused: the <see cref="SitemapException.Reason"/>, counted as <c>sitemap/&lt;reason&gt;</c>.</summary>
 public static class SitemapFailureReasons

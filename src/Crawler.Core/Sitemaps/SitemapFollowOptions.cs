@@ -1,7 +1,7 @@
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Spiders;
 
-namespace AudioCrawl.Core.Sitemaps;
+namespace Crawler.Core.Sitemaps;
 
 /// <summary>What <see cref="SitemapFollower"/> does with the entries it reads.</summary>
 public sealed record SitemapFollowOptions

@@ -1,9 +1,10 @@
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Politeness;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Politeness;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Politeness;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Core.Sitemaps;
+namespace Crawler.Core.Sitemaps;
 
 /// <summary>
 /// Scrapy's SitemapSpider as a part any spider uses from its own callback. <see cref="Follow"/> turns a fetched

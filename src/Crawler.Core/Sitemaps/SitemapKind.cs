@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Sitemaps;
+namespace Crawler.Core.Sitemaps;
 
 /// <summary>What a sitemap file lists: pages (<c>&lt;urlset&gt;</c>) or other sitemaps (<c>&lt;sitemapindex&gt;</c>).</summary>
 public enum SitemapKind

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Sitemaps;
+namespace Crawler.Core.Sitemaps;
 
 /// <summary>How much one sitemap file may hold before it is refused (sitemaps.org 0.9 limits by default).</summary>
 public sealed record SitemapLimits

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Xml;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Xml;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Xml;
 
-namespace AudioCrawl.Core.Sitemaps;
+namespace Crawler.Core.Sitemaps;
 
 /// <summary>
 /// Reads a sitemap file (sitemaps.org 0.9): a <c>&lt;urlset&gt;</c> or a <c>&lt;sitemapindex&gt;</c>, plain or gzipped

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace AudioCrawl.Core.Sitemaps;
+namespace Crawler.Core.Sitemaps;
 
 /// <summary>
 /// Scrapy's <c>sitemap_rules</c> entry: URLs of a url set that match <see cref="Pattern"/> (searched in the absolute

@@ -1,8 +1,9 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Spiders;
 
-namespace AudioCrawl.Core.Spiders;
+namespace Crawler.Core.Spiders;
 
 /// <summary>The callbacks of one spider instance, by method name, with the contract each declares (<see cref="YieldsAttribute"/>).</summary>
 public sealed class CallbackTable

@@ -1,5 +1,6 @@
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Spiders;
 
-namespace AudioCrawl.Core.Spiders;
+namespace Crawler.Core.Spiders;
 
 public delegate IAsyncEnumerable<SpiderOutput> SpiderCallback(Response response, CancellationToken cancellationToken);

@@ -1,8 +1,11 @@
 using System.Reflection;
-using AudioCrawl.Core.Configuration;
+using Crawler.Abstractions;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AudioCrawl.Core.Spiders;
+namespace Crawler.Core.Spiders;
 
 /// <summary>A registered spider class: its name, description and settings type.</summary>
 public sealed record SpiderDescriptor(string Name, string Description, Type SpiderType, Type SettingsType)

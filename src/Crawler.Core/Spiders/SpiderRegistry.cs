@@ -1,7 +1,8 @@
 using System.Reflection;
-using AudioCrawl.Core.Plugins;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Plugins;
 
-namespace AudioCrawl.Core.Spiders;
+namespace Crawler.Core.Spiders;
 
 /// <summary>Spider classes found by their <see cref="SpiderAttribute"/> in the given assemblies.</summary>
 public sealed class SpiderRegistry(IEnumerable<Assembly> assemblies)

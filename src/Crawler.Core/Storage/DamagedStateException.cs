@@ -1,4 +1,6 @@
-namespace AudioCrawl.Core.Storage;
+using Crawler.Abstractions;
+
+namespace Crawler.Core.Storage;
 
 /// <summary>
 /// A state file read at start (job.json, frontier.db, pairs.db, state.db, a status journal) is damaged. Raised

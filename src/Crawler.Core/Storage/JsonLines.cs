@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Storage;
+namespace Crawler.Core.Storage;
 
 /// <summary>What <see cref="JsonLinesFile.ReadAsync{T}"/> read: the records, the damaged lines before the last one, and whether the last line was torn.</summary>
 public sealed record JsonLines<T>(IReadOnlyList<T> Records, IReadOnlyList<DamagedLine> Damaged, bool TornLastLine)

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace AudioCrawl.Core.Storage;
+namespace Crawler.Core.Storage;
 
 /// <summary>
 /// Reads a file of JSON lines that is appended a whole line at a time (see <see cref="RecordFile"/>). Only its last

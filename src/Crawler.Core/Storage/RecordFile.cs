@@ -1,4 +1,4 @@
-namespace AudioCrawl.Core.Storage;
+namespace Crawler.Core.Storage;
 
 /// <summary>
 /// A file that grows by whole records (CSV rows, JSON lines): every append lands completely or not at all. The

@@ -1,4 +1,6 @@
-namespace AudioCrawl.Core.Storage;
+using Crawler.Abstractions;
+
+namespace Crawler.Core.Storage;
 
 /// <summary>A file of the crawl's output or state could not be written: names the file and the cause ("the disk is full").</summary>
 public sealed class StorageWriteException(string path, Exception innerException, string detail = "")

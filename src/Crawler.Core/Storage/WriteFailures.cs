@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace AudioCrawl.Core.Storage;
+namespace Crawler.Core.Storage;
 
 /// <summary>Tells a full disk from other write failures, for messages that say what to do.</summary>
 public static class WriteFailures

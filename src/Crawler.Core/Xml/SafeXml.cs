@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using System.Xml;
 using System.Xml.Linq;
 
-namespace AudioCrawl.Core.Xml;
+namespace Crawler.Core.Xml;
 
 /// <summary>
 /// XML from the web read without its dangers: no DTD (so no entity expansion, "billion laughs", and no external

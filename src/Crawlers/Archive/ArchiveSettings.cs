@@ -1,7 +1,7 @@
 using System.ComponentModel;
-using AudioCrawl.Core.Configuration;
+using Crawler.Abstractions.Configuration;
 
-namespace AudioCrawl.Crawlers.Archive;
+namespace Crawlers.Archive;
 
 public sealed record ArchiveSettings : IValidatableSettings
 {

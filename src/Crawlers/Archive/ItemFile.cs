@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AudioCrawl.Crawlers.Archive;
+namespace Crawlers.Archive;
 
 /// <summary>An entry of an item's <c>files</c> in <c>/metadata/{identifier}</c> (every value is a string there).</summary>
 public sealed record ItemFile(

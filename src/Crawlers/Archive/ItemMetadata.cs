@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace AudioCrawl.Crawlers.Archive;
+namespace Crawlers.Archive;
 
 /// <summary>
 /// <c>/metadata/{identifier}</c>: the item's metadata (values are a string or a list of strings) and its files.

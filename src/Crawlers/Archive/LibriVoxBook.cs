@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AudioCrawl.Crawlers.Archive;
+namespace Crawlers.Archive;
 
 /// <summary>An audiobook of LibriVox's <c>/api/feed/audiobooks?format=json&amp;extended=1</c>.</summary>
 public sealed record LibriVoxBook(

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AudioCrawl.Crawlers.Archive;
+namespace Crawlers.Archive;
 
 /// <summary>An author (<c>first_name</c>, <c>last_name</c>) or a reader (<c>display_name</c>) in the LibriVox API.</summary>
 public sealed record LibriVoxPerson

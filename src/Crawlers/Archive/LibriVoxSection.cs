@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AudioCrawl.Crawlers.Archive;
+namespace Crawlers.Archive;
 
 /// <summary>A section (chapter) of a LibriVox audiobook; <c>listen_url</c> is its 64 kbps MP3 on archive.org.</summary>
 public sealed record LibriVoxSection(

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
 
-namespace AudioCrawl.Crawlers.Archive;
+namespace Crawlers.Archive;
 
 public sealed record ScrapeItem([property: JsonPropertyName("identifier")] string? Identifier);

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AudioCrawl.Crawlers.Archive;
+namespace Crawlers.Archive;
 
 /// <summary>One page of the scrape API (<c>/services/search/v1/scrape</c>): the items, and the cursor of the next page (absent on the last).</summary>
 public sealed record ScrapePage(

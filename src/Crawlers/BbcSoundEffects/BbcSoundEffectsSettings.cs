@@ -1,7 +1,7 @@
 using System.ComponentModel;
-using AudioCrawl.Core.Configuration;
+using Crawler.Abstractions.Configuration;
 
-namespace AudioCrawl.Crawlers.BbcSoundEffects;
+namespace Crawlers.BbcSoundEffects;
 
 public sealed record BbcSoundEffectsSettings : IValidatableSettings
 {

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
 
-namespace AudioCrawl.Crawlers.BbcSoundEffects;
+namespace Crawlers.BbcSoundEffects;
 
 public sealed record SfxCategory([property: JsonPropertyName("className")] string? ClassName);

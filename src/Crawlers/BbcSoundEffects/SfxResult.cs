@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AudioCrawl.Crawlers.BbcSoundEffects;
+namespace Crawlers.BbcSoundEffects;
 
 /// <summary>A sound effect in the search results; <c>id</c> names its audio (<c>mp3/{id}.mp3</c>), <c>duration</c> is in milliseconds.</summary>
 public sealed record SfxResult(

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AudioCrawl.Crawlers.BbcSoundEffects;
+namespace Crawlers.BbcSoundEffects;
 
 /// <summary>The answer of <c>POST api/sfx/search</c>: the total hits and one page of results.</summary>
 public sealed record SfxSearchResponse(

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Crawlers.CambridgeDictionary;
+namespace Crawlers.CambridgeDictionary;
 
 /// <summary>Which of the two recordings Cambridge offers per pronunciation becomes a pair.</summary>
 public enum CambridgeAudioFormat

@@ -1,7 +1,7 @@
 using AngleSharp.Dom;
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Http;
 
-namespace AudioCrawl.Crawlers.CambridgeDictionary;
+namespace Crawlers.CambridgeDictionary;
 
 /// <summary>
 /// Reads the browse pages by the shape of their links, not by the class of one container: the index

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Crawlers.CambridgeDictionary;
+namespace Crawlers.CambridgeDictionary;
 
 /// <summary>How the cambridge spider finds the entries it fetches.</summary>
 public enum CambridgeDiscovery

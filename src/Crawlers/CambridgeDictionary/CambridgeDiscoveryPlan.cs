@@ -1,6 +1,6 @@
-using AudioCrawl.Core.Politeness;
+using Crawler.Abstractions.Politeness;
 
-namespace AudioCrawl.Crawlers.CambridgeDictionary;
+namespace Crawlers.CambridgeDictionary;
 
 /// <summary>
 /// The discovery a crawl uses and why, chosen before the first request: <see cref="Sitemaps"/> are the robots.txt

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Crawlers.CambridgeDictionary;
+namespace Crawlers.CambridgeDictionary;
 
 /// <summary>What an entry page holds: how many entry blocks it has, and their pronunciation groups in page order.</summary>
 public sealed record CambridgeEntryPage(int BlockCount, IReadOnlyList<CambridgePronunciation> Pronunciations)

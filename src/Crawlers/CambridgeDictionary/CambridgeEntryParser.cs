@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
 
-namespace AudioCrawl.Crawlers.CambridgeDictionary;
+namespace Crawlers.CambridgeDictionary;
 
 /// <summary>
 /// Reads the pronunciation groups of a Cambridge Dictionary entry page. An entry block is a

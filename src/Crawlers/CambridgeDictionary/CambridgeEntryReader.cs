@@ -1,4 +1,4 @@
-namespace AudioCrawl.Crawlers.CambridgeDictionary;
+namespace Crawlers.CambridgeDictionary;
 
 /// <summary>How entry pages are read. Both give the same pairs; they differ in cost.</summary>
 public enum CambridgeEntryReader

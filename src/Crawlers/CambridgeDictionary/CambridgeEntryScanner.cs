@@ -1,7 +1,7 @@
 using System.Text;
-using AudioCrawl.Core.Html;
+using Crawler.Abstractions.Html;
 
-namespace AudioCrawl.Crawlers.CambridgeDictionary;
+namespace Crawlers.CambridgeDictionary;
 
 /// <summary>
 /// Reads an entry page in one streaming pass over its markup, with the meaning of <see cref="CambridgeEntryParser"/>

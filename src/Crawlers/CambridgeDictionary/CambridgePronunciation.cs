@@ -1,4 +1,4 @@
-namespace AudioCrawl.Crawlers.CambridgeDictionary;
+namespace Crawlers.CambridgeDictionary;
 
 /// <summary>One <c>dpron-i</c> group of an entry block: a headword said in one region, with its recordings.</summary>
 /// <param name="Headword">The block's headword as displayed.</param>

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Crawlers.CambridgeDictionary;
+namespace Crawlers.CambridgeDictionary;
 
 /// <summary>
 /// The site's URL slug of a word: trimmed, lower case, runs of white space as one hyphen, and every character

@@ -1,13 +1,13 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Politeness;
-using AudioCrawl.Core.Sitemaps;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Politeness;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Sitemaps;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Crawlers.CambridgeDictionary;
+namespace Crawlers.CambridgeDictionary;
 
 /// <summary>
 /// Word–pronunciation pairs from Cambridge Dictionary: one pair per distinct recording on an entry page, the text

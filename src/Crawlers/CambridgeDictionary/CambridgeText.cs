@@ -1,6 +1,6 @@
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Http;
 
-namespace AudioCrawl.Crawlers.CambridgeDictionary;
+namespace Crawlers.CambridgeDictionary;
 
 /// <summary>What both entry readers (DOM and streaming) do the same way with a page's text and audio sources.</summary>
 internal static class CambridgeText

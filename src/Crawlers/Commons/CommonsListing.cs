@@ -1,4 +1,4 @@
-namespace AudioCrawl.Crawlers.Commons;
+namespace Crawlers.Commons;
 
 /// <summary>What an API call lists, carried by its request so the next batch (the <c>continue</c> values) can be asked for.</summary>
 internal sealed record CommonsListing(CommonsListingKind Kind, string Target, int Depth)

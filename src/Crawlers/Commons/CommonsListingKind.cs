@@ -1,4 +1,4 @@
-namespace AudioCrawl.Crawlers.Commons;
+namespace Crawlers.Commons;
 
 internal enum CommonsListingKind
 {

@@ -1,7 +1,7 @@
 using System.ComponentModel;
-using AudioCrawl.Core.Configuration;
+using Crawler.Abstractions.Configuration;
 
-namespace AudioCrawl.Crawlers.Commons;
+namespace Crawlers.Commons;
 
 public sealed record CommonsSettings : IValidatableSettings
 {

@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Html;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Html;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Http;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Crawlers.Commons;
+namespace Crawlers.Commons;
 
 /// <summary>
 /// Audio files of Wikimedia Commons through the MediaWiki Action API: the files of categories (subcategories to

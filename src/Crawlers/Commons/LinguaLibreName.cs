@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace AudioCrawl.Crawlers.Commons;
+namespace Crawlers.Commons;
 
 /// <summary>
 /// A Lingua Libre recording's file name, <c>LL-Q150 (fra)-Speaker-word.wav</c>: the language's Wikidata item, its

@@ -1,7 +1,7 @@
 using System.ComponentModel;
-using AudioCrawl.Core.Configuration;
+using Crawler.Abstractions.Configuration;
 
-namespace AudioCrawl.Crawlers.Declarative;
+namespace Crawlers.Declarative;
 
 /// <summary>A spider in configuration: where to start, which links to follow, how pages become pairs, and the "next page" link.</summary>
 public sealed record DeclarativeSettings : IValidatableSettings

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace AudioCrawl.Crawlers.Declarative;
+namespace Crawlers.Declarative;
 
 /// <summary>Every problem of a declarative spider's settings, each naming the rule and the selector or pattern at fault.</summary>
 internal sealed partial class DeclarativeSettingsValidator(DeclarativeSettings settings)

@@ -1,11 +1,11 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Sitemaps;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Sitemaps;
 
-namespace AudioCrawl.Crawlers.Declarative;
+namespace Crawlers.Declarative;
 
 /// <summary>
 /// A spider written in crawlers.json instead of C#: Scrapy's CrawlSpider (follow rules with allow/deny patterns and

@@ -1,7 +1,7 @@
 using System.ComponentModel;
-using AudioCrawl.Core.Http;
+using Crawler.Core.Http;
 
-namespace AudioCrawl.Crawlers.Declarative;
+namespace Crawlers.Declarative;
 
 /// <summary>
 /// Which links to follow (Scrapy's <c>Rule(LinkExtractor(...))</c>): the links a selector finds, kept when they match

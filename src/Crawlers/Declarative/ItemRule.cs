@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace AudioCrawl.Crawlers.Declarative;
+namespace Crawlers.Declarative;
 
 /// <summary>
 /// How a page becomes pairs (Scrapy's item loader): audio URLs from a selector and/or the audio the page requested,

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
 
-namespace AudioCrawl.Crawlers.Declarative;
+namespace Crawlers.Declarative;
 
 /// <summary>Where a value is on a page: a CSS selector or an XPath expression (one of them), and the attribute to read (the text when none).</summary>
 public sealed record NodeSelector

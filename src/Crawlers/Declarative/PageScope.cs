@@ -1,8 +1,8 @@
 using AngleSharp.Dom;
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Http;
 using HtmlAgilityPack;
 
-namespace AudioCrawl.Crawlers.Declarative;
+namespace Crawlers.Declarative;
 
 /// <summary>
 /// Where selectors look: the whole page (CSS and XPath both work), or one element of it (an item's scope), in which

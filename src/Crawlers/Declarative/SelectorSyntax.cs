@@ -3,7 +3,7 @@ using System.Xml.XPath;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
-namespace AudioCrawl.Crawlers.Declarative;
+namespace Crawlers.Declarative;
 
 /// <summary>Checks CSS selectors, XPath expressions and regular expressions before a crawl, returning the parser's complaint or null.</summary>
 internal static class SelectorSyntax

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace AudioCrawl.Crawlers.Declarative;
+namespace Crawlers.Declarative;
 
 /// <summary>
 /// Which URLs of a sitemap to fetch and how their pages become pairs (Scrapy's <c>sitemap_rules</c>): the first rule

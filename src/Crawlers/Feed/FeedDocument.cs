@@ -1,4 +1,4 @@
-namespace AudioCrawl.Crawlers.Feed;
+namespace Crawlers.Feed;
 
 /// <summary>A parsed RSS 2.0 or Atom feed: the channel's facts and its entries in feed order.</summary>
 public sealed record FeedDocument(string Format, string? Title, IReadOnlyList<FeedEpisode> Episodes)

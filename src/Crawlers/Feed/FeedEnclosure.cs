@@ -1,4 +1,4 @@
-namespace AudioCrawl.Crawlers.Feed;
+namespace Crawlers.Feed;
 
 /// <summary>An RSS <c>&lt;enclosure&gt;</c> or Atom <c>link rel="enclosure"</c>.</summary>
 public sealed record FeedEnclosure(Uri Url, string? Type, long? Length)

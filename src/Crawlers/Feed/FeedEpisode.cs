@@ -1,4 +1,4 @@
-namespace AudioCrawl.Crawlers.Feed;
+namespace Crawlers.Feed;
 
 /// <summary>One RSS item or Atom entry.</summary>
 public sealed record FeedEpisode(string? Id, string? Title, FeedEnclosure? Enclosure)

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
-using AudioCrawl.Core.Html;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Xml;
+using Crawler.Abstractions.Html;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Xml;
 
-namespace AudioCrawl.Crawlers.Feed;
+namespace Crawlers.Feed;
 
 /// <summary>
 /// Reads RSS 2.0 (with the iTunes and Podcasting 2.0 namespaces) and Atom 1.0 feeds through <see cref="SafeXml"/>:

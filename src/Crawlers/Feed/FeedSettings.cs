@@ -1,7 +1,7 @@
 using System.ComponentModel;
-using AudioCrawl.Core.Configuration;
+using Crawler.Abstractions.Configuration;
 
-namespace AudioCrawl.Crawlers.Feed;
+namespace Crawlers.Feed;
 
 public sealed record FeedSettings : IValidatableSettings
 {

@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Spiders;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Crawlers.Feed;
+namespace Crawlers.Feed;
 
 /// <summary>
 /// Podcast episodes from RSS 2.0 and Atom feeds (listed, or read from an OPML file): one pair per audio enclosure,

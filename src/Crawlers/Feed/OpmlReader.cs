@@ -1,9 +1,9 @@
 using System.Xml;
 using System.Xml.Linq;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Xml;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Xml;
 
-namespace AudioCrawl.Crawlers.Feed;
+namespace Crawlers.Feed;
 
 /// <summary>The feed URLs of an OPML subscription list: every <c>&lt;outline xmlUrl="…"&gt;</c>, nested ones included.</summary>
 public static class OpmlReader

@@ -1,7 +1,7 @@
 using System.ComponentModel;
-using AudioCrawl.Core.Configuration;
+using Crawler.Abstractions.Configuration;
 
-namespace AudioCrawl.Crawlers.Freesound;
+namespace Crawlers.Freesound;
 
 public sealed record FreesoundSettings : IValidatableSettings
 {

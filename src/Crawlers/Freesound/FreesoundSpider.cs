@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Html;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Html;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Configuration;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Crawlers.Freesound;
+namespace Crawlers.Freesound;
 
 /// <summary>
 /// Sounds of Freesound through APIv2 text search: each query (with the filter) over every page, following the

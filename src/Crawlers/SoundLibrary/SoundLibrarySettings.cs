@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace AudioCrawl.Crawlers.SoundLibrary;
+namespace Crawlers.SoundLibrary;
 
 public sealed record SoundLibrarySettings
 {

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Spiders;
 
-namespace AudioCrawl.Crawlers.SoundLibrary;
+namespace Crawlers.SoundLibrary;
 
 /// <summary>
 /// The example spider of the README walkthrough: index → categories (with pagination) → sound pages, one pair per

@@ -1,7 +1,7 @@
 using System.ComponentModel;
-using AudioCrawl.Core.Configuration;
+using Crawler.Abstractions.Configuration;
 
-namespace AudioCrawl.Crawlers.XenoCanto;
+namespace Crawlers.XenoCanto;
 
 public sealed record XenoCantoSettings : IValidatableSettings
 {

@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Configuration;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Crawlers.XenoCanto;
+namespace Crawlers.XenoCanto;
 
 /// <summary>
 /// Recordings of xeno-canto (API v3, <c>/api/3/recordings?query=…&amp;page=N</c>) for tag queries, every page of

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AudioCrawl.Crawlers.YouTube;
+namespace Crawlers.YouTube;
 
 /// <summary>The error body Google APIs answer with: <c>{"error": {"code", "message", "errors": [{"reason", "domain"}]}}</c>.</summary>
 public sealed record DataApiError(int Status, string? Reason, string? Message)

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AudioCrawl.Crawlers.YouTube;
+namespace Crawlers.YouTube;
 
 /// <summary>Reads YouTube Data API v3 list responses (search, channels, playlistItems, videos).</summary>
 public static class DataApiParser

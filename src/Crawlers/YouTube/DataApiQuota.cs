@@ -1,4 +1,4 @@
-namespace AudioCrawl.Crawlers.YouTube;
+namespace Crawlers.YouTube;
 
 /// <summary>The YouTube Data API's daily quota resets at midnight Pacific Time (PST or PDT, whichever is in force).</summary>
 public static class DataApiQuota

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Crawlers.YouTube;
+namespace Crawlers.YouTube;
 
 /// <summary>
 /// The WEB client identity a page's <c>ytcfg</c> announces, sent back as the <c>context.client</c> of youtubei

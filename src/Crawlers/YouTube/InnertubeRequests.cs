@@ -1,7 +1,7 @@
 using System.Text.Json;
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Http;
 
-namespace AudioCrawl.Crawlers.YouTube;
+namespace Crawlers.YouTube;
 
 /// <summary>Builds the POST /youtubei/v1/{search|browse} continuation request a WEB client sends.</summary>
 public static class InnertubeRequests

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Crawlers.YouTube;
+namespace Crawlers.YouTube;
 
 public enum InputKind
 {

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Crawlers.YouTube;
+namespace Crawlers.YouTube;
 
 /// <summary>
 /// What a listing request carries to its callback (as the request's JSON data, so it survives a persisted

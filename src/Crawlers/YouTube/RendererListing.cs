@@ -1,4 +1,4 @@
-namespace AudioCrawl.Crawlers.YouTube;
+namespace Crawlers.YouTube;
 
 /// <summary>What one page or continuation response lists: its videos in page order and the token of the next page.</summary>
 public sealed record RendererListing(IReadOnlyList<VideoEntry> Videos, string? Continuation)

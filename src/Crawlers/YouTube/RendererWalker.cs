@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AudioCrawl.Crawlers.YouTube;
+namespace Crawlers.YouTube;
 
 /// <summary>
 /// Finds the known video renderers anywhere in a YouTube JSON tree, as yt-dlp does, instead of trusting one fixed

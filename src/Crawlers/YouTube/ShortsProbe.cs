@@ -1,4 +1,4 @@
-namespace AudioCrawl.Crawlers.YouTube;
+namespace Crawlers.YouTube;
 
 /// <summary>
 /// The Data API has no Shorts flag, so a video's Short-ness is asked of the web site: <c>HEAD /shorts/{id}</c>, not

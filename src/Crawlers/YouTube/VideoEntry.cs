@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AudioCrawl.Crawlers.YouTube;
+namespace Crawlers.YouTube;
 
 /// <summary>One video as a listing (web renderer or Data API item) describes it; everything but the ID may be missing.</summary>
 public sealed record VideoEntry(string VideoId, string? Title)

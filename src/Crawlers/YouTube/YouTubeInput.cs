@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Web;
 
-namespace AudioCrawl.Crawlers.YouTube;
+namespace Crawlers.YouTube;
 
 /// <summary>
 /// One input as the user wrote it (<see cref="Original"/>) and the identifier it names (<see cref="Id"/>):

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace AudioCrawl.Crawlers.YouTube;
+namespace Crawlers.YouTube;
 
 /// <summary>
 /// Finds the JSON a YouTube page embeds in its scripts (<c>var ytInitialData = {…};</c>,

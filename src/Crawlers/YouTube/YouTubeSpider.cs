@@ -2,12 +2,12 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Spiders;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Crawlers.YouTube;
+namespace Crawlers.YouTube;
 
 /// <summary>
 /// YouTube video titles as (watch URL, title) pairs, from search queries, channels, playlists and single videos.

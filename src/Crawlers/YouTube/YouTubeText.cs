@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace AudioCrawl.Crawlers.YouTube;
+namespace Crawlers.YouTube;
 
 /// <summary>Reads the numbers YouTube shows as text: "1:02:03", "1,234 views", "1.2M views", "No views".</summary>
 public static partial class YouTubeText

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Crawlers.YouTube;
+namespace Crawlers.YouTube;
 
 /// <summary>The canonical youtube.com addresses the output uses, independent of the site the listing came from.</summary>
 public static class YouTubeUrls

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Reports.Charts;
+namespace Reports.Charts;
 
 /// <summary>
 /// A chart of the report: bars (one value per label) or lines (series over x). <see cref="Id"/> names it in the HTML

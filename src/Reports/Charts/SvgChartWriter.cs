@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
 
-namespace AudioCrawl.Reports.Charts;
+namespace Reports.Charts;
 
 /// <summary>
 /// Draws a <see cref="Chart"/> as a standalone SVG document (no scripts, no external fonts or styles). Every bar is a

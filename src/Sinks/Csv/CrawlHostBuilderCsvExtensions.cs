@@ -1,7 +1,7 @@
-using AudioCrawl.Core.Hosting;
+using Crawler.Core.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AudioCrawl.Sinks.Csv;
+namespace Sinks.Csv;
 
 public static class CrawlHostBuilderCsvExtensions
 {

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Configuration;
 
-namespace AudioCrawl.Sinks.Csv;
+namespace Sinks.Csv;
 
 /// <summary>
 /// The columns a CSV sink writes (<c>--csv-columns</c>): <c>url</c> and <c>text</c> always, and any of <c>tags</c>

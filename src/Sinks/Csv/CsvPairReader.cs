@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
-using AudioCrawl.Core;
+using Crawler.Abstractions;
 using CsvHelper;
 
-namespace AudioCrawl.Sinks.Csv;
+namespace Sinks.Csv;
 
 /// <summary>Reads any url,text CSV (header required, extra columns kept), as delivered by this or another tool.</summary>
 public static class CsvPairReader

@@ -1,12 +1,12 @@
-using AudioCrawl.Core;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Core.Storage;
+using Crawler.Abstractions;
+using Crawler.Abstractions.Pipeline;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Engine;
+using Crawler.Core.Storage;
 using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AudioCrawl.Sinks.Csv;
+namespace Sinks.Csv;
 
 /// <summary>
 /// The deliverable: a <c>url,text</c> CSV, RFC 4180 quoting, UTF-8 without BOM, CRLF line ends. Rows are

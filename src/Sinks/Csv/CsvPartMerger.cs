@@ -1,7 +1,7 @@
-using AudioCrawl.Core;
-using AudioCrawl.Core.Pipeline;
+using Crawler.Abstractions;
+using Crawler.Core.Pipeline;
 
-namespace AudioCrawl.Sinks.Csv;
+namespace Sinks.Csv;
 
 /// <summary>
 /// Merges the url,text CSV parts written by the workers of a shared crawl into one deliverable: parts in the order

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Sinks.Csv;
+namespace Sinks.Csv;
 
 public enum CsvSinkMode
 {

@@ -1,7 +1,8 @@
 using System.ComponentModel;
-using AudioCrawl.Core.Configuration;
+using Crawler.Abstractions.Configuration;
+using Crawler.Core.Configuration;
 
-namespace AudioCrawl.Sinks.Csv;
+namespace Sinks.Csv;
 
 /// <summary>The settings of a <c>csv</c> sink in crawlers.json's <c>sinks</c> section.</summary>
 public sealed record CsvSinkSettings : IValidatableSettings

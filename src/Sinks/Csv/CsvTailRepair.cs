@@ -1,4 +1,4 @@
-namespace AudioCrawl.Sinks.Csv;
+namespace Sinks.Csv;
 
 /// <summary>
 /// Cuts a CSV back to its last complete record: what follows the last line break outside quotes (a row torn by a

@@ -1,6 +1,7 @@
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Http;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>
 /// Gets the audio of one row onto disk: page URLs through the first media resolver that claims them, file URLs

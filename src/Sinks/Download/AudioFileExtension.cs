@@ -1,4 +1,4 @@
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>
 /// The file extension (and WebDataset member suffix) of audio stored as it was downloaded: the URL's own extension

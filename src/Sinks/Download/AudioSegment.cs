@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>A start and/or end offset in seconds, as LAION's YouTube tool takes per row.</summary>
 public sealed record AudioSegment(double? Start, double? End)

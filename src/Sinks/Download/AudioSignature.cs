@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>
 /// Recognises audio containers by their first bytes and media types that can hold audio, so an HTML error page

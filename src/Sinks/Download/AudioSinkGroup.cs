@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
-using AudioCrawl.Core.Media;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Media;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>
 /// The audio sinks of one crawl (any number, of any types): each pair becomes at most one media request, for every
 /// sink that takes its sample, and the audio fetched for it is handed to each of them, which converts it, writes
-/// it and records its status in its own record. One per crawl host (<see cref="CrawlHostBuilderDownloadExtensions.AddMediaDownload(AudioCrawl.Core.Hosting.CrawlHostBuilder)"/>).
+/// it and records its status in its own record. One per crawl host (<see cref="CrawlHostBuilderDownloadExtensions.AddMediaDownload(Crawler.Core.Hosting.CrawlHostBuilder)"/>).
 /// </summary>
 public sealed class AudioSinkGroup(MediaScheduler scheduler)
 {

@@ -1,7 +1,7 @@
 using System.ComponentModel;
-using AudioCrawl.Core.Configuration;
+using Crawler.Abstractions.Configuration;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>
 /// What every audio sink (<c>webdataset</c>, <c>files</c>) of crawlers.json's <c>sinks</c> section shares: where the

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using AudioCrawl.Core.Pipeline;
+using Crawler.Core.Pipeline;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>
 /// One row to download: where the audio is, its text, and what is known about it. <see cref="Key"/> names the

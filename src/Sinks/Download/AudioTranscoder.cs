@@ -1,7 +1,8 @@
 using System.Globalization;
+using Crawler.Abstractions;
 using FFMpegCore;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>
 /// The LAION data check and the conversion in one ffmpeg process (FFMpegCore over the system ffmpeg) for a whole
@@ -40,7 +41,7 @@ public sealed class AudioTranscoder(TranscodeOptions options)
                 ? ExecutableLocator.Find(Path.Combine(options.FfmpegFolder, program), null)
                 : ExecutableLocator.Find(program, Environment.GetEnvironmentVariable("PATH"));
             if (found is null)
-                throw new Core.CrawlerException($"{program} was not found {(options.FfmpegFolder.Length > 0 ? "in " + options.FfmpegFolder : "on PATH")}; install it (apt-get install ffmpeg) or point --ffmpeg-folder at it.");
+                throw new CrawlerException($"{program} was not found {(options.FfmpegFolder.Length > 0 ? "in " + options.FfmpegFolder : "on PATH")}; install it (apt-get install ffmpeg) or point --ffmpeg-folder at it.");
         }
     }
 
@@ -132,7 +133,7 @@ public sealed class AudioTranscoder(TranscodeOptions options)
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            throw new Core.CrawlerException($"ffmpeg could not be run: {ex.Message}", ex);
+            throw new CrawlerException($"ffmpeg could not be run: {ex.Message}", ex);
         }
         cancellationToken.ThrowIfCancellationRequested();
         return (result.Success, result.StandardError);

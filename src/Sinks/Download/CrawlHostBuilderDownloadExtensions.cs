@@ -1,10 +1,11 @@
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Hosting;
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Engine;
+using Crawler.Core.Hosting;
+using Crawler.Core.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 public static class CrawlHostBuilderDownloadExtensions
 {

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
-using AudioCrawl.Sinks.Csv;
+using Sinks.Csv;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>
 /// Rows of any url,text CSV as download sources. Extra columns go to <c>original_data</c> (an <c>original_data</c>

@@ -1,9 +1,10 @@
-using AudioCrawl.Core;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Hosting;
+using Crawler.Abstractions;
+using Crawler.Abstractions.Configuration;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Hosting;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>
 /// Rows (of a CSV) downloaded by the one engine: the crawl of no spider whose start requests are the media requests of

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>How the downloader runs. Politeness and limits of the fetch path itself come with the <c>IFetcher</c>.</summary>
 public sealed record DownloadOptions

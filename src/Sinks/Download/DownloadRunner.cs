@@ -1,15 +1,15 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
-using AudioCrawl.Core;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Stats;
-using AudioCrawl.Core.Media;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Storage;
+using Crawler.Abstractions;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Stats;
+using Crawler.Core.Media;
+using Crawler.Core.Pipeline;
+using Crawler.Core.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>
 /// Samples in, packed samples out, and a status for every sample. The downloads are media requests of the crawl's

@@ -1,14 +1,14 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Media;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Core.Stats;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Pipeline;
+using Crawler.Abstractions.Spiders;
+using Crawler.Abstractions.Stats;
+using Crawler.Core.Media;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>
 /// An audio sink of a crawl (Scrapy's media pipeline): each pair the item pipeline accepts becomes a low-priority

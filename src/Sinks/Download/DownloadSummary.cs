@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>The run summary (<c>summary.json</c>): counts of this run and of the whole output folder.</summary>
 public sealed record DownloadSummary

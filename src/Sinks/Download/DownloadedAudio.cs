@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>
 /// Downloaded audio: on local disk waiting for the transcoder (<see cref="Path"/>, deleted once it is packed or

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>Finds a program the way a shell does: a path is taken as it is, a bare name is searched on the given PATH.</summary>
 public static class ExecutableLocator

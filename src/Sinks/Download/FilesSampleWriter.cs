@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>
 /// Loose files: <c>{key}.flac</c> and <c>{key}.json</c> side by side. The audio is written first, then the JSON under

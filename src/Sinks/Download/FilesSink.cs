@@ -1,9 +1,9 @@
-using AudioCrawl.Core.Media;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Stats;
+using Crawler.Abstractions.Pipeline;
+using Crawler.Abstractions.Stats;
+using Crawler.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>Downloads the audio of every pair and writes loose <c>{key}.flac</c> + <c>{key}.json</c> files (what <c>--audio-dir</c> writes).</summary>
 [Sink<FilesSinkSettings>(TypeName, "Downloads and converts the audio of every pair into loose {key}.flac + {key}.json files (what --audio-dir writes).")]

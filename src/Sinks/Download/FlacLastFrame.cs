@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>
 /// The last audio frame of a FLAC file: found from the file's end by its sync code and header CRC-8, and proven

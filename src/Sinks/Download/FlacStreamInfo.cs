@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>
 /// The STREAMINFO block every FLAC file starts with (after <c>fLaC</c>): enough to check a conversion without a

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>
 /// Downloads audio from a URL that is a page rather than a file (a YouTube watch page, a podcast episode page).

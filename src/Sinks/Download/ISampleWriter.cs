@@ -1,4 +1,4 @@
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>
 /// Where samples are packed (WebDataset shards, or loose files). A sample is committed once it can no longer be

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>
 /// The per-sample JSON of the LAION audio datasets: <c>text</c> is a list, <c>tag</c> a list, and everything

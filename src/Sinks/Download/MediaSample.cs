@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>
 /// What a media request of the audio sinks carries: the sample, and every audio sink that takes it with the sample's

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>A file a media resolver downloaded, and what it learnt on the way (title, id, uploader, ...).</summary>
 public sealed record ResolvedMedia(string Path, JsonObject Metadata);

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>The reasons a row ends up failed in the status table (besides <c>http_{status}</c> and the fetch error kinds).</summary>
 public static class SampleFailureReasons

@@ -1,6 +1,6 @@
-using AudioCrawl.Core.Pipeline;
+using Crawler.Core.Pipeline;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>
 /// Sample keys: the 128-bit pair hash of URL and text in hex. Stable across runs and machines (so resume works

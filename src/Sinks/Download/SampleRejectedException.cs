@@ -1,6 +1,6 @@
-using AudioCrawl.Core;
+using Crawler.Abstractions;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>A row that will not become a sample; <see cref="Reason"/> is its status-table reason.</summary>
 public sealed class SampleRejectedException(string reason, string message, Exception? innerException = null)

@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Storage;
+using Crawler.Core.Engine;
+using Crawler.Core.Storage;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>
 /// The crash-safe per-sample record: one JSON line per change, flushed as it happens: <c>pending</c> when a sample is

@@ -1,6 +1,6 @@
 using Parquet.Serialization;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>The status table as Parquet (<c>status.parquet</c>): one row per input row, in input order.</summary>
 public static class StatusTable

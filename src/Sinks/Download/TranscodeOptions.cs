@@ -1,4 +1,4 @@
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>What every sample is turned into.</summary>
 public sealed record TranscodeOptions

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>
 /// The encoded sample and what ffmpeg's log says about the input and the output header about the result. The audio

@@ -1,10 +1,10 @@
-using AudioCrawl.Core.Media;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Stats;
-using AudioCrawl.Sinks.WebDataset;
+using Crawler.Abstractions.Pipeline;
+using Crawler.Abstractions.Stats;
+using Crawler.Core.Pipeline;
 using Microsoft.Extensions.Logging;
+using Sinks.WebDataset;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>Downloads the audio of every pair, converts it and packs it as WebDataset shards (what <c>--webdataset</c> writes).</summary>
 [Sink<WebDatasetSinkSettings>(TypeName, "Downloads, converts and packs the audio of every pair into WebDataset .tar shards (what --webdataset writes).")]

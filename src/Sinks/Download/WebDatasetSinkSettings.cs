@@ -1,7 +1,7 @@
 using System.ComponentModel;
-using AudioCrawl.Sinks.WebDataset;
+using Sinks.WebDataset;
 
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>The settings of a <c>webdataset</c> sink in crawlers.json's <c>sinks</c> section (what <c>--webdataset</c> sets).</summary>
 public sealed record WebDatasetSinkSettings : AudioSinkSettings

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Sinks.Download;
+namespace Sinks.Download;
 
 /// <summary>How the yt-dlp resolver runs.</summary>
 public sealed record YtDlpOptions

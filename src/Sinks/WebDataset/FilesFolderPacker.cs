@@ -2,11 +2,11 @@ using System.IO.Enumeration;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
-using AudioCrawl.Core;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Sinks.Download;
+using Crawler.Abstractions;
+using Crawler.Core.Pipeline;
+using Sinks.Download;
 
-namespace AudioCrawl.Sinks.WebDataset;
+namespace Sinks.WebDataset;
 
 /// <summary>
 /// Packs a folder of loose samples (<c>{key}.{audio}</c> + <c>{key}.json</c>, as <c>audiocrawl download --format files</c>

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Sinks.WebDataset;
+namespace Sinks.WebDataset;
 
 /// <summary>
 /// Told when a shard is finished: synced, renamed from <c>.tmp</c> to <c>.tar</c>, its <c>_stats.json</c> and

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Sinks.WebDataset;
+namespace Sinks.WebDataset;
 
 /// <summary>What <see cref="FilesFolderPacker"/> did.</summary>
 public sealed record PackSummary

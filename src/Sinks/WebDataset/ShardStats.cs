@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AudioCrawl.Sinks.WebDataset;
+namespace Sinks.WebDataset;
 
 /// <summary>A shard's <c>{shard}_stats.json</c>, as img2dataset writes one per shard.</summary>
 public sealed record ShardStats

@@ -2,9 +2,10 @@ using System.Formats.Tar;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using AudioCrawl.Sinks.Download;
+using Crawler.Abstractions;
+using Sinks.Download;
 
-namespace AudioCrawl.Sinks.WebDataset;
+namespace Sinks.WebDataset;
 
 /// <summary>
 /// The shards of one folder. Samples stream into <c>{prefix}{index:D5}.tar.tmp</c> (audio member, then JSON
@@ -235,7 +236,7 @@ public sealed partial class ShardWriter(string folder, WebDatasetOptions options
         }
         catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or FormatException)
         {
-            throw new Core.CrawlerException($"{path}: this shard is damaged ({ex.Message}); move it away and run again to redo its samples.", ex);
+            throw new CrawlerException($"{path}: this shard is damaged ({ex.Message}); move it away and run again to redo its samples.", ex);
         }
         packed.UnionWith(keys);
         return keys.Count;

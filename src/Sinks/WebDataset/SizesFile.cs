@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AudioCrawl.Sinks.WebDataset;
+namespace Sinks.WebDataset;
 
 /// <summary><c>sizes.json</c>: shard file name → number of samples, one per shard folder, replaced atomically.</summary>
 public static class SizesFile

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace AudioCrawl.Sinks.WebDataset;
+namespace Sinks.WebDataset;
 
 /// <summary>
 /// Writes regular-file members of a POSIX (ustar) tar, as GNU tar does: one 512-byte header, the data, zero padding

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AudioCrawl.Sinks.WebDataset;
+namespace Sinks.WebDataset;
 
 /// <summary>
 /// Compile-time JSON for the files written once per shard: no reflection and no serializer code generated at

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Sinks.WebDataset;
+namespace Sinks.WebDataset;
 
 /// <summary>How shards are laid out.</summary>
 public sealed record WebDatasetOptions

@@ -1,7 +1,7 @@
-using AudioCrawl.Core;
-using AudioCrawl.Sinks.Download;
+using Crawler.Abstractions;
+using Sinks.Download;
 
-namespace AudioCrawl.Sinks.WebDataset;
+namespace Sinks.WebDataset;
 
 /// <summary>
 /// Samples as WebDataset tar shards, in one folder or split by key hash into <c>train/</c> and <c>test/</c>

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace AudioCrawl.SampleSite.Scripted;
+namespace AudioCrawl.SampleSite.TestSites.Scripted;
 
 /// <summary>
 /// Pages that only a browser can read, in the two shapes common on audio sites:

@@ -1,4 +1,4 @@
-namespace AudioCrawl.SampleSite.YouTube;
+namespace AudioCrawl.SampleSite.TestSites.YouTube;
 
 /// <summary>
 /// A playlist of the mock YouTube, in the classic playlistVideoRenderer layout or the lockupViewModel one;

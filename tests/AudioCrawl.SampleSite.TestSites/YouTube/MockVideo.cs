@@ -1,4 +1,4 @@
-namespace AudioCrawl.SampleSite.YouTube;
+namespace AudioCrawl.SampleSite.TestSites.YouTube;
 
 /// <summary>A video of the mock YouTube.</summary>
 public sealed record MockVideo(string Id, string Title, MockChannel Channel, int DurationSeconds, long Views, string Published)

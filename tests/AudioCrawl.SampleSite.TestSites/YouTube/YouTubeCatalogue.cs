@@ -1,4 +1,4 @@
-namespace AudioCrawl.SampleSite.YouTube;
+namespace AudioCrawl.SampleSite.TestSites.YouTube;
 
 /// <summary>
 /// The mock YouTube's content, the same on every run: two channels (one in each grid layout, one with Shorts, a live

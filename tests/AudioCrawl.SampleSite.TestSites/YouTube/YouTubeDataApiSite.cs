@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace AudioCrawl.SampleSite.YouTube;
+namespace AudioCrawl.SampleSite.TestSites.YouTube;
 
 /// <summary>
 /// A local YouTube Data API v3 at <c>/youtube/v3/</c>: search, channels, playlistItems and videos list methods with

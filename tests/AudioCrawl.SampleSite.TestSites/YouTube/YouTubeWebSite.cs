@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace AudioCrawl.SampleSite.YouTube;
+namespace AudioCrawl.SampleSite.TestSites.YouTube;
 
 /// <summary>
 /// A local YouTube: search result pages, channel video and Shorts tabs (richGridRenderer), playlists in the

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using AudioCrawl.SampleSite;
 using AudioCrawl.SampleSite.Cambridge;
 using AudioCrawl.Testing;
 using Xunit;
@@ -119,7 +118,7 @@ public sealed class CambridgeMirrorTests
         await using var host = await SampleWeb.ServeAsync(mirror);
         using var client = new HttpClient();
 
-        var robots = AudioCrawl.Core.Politeness.RobotsTxt.Parse(await client.GetStringAsync(new Uri(host.BaseUrl, "/robots.txt")));
+        var robots = Crawler.Abstractions.Politeness.RobotsTxt.Parse(await client.GetStringAsync(new Uri(host.BaseUrl, "/robots.txt")));
 
         Assert.NotEmpty(mirror.Withdrawn);
         foreach (var agent in new[] { "AudioCrawl", "Scrapy", "GPTBot" })
@@ -142,7 +141,7 @@ public sealed class CambridgeMirrorTests
         await using var host = await SampleWeb.ServeAsync(mirror);
         using var client = new HttpClient();
 
-        var robots = AudioCrawl.Core.Politeness.RobotsTxt.Parse(await client.GetStringAsync(new Uri(host.BaseUrl, "/robots.txt")));
+        var robots = Crawler.Abstractions.Politeness.RobotsTxt.Parse(await client.GetStringAsync(new Uri(host.BaseUrl, "/robots.txt")));
 
         Assert.True(robots.IsAllowed(new Uri(host.BaseUrl, "/browse/english/a/"), "AudioCrawl"));
         Assert.False(robots.IsAllowed(new Uri(host.BaseUrl, "/search/direct/?q=work"), "AudioCrawl"));
@@ -158,7 +157,7 @@ public sealed class CambridgeMirrorTests
         await using var host = await SampleWeb.ServeAsync(mirror);
         using var client = new HttpClient();
 
-        var robots = AudioCrawl.Core.Politeness.RobotsTxt.Parse(await client.GetStringAsync(new Uri(host.BaseUrl, "/robots.txt")));
+        var robots = Crawler.Abstractions.Politeness.RobotsTxt.Parse(await client.GetStringAsync(new Uri(host.BaseUrl, "/robots.txt")));
         var files = new List<string>();
         for (var number = 1; number <= 3; number++)
             files.Add(await client.GetStringAsync(new Uri(host.BaseUrl, $"/sitemap/english/sitemap{number}.xml")));

@@ -1,5 +1,5 @@
-using AudioCrawl.Core.Hosting;
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Hosting;
+using Crawler.Abstractions.Http;
 
 namespace AudioCrawl.Testing.Extending;
 

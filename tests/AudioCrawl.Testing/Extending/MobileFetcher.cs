@@ -1,5 +1,6 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Http;
 
 namespace AudioCrawl.Testing.Extending;
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Hosting;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Engine;
+using Crawler.Core.Hosting;
 
 namespace AudioCrawl.Testing.Extending;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AudioCrawl.Cli;
 using AudioCrawl.SampleSite;
 using AudioCrawl.SampleSite.Cambridge;
 using AudioCrawl.Testing;

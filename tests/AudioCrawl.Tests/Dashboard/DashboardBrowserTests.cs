@@ -1,10 +1,10 @@
 using System.Globalization;
-using AudioCrawl.Browser;
 using AudioCrawl.Testing;
+using Crawler.Browser;
 using Microsoft.Playwright;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests.Dashboard;
+namespace AudioCrawl.Tests.Dashboard;
 
 /// <summary>
 /// The dashboard in the Debian Chromium (Playwright) while the audiocrawl executable crawls the loopback sound

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using AudioCrawl.Cli.Dashboard;
-using AudioCrawl.Core.Configuration;
+using Crawler.Core.Configuration;
+using Crawler.Core.Live;
+using Crawler.Core.Runs;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests.Dashboard;
+namespace AudioCrawl.Tests.Dashboard;
 
 /// <summary>audiocrawl serve's endpoints against real crawls of the loopback sound library.</summary>
 public sealed class DashboardServerTests
@@ -81,7 +82,7 @@ public sealed class DashboardServerTests
         Assert.Equal(stats.GetProperty("items").GetInt64(), last.GetProperty("stats").GetProperty("items").GetInt64());
         Assert.Contains(snapshots.SelectMany(s => s.GetProperty("recentFailures").EnumerateArray()), f => f.GetProperty("url").GetString() == site.FailingUrl);
         Assert.Equal(site.Server.BaseUrl.Authority, last.GetProperty("hosts")[0].GetProperty("host").GetString());
-        Assert.False(File.Exists(Path.Combine(site.JobDirectory, Core.Live.LiveFeedPaths.SocketFile)));
+        Assert.False(File.Exists(Path.Combine(site.JobDirectory, LiveFeedPaths.SocketFile)));
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public sealed class DashboardServerTests
         var listed = Assert.Single(runs.RootElement.GetProperty("runs").EnumerateArray());
         Assert.Equal("sounds", listed.GetProperty("spider").GetString());
         Assert.Equal("finished", listed.GetProperty("status").GetString());
-        await using var state = await Core.Runs.SpiderState.OpenAsync(Path.Combine(site.StateDirectory, "sounds"));
+        await using var state = await SpiderState.OpenAsync(Path.Combine(site.StateDirectory, "sounds"));
         var recorded = Assert.Single(await state.ListRunsAsync());
         Assert.Equal(recorded.Requests, listed.GetProperty("requests").GetInt64());
         Assert.True(recorded.Requests > 20, $"{recorded.Requests} requests");

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text.Json;
-using AudioCrawl.Cli.Dashboard;
+using AudioCrawl.Dashboard;
 using AudioCrawl.SampleSite.Sounds;
 using AudioCrawl.Testing;
+using Crawler.Core.Live;
 
-namespace AudioCrawl.Cli.Tests.Dashboard;
+namespace AudioCrawl.Tests.Dashboard;
 
 /// <summary>
 /// The sound library on loopback with one sound page that drops the connection (the injected failure), a job
@@ -67,7 +68,7 @@ public sealed class DashboardSite : IAsyncDisposable
     public async Task WaitForLiveFeedAsync(TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (!await Core.Live.LiveFeedReader.IsLiveAsync(JobDirectory))
+        while (!await LiveFeedReader.IsLiveAsync(JobDirectory))
         {
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"no live feed in {JobDirectory} within {timeout}.");

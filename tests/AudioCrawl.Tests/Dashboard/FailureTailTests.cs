@@ -1,10 +1,10 @@
-using AudioCrawl.Cli.Dashboard;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Http;
+using AudioCrawl.Dashboard;
 using AudioCrawl.Testing;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Engine;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests.Dashboard;
+namespace AudioCrawl.Tests.Dashboard;
 
 public sealed class FailureTailTests : IDisposable
 {

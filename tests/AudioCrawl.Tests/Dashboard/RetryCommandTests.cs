@@ -1,7 +1,7 @@
-using AudioCrawl.Cli.Dashboard;
+using AudioCrawl.Dashboard;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests.Dashboard;
+namespace AudioCrawl.Tests.Dashboard;
 
 public sealed class RetryCommandTests
 {

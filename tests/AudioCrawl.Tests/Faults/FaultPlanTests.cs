@@ -1,7 +1,7 @@
 using AudioCrawl.FaultSuite.Proxy;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests.Faults;
+namespace AudioCrawl.Tests.Faults;
 
 public sealed class FaultPlanTests
 {

@@ -4,7 +4,7 @@ using AudioCrawl.FaultSuite.Proxy;
 using AudioCrawl.Testing;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests.Faults;
+namespace AudioCrawl.Tests.Faults;
 
 /// <summary>The fault proxy against a real upstream and a real HttpClient: each fault does to the client what its name says.</summary>
 public sealed class FaultProxyTests : IAsyncLifetime

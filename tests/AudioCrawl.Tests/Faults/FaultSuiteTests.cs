@@ -2,7 +2,7 @@ using AudioCrawl.FaultSuite;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace AudioCrawl.Cli.Tests.Faults;
+namespace AudioCrawl.Tests.Faults;
 
 /// <summary>
 /// The fault suite's short form (what <c>bench/faults.sh --short</c> runs), each scenario once, with the seed

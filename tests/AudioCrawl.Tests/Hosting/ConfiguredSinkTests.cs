@@ -1,9 +1,8 @@
 using System.Text.Json;
-using AudioCrawl.Cli;
 using AudioCrawl.SampleSite.Sounds;
 using AudioCrawl.Testing;
 using Xunit;
-using CliRunner = AudioCrawl.Cli.Tests.Cli;
+using CliRunner = AudioCrawl.Tests.Cli;
 
 namespace AudioCrawl.Tests.Hosting;
 

@@ -1,11 +1,10 @@
 using System.Text.Json;
-using AudioCrawl.Cli;
 using AudioCrawl.SampleSite.Podcast;
-using AudioCrawl.Sinks.Csv;
-using AudioCrawl.Sinks.Download;
 using AudioCrawl.Testing;
+using Sinks.Csv;
+using Sinks.Download;
 using Xunit;
-using CliRunner = AudioCrawl.Cli.Tests.Cli;
+using CliRunner = AudioCrawl.Tests.Cli;
 
 namespace AudioCrawl.Tests.Hosting;
 

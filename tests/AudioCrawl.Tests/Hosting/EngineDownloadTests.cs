@@ -1,14 +1,12 @@
 using System.Formats.Tar;
 using System.Text.Json;
-using AudioCrawl.Cli;
 using AudioCrawl.SampleSite;
 using AudioCrawl.SampleSite.Sounds;
-using AudioCrawl.Sinks.Download;
 using AudioCrawl.Testing;
-using Microsoft.AspNetCore.Http;
+using Sinks.Download;
 using Xunit;
 using Xunit.Abstractions;
-using CliRunner = AudioCrawl.Cli.Tests.Cli;
+using CliRunner = AudioCrawl.Tests.Cli;
 
 namespace AudioCrawl.Tests.Hosting;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Pipeline;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Engine;
 
 namespace AudioCrawl.Tests.Hosting;
 

@@ -1,14 +1,13 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using AudioCrawl.Cli;
-using AudioCrawl.Core.Hosting;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Stats;
 using AudioCrawl.SampleSite.Sounds;
-using AudioCrawl.Sinks.Download;
 using AudioCrawl.Testing;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Stats;
+using Crawler.Core.Hosting;
+using Sinks.Download;
 using Xunit;
-using CliRunner = AudioCrawl.Cli.Tests.Cli;
+using CliRunner = AudioCrawl.Tests.Cli;
 
 namespace AudioCrawl.Tests.Hosting;
 

@@ -1,10 +1,9 @@
-using AudioCrawl.Cli;
-using AudioCrawl.SampleSite.Scripted;
 using AudioCrawl.SampleSite.Sounds;
-using AudioCrawl.Sinks.Download;
+using AudioCrawl.SampleSite.TestSites.Scripted;
 using AudioCrawl.Testing;
+using Sinks.Download;
 using Xunit;
-using CliRunner = AudioCrawl.Cli.Tests.Cli;
+using CliRunner = AudioCrawl.Tests.Cli;
 
 namespace AudioCrawl.Tests.Hosting;
 

@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using AudioCrawl.Sinks.Download;
 using AudioCrawl.Testing;
 using Microsoft.AspNetCore.Http;
+using Sinks.Download;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -1,8 +1,7 @@
 using System.Reflection;
-using AudioCrawl.Cli;
 using AudioCrawl.SampleSite;
-using AudioCrawl.SampleSite.Scripted;
-using AudioCrawl.SampleSite.YouTube;
+using AudioCrawl.SampleSite.TestSites.Scripted;
+using AudioCrawl.SampleSite.TestSites.YouTube;
 using Xunit;
 
 namespace AudioCrawl.Tests.Layout;

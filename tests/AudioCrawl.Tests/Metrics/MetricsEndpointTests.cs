@@ -1,14 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Hosting;
-using AudioCrawl.Core.Http;
 using AudioCrawl.SampleSite.Sounds;
 using AudioCrawl.Testing;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Engine;
+using Crawler.Core.Hosting;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests.Metrics;
+namespace AudioCrawl.Tests.Metrics;
 
 /// <summary>--metrics-port on a crawl of the loopback sound library: scraped while it runs and as it finishes, read back against --stats.</summary>
 public sealed class MetricsEndpointTests : IAsyncLifetime, IDisposable

@@ -1,13 +1,13 @@
 using System.Formats.Tar;
 using System.Text.Json;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Http;
 using AudioCrawl.SampleSite.Sounds;
-using AudioCrawl.Sinks.Download;
 using AudioCrawl.Testing;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Engine;
+using Sinks.Download;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests.Resume;
+namespace AudioCrawl.Tests.Resume;
 
 /// <summary>
 /// A job directory whose state files were damaged: the crawl refuses to start (exit 2) with an error naming the

@@ -3,7 +3,7 @@ using AudioCrawl.SampleSite.Sounds;
 using AudioCrawl.Testing;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests.Resume;
+namespace AudioCrawl.Tests.Resume;
 
 /// <summary>
 /// The real CLI writing its CSV to a small tmpfs (a real ENOSPC): no torn row, counts that match the file, exit 1

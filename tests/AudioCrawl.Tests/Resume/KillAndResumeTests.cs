@@ -3,7 +3,7 @@ using AudioCrawl.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace AudioCrawl.Cli.Tests.Resume;
+namespace AudioCrawl.Tests.Resume;
 
 /// <summary>
 /// The real CLI in a child process, killed with SIGKILL at random points and resumed with the same command each

@@ -3,7 +3,7 @@ using AudioCrawl.Testing;
 using Microsoft.AspNetCore.Http;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests.Resume;
+namespace AudioCrawl.Tests.Resume;
 
 public sealed class RetryFailedTests : IAsyncLifetime, IDisposable
 {

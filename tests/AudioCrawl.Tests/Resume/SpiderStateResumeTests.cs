@@ -1,8 +1,8 @@
-using AudioCrawl.SampleSite.YouTube;
+using AudioCrawl.SampleSite.TestSites.YouTube;
 using AudioCrawl.Testing;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests.Resume;
+namespace AudioCrawl.Tests.Resume;
 
 /// <summary>Spider state in the job directory: YouTube's per-input limit holds when a killed job is resumed.</summary>
 public sealed class SpiderStateResumeTests : IDisposable

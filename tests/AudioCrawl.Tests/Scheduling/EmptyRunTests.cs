@@ -1,8 +1,8 @@
-using AudioCrawl.Core.Runs;
 using AudioCrawl.Testing;
+using Crawler.Core.Runs;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests.Scheduling;
+namespace AudioCrawl.Tests.Scheduling;
 
 /// <summary>run-once and the found-nothing alarm: nothing new is not an alarm, nothing at all is.</summary>
 public sealed class EmptyRunTests : IDisposable

@@ -1,7 +1,7 @@
-using AudioCrawl.Cli.Scheduling;
-using AudioCrawl.Core.Runs;
+using AudioCrawl.Scheduling;
+using Crawler.Core.Runs;
 
-namespace AudioCrawl.Cli.Tests.Scheduling;
+namespace AudioCrawl.Tests.Scheduling;
 
 /// <summary>A runner whose runs last until the test lets them finish (or the stop token fires), recording when they started.</summary>
 public sealed class FakeRunner(TimeProvider time, params string[] unfinished) : IScheduledRunner

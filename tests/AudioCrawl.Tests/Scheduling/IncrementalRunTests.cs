@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
-using AudioCrawl.Core.Runs;
 using AudioCrawl.Testing;
+using Crawler.Core.Runs;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests.Scheduling;
+namespace AudioCrawl.Tests.Scheduling;
 
 /// <summary>Consecutive runs of the catalogue spider against a loopback site that gains items between them.</summary>
 public sealed partial class IncrementalRunTests : IDisposable

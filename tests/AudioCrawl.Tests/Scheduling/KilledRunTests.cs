@@ -1,17 +1,17 @@
-using AudioCrawl.Core.Hosting;
 using System.Text.Json.Nodes;
-using AudioCrawl.Cli.Scheduling;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Runs;
-using AudioCrawl.Core.Spiders;
 using AudioCrawl.SampleSite.Sounds;
+using AudioCrawl.Scheduling;
 using AudioCrawl.Testing;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Hosting;
+using Crawler.Core.Runs;
+using Crawler.Core.Spiders;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests.Scheduling;
+namespace AudioCrawl.Tests.Scheduling;
 
 /// <summary>A scheduled run killed with SIGKILL in a child process, then picked up by the scheduler's next tick.</summary>
 public sealed class KilledRunTests : IDisposable

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 
-namespace AudioCrawl.Cli.Tests.Scheduling;
+namespace AudioCrawl.Tests.Scheduling;
 
 /// <summary>Keeps every logged line, to check what a person reading the service's log would see.</summary>
-public sealed class ListLogger : ILogger<AudioCrawl.Cli.Scheduling.SchedulerService>
+public sealed class ListLogger : ILogger<AudioCrawl.Scheduling.SchedulerService>
 {
     private readonly List<string> _lines = [];
 

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
-using AudioCrawl.Cli.Scheduling;
-using AudioCrawl.Core.Runs;
+using AudioCrawl.Scheduling;
+using Crawler.Core.Runs;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
-namespace AudioCrawl.Cli.Tests.Scheduling;
+namespace AudioCrawl.Tests.Scheduling;
 
 public sealed class ScheduleLoopTests
 {

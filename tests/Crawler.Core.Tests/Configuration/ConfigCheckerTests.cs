@@ -1,8 +1,8 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Spiders;
+using Crawler.Core.Configuration;
+using Crawler.Core.Spiders;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Configuration;
+namespace Crawler.Core.Tests.Configuration;
 
 public sealed class ConfigCheckerTests
 {

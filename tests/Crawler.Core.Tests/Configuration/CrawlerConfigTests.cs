@@ -1,7 +1,7 @@
-using AudioCrawl.Core.Configuration;
+using Crawler.Core.Configuration;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Configuration;
+namespace Crawler.Core.Tests.Configuration;
 
 public sealed class CrawlerConfigTests
 {

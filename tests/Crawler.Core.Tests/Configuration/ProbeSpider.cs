@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Spiders;
 
-namespace AudioCrawl.Core.Tests.Configuration;
+namespace Crawler.Core.Tests.Configuration;
 
 public enum ProbeMode
 {

@@ -1,10 +1,10 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Politeness;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Politeness;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Spiders;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Configuration;
+namespace Crawler.Core.Tests.Configuration;
 
 public sealed class SettingsBinderTests
 {

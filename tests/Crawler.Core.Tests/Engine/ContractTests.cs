@@ -1,11 +1,11 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Spiders;
 using AudioCrawl.Testing;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Spiders;
 using Microsoft.Extensions.Logging;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Engine;
+namespace Crawler.Core.Tests.Engine;
 
 public sealed class ContractTests : IAsyncLifetime
 {

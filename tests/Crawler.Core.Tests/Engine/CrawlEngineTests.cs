@@ -1,13 +1,12 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Spiders;
 using AudioCrawl.SampleSite.Sounds;
 using AudioCrawl.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
+using Crawler.Abstractions.Pipeline;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Spiders;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Engine;
+namespace Crawler.Core.Tests.Engine;
 
 public sealed class CrawlEngineTests : IAsyncLifetime
 {

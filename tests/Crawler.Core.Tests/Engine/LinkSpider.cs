@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Spiders;
 
-namespace AudioCrawl.Core.Tests.Engine;
+namespace Crawler.Core.Tests.Engine;
 
 public sealed record LinkSettings
 {

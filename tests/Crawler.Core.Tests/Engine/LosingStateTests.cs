@@ -1,14 +1,15 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Scheduling;
-using AudioCrawl.Core.Spiders;
 using AudioCrawl.SampleSite.Sounds;
 using AudioCrawl.Testing;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Scheduling;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Pipeline;
+using Crawler.Core.Scheduling;
+using Crawler.Core.Spiders;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Engine;
+namespace Crawler.Core.Tests.Engine;
 
 /// <summary>A crawl whose shared state (frontier, pair keys) is lost for good stops, fails, and keeps what it acknowledged.</summary>
 public sealed class LosingStateTests : IAsyncLifetime

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Pipeline;
+using Crawler.Abstractions.Spiders;
 
-namespace AudioCrawl.Core.Tests.Engine;
+namespace Crawler.Core.Tests.Engine;
 
 /// <summary>A sink that keeps what it was given, and can be told to fail.</summary>
 public sealed class RecordingSink(int failAfter = int.MaxValue) : IPairSink

@@ -1,16 +1,17 @@
 using System.Collections.Concurrent;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Hosting;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Core.Tests.Engine;
 using AudioCrawl.SampleSite.Sounds;
 using AudioCrawl.Testing;
 using AudioCrawl.Testing.Extending;
+using Crawler.Abstractions.Hosting;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Hosting;
+using Crawler.Core.Spiders;
+using Crawler.Core.Tests.Engine;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Hosting;
+namespace Crawler.Core.Tests.Hosting;
 
 /// <summary>Middlewares, fetchers and extensions of one's own: one class and one registration each, seen from the server.</summary>
 public sealed class ExtensionPointTests : IAsyncLifetime

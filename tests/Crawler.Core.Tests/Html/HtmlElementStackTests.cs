@@ -1,7 +1,7 @@
-using AudioCrawl.Core.Html;
+using Crawler.Abstractions.Html;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Html;
+namespace Crawler.Core.Tests.Html;
 
 /// <summary>The stack is driven by the token reader as a caller would; frames record each element's path.</summary>
 public sealed class HtmlElementStackTests

@@ -1,7 +1,7 @@
-using AudioCrawl.Core.Html;
+using Crawler.Abstractions.Html;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Html;
+namespace Crawler.Core.Tests.Html;
 
 public sealed class HtmlTagSearchTests
 {

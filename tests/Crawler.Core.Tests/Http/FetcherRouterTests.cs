@@ -1,10 +1,11 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Hosting;
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Configuration;
+using Crawler.Core.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Http;
+namespace Crawler.Core.Tests.Http;
 
 /// <summary>Fetchers by name: keyed registrations of the crawl host, reached through its one fetch pipeline.</summary>
 public sealed class FetcherRouterTests

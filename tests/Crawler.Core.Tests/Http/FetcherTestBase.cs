@@ -1,9 +1,9 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Http;
 using AudioCrawl.Testing;
+using Crawler.Abstractions.Configuration;
+using Crawler.Core.Http;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Http;
+namespace Crawler.Core.Tests.Http;
 
 /// <summary>A fresh loopback server for each test, and HTTP fetchers built from engine settings.</summary>
 public abstract class FetcherTestBase : IAsyncLifetime

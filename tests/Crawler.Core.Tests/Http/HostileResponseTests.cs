@@ -1,12 +1,10 @@
 using System.IO.Compression;
 using System.Text;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Testing;
-using Microsoft.AspNetCore.Http;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Http;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Http;
+namespace Crawler.Core.Tests.Http;
 
 public sealed class HostileResponseTests : FetcherTestBase
 {

@@ -1,8 +1,8 @@
 using System.Text;
-using AudioCrawl.Core.Http;
+using Crawler.Abstractions.Http;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Http;
+namespace Crawler.Core.Tests.Http;
 
 public sealed class ResponseTests
 {

@@ -1,7 +1,7 @@
-using AudioCrawl.Core.Http;
+using Crawler.Core.Http;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Http;
+namespace Crawler.Core.Tests.Http;
 
 public sealed class RetryAfterTests
 {

@@ -1,15 +1,15 @@
-using AudioCrawl.Core.Hosting;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Politeness;
 using AudioCrawl.Testing;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Hosting;
+using Crawler.Core.Http;
+using Crawler.Core.Politeness;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Http;
+namespace Crawler.Core.Tests.Http;
 
 public sealed class RetryingFetcherTests : IAsyncLifetime
 {

@@ -1,11 +1,12 @@
-using AudioCrawl.Core.Hosting;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Scheduling;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Hosting;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Pipeline;
+using Crawler.Abstractions.Scheduling;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Hosting;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Layout;
+namespace Crawler.Core.Tests.Layout;
 
 /// <summary>Crawler.Abstractions holds what a spider or sink author needs, and pulls in nothing heavy.</summary>
 public sealed class AbstractionsLayoutTests

@@ -1,7 +1,7 @@
-using AudioCrawl.Core.Live;
+using Crawler.Core.Live;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Live;
+namespace Crawler.Core.Tests.Live;
 
 public sealed class RateHistoryTests
 {

@@ -1,18 +1,21 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Media;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Scheduling;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Core.Tests.Engine;
 using AudioCrawl.SampleSite.Sounds;
 using AudioCrawl.Testing;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Pipeline;
+using Crawler.Abstractions.Scheduling;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Http;
+using Crawler.Core.Media;
+using Crawler.Core.Scheduling;
+using Crawler.Core.Spiders;
+using Crawler.Core.Tests.Engine;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Media;
+namespace Crawler.Core.Tests.Media;
 
 /// <summary>A sink of one's own that downloads: its media requests go through the crawl's frontier and fetch pipeline.</summary>
 public sealed class MediaRequestTests : IAsyncLifetime

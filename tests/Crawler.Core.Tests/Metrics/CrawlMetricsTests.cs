@@ -1,13 +1,13 @@
 using System.Diagnostics.Metrics;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Metrics;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Core.Tests.Engine;
 using AudioCrawl.Testing;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Metrics;
+using Crawler.Core.Spiders;
+using Crawler.Core.Tests.Engine;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Metrics;
+namespace Crawler.Core.Tests.Metrics;
 
 /// <summary>The meter and its Prometheus text, read back after a crawl of a loopback site with a 404 among its links.</summary>
 public sealed class CrawlMetricsTests : IAsyncLifetime

@@ -1,10 +1,9 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Metrics;
-using AudioCrawl.Core.Stats;
 using AudioCrawl.Testing;
+using Crawler.Abstractions.Stats;
+using Crawler.Core.Metrics;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Metrics;
+namespace Crawler.Core.Tests.Metrics;
 
 public sealed class TimelineFileTests : IDisposable
 {

@@ -1,14 +1,14 @@
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Metrics;
-using AudioCrawl.Core.Scheduling;
-using AudioCrawl.Core.Stats;
-using AudioCrawl.Core.Tests.Engine;
 using AudioCrawl.Testing;
+using Crawler.Abstractions.Stats;
+using Crawler.Core.Engine;
+using Crawler.Core.Metrics;
+using Crawler.Core.Scheduling;
+using Crawler.Core.Tests.Engine;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Metrics;
+namespace Crawler.Core.Tests.Metrics;
 
 public sealed class TimelineRecorderTests : IDisposable
 {

@@ -1,8 +1,8 @@
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Pipeline;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Pipeline;
+namespace Crawler.Core.Tests.Pipeline;
 
 public sealed class PairNormalizerTests
 {

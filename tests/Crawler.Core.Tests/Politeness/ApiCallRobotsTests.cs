@@ -1,13 +1,13 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Politeness;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Core.Tests.Engine;
 using AudioCrawl.Testing;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Politeness;
+using Crawler.Core.Spiders;
+using Crawler.Core.Tests.Engine;
 using Microsoft.AspNetCore.Http;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Politeness;
+namespace Crawler.Core.Tests.Politeness;
 
 public sealed class ApiCallRobotsTests : IAsyncLifetime
 {

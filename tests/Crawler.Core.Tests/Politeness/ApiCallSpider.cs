@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Spiders;
 
-namespace AudioCrawl.Core.Tests.Politeness;
+namespace Crawler.Core.Tests.Politeness;
 
 public sealed record ApiCallSettings
 {

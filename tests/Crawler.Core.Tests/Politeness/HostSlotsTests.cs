@@ -1,8 +1,8 @@
-using AudioCrawl.Core.Politeness;
+using Crawler.Core.Politeness;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Politeness;
+namespace Crawler.Core.Tests.Politeness;
 
 public sealed class HostSlotsTests
 {

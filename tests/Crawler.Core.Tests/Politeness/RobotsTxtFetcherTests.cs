@@ -1,17 +1,19 @@
-using AudioCrawl.Core.Hosting;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Politeness;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Core.Tests.Engine;
 using AudioCrawl.Testing;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Hosting;
+using Crawler.Core.Http;
+using Crawler.Core.Politeness;
+using Crawler.Core.Spiders;
+using Crawler.Core.Tests.Engine;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Politeness;
+namespace Crawler.Core.Tests.Politeness;
 
 public sealed class RobotsTxtFetcherTests : IAsyncLifetime
 {

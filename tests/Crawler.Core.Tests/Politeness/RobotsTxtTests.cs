@@ -1,7 +1,7 @@
-using AudioCrawl.Core.Politeness;
+using Crawler.Abstractions.Politeness;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Politeness;
+namespace Crawler.Core.Tests.Politeness;
 
 public sealed class RobotsTxtTests
 {

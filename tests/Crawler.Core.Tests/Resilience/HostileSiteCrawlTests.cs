@@ -1,14 +1,12 @@
-using System.Text;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Core.Tests.Engine;
 using AudioCrawl.Testing;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Spiders;
+using Crawler.Core.Tests.Engine;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Resilience;
+namespace Crawler.Core.Tests.Resilience;
 
 public sealed class HostileSiteCrawlTests : IAsyncLifetime, IDisposable
 {

@@ -1,10 +1,11 @@
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Scheduling;
 using AudioCrawl.Testing;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Scheduling;
+using Crawler.Core.Scheduling;
 using Microsoft.Data.Sqlite;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Resume;
+namespace Crawler.Core.Tests.Resume;
 
 public sealed class SqliteFrontierTests : FrontierContract, IDisposable
 {

@@ -1,8 +1,8 @@
-using AudioCrawl.Core.Pipeline;
 using AudioCrawl.Testing;
+using Crawler.Core.Pipeline;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Resume;
+namespace Crawler.Core.Tests.Resume;
 
 public sealed class SqlitePairKeyStoreTests : IDisposable
 {

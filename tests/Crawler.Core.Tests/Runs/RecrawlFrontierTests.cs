@@ -1,9 +1,9 @@
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Runs;
-using AudioCrawl.Core.Scheduling;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Runs;
+using Crawler.Core.Scheduling;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Runs;
+namespace Crawler.Core.Tests.Runs;
 
 public sealed class RecrawlFrontierTests : SpiderStateTest
 {

@@ -1,8 +1,8 @@
-using AudioCrawl.Core.Runs;
 using AudioCrawl.Testing;
+using Crawler.Core.Runs;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Runs;
+namespace Crawler.Core.Tests.Runs;
 
 public sealed class RunLockTests : IDisposable
 {

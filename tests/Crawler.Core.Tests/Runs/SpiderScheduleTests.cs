@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Runs;
+using Crawler.Core.Configuration;
+using Crawler.Core.Runs;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Runs;
+namespace Crawler.Core.Tests.Runs;
 
 public sealed class SpiderScheduleTests
 {
@@ -100,7 +100,7 @@ public sealed class SpiderScheduleTests
     [Fact]
     public void A_schedule_in_crawlers_json_is_checked_against_the_schema_and_parsed()
     {
-        var registry = new AudioCrawl.Core.Spiders.SpiderRegistry([typeof(AudioCrawl.Core.Tests.Configuration.ProbeSpider).Assembly]);
+        var registry = new Crawler.Core.Spiders.SpiderRegistry([typeof(Crawler.Core.Tests.Configuration.ProbeSpider).Assembly]);
         var good = CrawlerConfig.Parse("""{"spiders": {"probe": {"schedule": {"cron": "0 3 * * *", "timeZone": "Europe/London"}}}}""", "crawlers.json");
         var bad = CrawlerConfig.Parse("""{"spiders": {"probe": {"schedule": {"cron": "0 3 * * *", "timeZone": "Nowhere/Land", "every": 2}}}}""", "crawlers.json");
 

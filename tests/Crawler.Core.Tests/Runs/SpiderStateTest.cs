@@ -1,9 +1,9 @@
-using AudioCrawl.Core.Runs;
 using AudioCrawl.Testing;
+using Crawler.Core.Runs;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Runs;
+namespace Crawler.Core.Tests.Runs;
 
 /// <summary>A test with a spider state in a temporary folder and a fake clock at 2026-03-01.</summary>
 public abstract class SpiderStateTest : IAsyncLifetime

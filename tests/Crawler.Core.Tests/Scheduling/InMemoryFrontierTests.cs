@@ -1,7 +1,8 @@
-using AudioCrawl.Core.Scheduling;
 using AudioCrawl.Testing;
+using Crawler.Abstractions.Scheduling;
+using Crawler.Core.Scheduling;
 
-namespace AudioCrawl.Core.Tests.Scheduling;
+namespace Crawler.Core.Tests.Scheduling;
 
 public sealed class InMemoryFrontierTests : FrontierContract
 {

@@ -1,7 +1,7 @@
-using AudioCrawl.Core.Scheduling;
+using Crawler.Core.Scheduling;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Scheduling;
+namespace Crawler.Core.Tests.Scheduling;
 
 public sealed class OffsiteFilterTests
 {

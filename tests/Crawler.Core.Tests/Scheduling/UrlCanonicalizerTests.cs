@@ -1,7 +1,8 @@
-using AudioCrawl.Core.Scheduling;
+using Crawler.Abstractions.Http;
+using Crawler.Core.Scheduling;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Scheduling;
+namespace Crawler.Core.Tests.Scheduling;
 
 public sealed class UrlCanonicalizerTests
 {
@@ -28,10 +29,10 @@ public sealed class UrlCanonicalizerTests
     [Fact]
     public void Fingerprints_agree_for_equivalent_urls_and_differ_for_method_and_body()
     {
-        var a = RequestFingerprint.Of(new Core.Http.Request(new Uri("http://A.test:80/x?b=1&a=2#f")));
-        var b = RequestFingerprint.Of(new Core.Http.Request(new Uri("http://a.test/x?a=2&b=1")));
-        var post = RequestFingerprint.Of(new Core.Http.Request(new Uri("http://a.test/x?a=2&b=1")) { Method = "POST" });
-        var body = RequestFingerprint.Of(new Core.Http.Request(new Uri("http://a.test/x?a=2&b=1")) { Method = "POST", Body = [1] });
+        var a = RequestFingerprint.Of(new Request(new Uri("http://A.test:80/x?b=1&a=2#f")));
+        var b = RequestFingerprint.Of(new Request(new Uri("http://a.test/x?a=2&b=1")));
+        var post = RequestFingerprint.Of(new Request(new Uri("http://a.test/x?a=2&b=1")) { Method = "POST" });
+        var body = RequestFingerprint.Of(new Request(new Uri("http://a.test/x?a=2&b=1")) { Method = "POST", Body = [1] });
         Assert.Equal(a, b);
         Assert.NotEqual(a, post);
         Assert.NotEqual(post, body);

@@ -1,14 +1,14 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Runs;
-using AudioCrawl.Core.Scheduling;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Core.Tests.Engine;
 using AudioCrawl.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
+using Crawler.Abstractions.Scheduling;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Runs;
+using Crawler.Core.Scheduling;
+using Crawler.Core.Spiders;
+using Crawler.Core.Tests.Engine;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Sitemaps;
+namespace Crawler.Core.Tests.Sitemaps;
 
 public sealed class SitemapCrawlTests : IAsyncLifetime
 {

@@ -1,10 +1,10 @@
 using System.IO.Compression;
 using System.Text;
-using AudioCrawl.Core.Sitemaps;
 using AudioCrawl.Testing;
+using Crawler.Core.Sitemaps;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Sitemaps;
+namespace Crawler.Core.Tests.Sitemaps;
 
 public sealed class SitemapReaderTests
 {

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Sitemaps;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Sitemaps;
 
-namespace AudioCrawl.Core.Tests.Sitemaps;
+namespace Crawler.Core.Tests.Sitemaps;
 
 public sealed record WordSitemapSettings
 {

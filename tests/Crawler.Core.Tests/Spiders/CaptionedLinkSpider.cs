@@ -1,9 +1,9 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Core.Tests.Engine;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Tests.Engine;
 
-namespace AudioCrawl.Core.Tests.Spiders;
+namespace Crawler.Core.Tests.Spiders;
 
 /// <summary>
 /// A spider with a constructor dependency: the crawl host's container supplies its <see cref="CaptionStyle"/>. It

@@ -1,12 +1,15 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Spiders;
 using AudioCrawl.SampleSite.Sounds;
 using AudioCrawl.Testing;
+using Crawler.Abstractions;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Spiders;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Spiders;
+namespace Crawler.Core.Tests.Spiders;
 
 /// <summary>Spiders created through the crawl host's container: constructor dependencies, settings still bound.</summary>
 public sealed class ContainerSpiderTests : IAsyncLifetime

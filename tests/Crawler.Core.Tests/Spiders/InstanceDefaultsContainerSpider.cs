@@ -1,8 +1,8 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Spiders;
+using Crawler.Abstractions.Configuration;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Spiders;
 
-namespace AudioCrawl.Core.Tests.Spiders;
+namespace Crawler.Core.Tests.Spiders;
 
 /// <summary>A spider with a constructor dependency that states its engine defaults the old way, on the instance.</summary>
 [Spider("instance-defaults", "Needs a service and overrides DefaultEngineSettings, which cannot be read before it exists.")]

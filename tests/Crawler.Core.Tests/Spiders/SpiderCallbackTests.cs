@@ -1,13 +1,14 @@
 using System.Runtime.CompilerServices;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Core.Spiders;
 using AudioCrawl.SampleSite.Sounds;
 using AudioCrawl.Testing;
+using Crawler.Abstractions.Http;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Spiders;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Spiders;
+namespace Crawler.Core.Tests.Spiders;
 
 public sealed record MistypedSettings
 {

@@ -1,9 +1,9 @@
 using System.Text;
-using AudioCrawl.Core.Storage;
 using AudioCrawl.Testing;
+using Crawler.Core.Storage;
 using Xunit;
 
-namespace AudioCrawl.Core.Tests.Storage;
+namespace Crawler.Core.Tests.Storage;
 
 public sealed class RecordFileTests : IDisposable
 {

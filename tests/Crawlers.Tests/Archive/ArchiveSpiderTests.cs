@@ -1,11 +1,11 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Crawlers.Archive;
 using AudioCrawl.SampleSite.Archive;
 using AudioCrawl.Testing;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawlers.Archive;
 using Xunit;
 
-namespace AudioCrawl.Crawlers.Tests.Archive;
+namespace Crawlers.Tests.Archive;
 
 public sealed class ArchiveSpiderTests
 {

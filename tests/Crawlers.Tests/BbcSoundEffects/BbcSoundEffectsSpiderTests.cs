@@ -1,11 +1,11 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Crawlers.BbcSoundEffects;
 using AudioCrawl.SampleSite.BbcSoundEffects;
 using AudioCrawl.Testing;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawlers.BbcSoundEffects;
 using Xunit;
 
-namespace AudioCrawl.Crawlers.Tests.BbcSoundEffects;
+namespace Crawlers.Tests.BbcSoundEffects;
 
 public sealed class BbcSoundEffectsSpiderTests
 {

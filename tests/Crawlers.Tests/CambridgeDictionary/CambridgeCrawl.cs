@@ -1,12 +1,12 @@
 using AudioCrawl.Testing;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Core.Stats;
-using AudioCrawl.Crawlers.CambridgeDictionary;
-using Microsoft.Extensions.Logging.Abstractions;
+using Crawler.Abstractions.Spiders;
+using Crawler.Abstractions.Stats;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Spiders;
+using Crawlers.CambridgeDictionary;
 
-namespace AudioCrawl.Crawlers.Tests.CambridgeDictionary;
+namespace Crawlers.Tests.CambridgeDictionary;
 
 /// <summary>Runs the cambridge spider in process through the real engine and HTTP fetcher, collecting its pairs.</summary>
 internal static class CambridgeCrawl

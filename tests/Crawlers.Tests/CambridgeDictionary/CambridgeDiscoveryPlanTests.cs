@@ -1,8 +1,8 @@
-using AudioCrawl.Core.Politeness;
-using AudioCrawl.Crawlers.CambridgeDictionary;
+using Crawler.Abstractions.Politeness;
+using Crawlers.CambridgeDictionary;
 using Xunit;
 
-namespace AudioCrawl.Crawlers.Tests.CambridgeDictionary;
+namespace Crawlers.Tests.CambridgeDictionary;
 
 public sealed class CambridgeDiscoveryPlanTests
 {

@@ -1,10 +1,10 @@
 using AngleSharp.Html.Parser;
-using AudioCrawl.Crawlers.CambridgeDictionary;
 using AudioCrawl.SampleSite.Cambridge;
 using AudioCrawl.Testing;
+using Crawlers.CambridgeDictionary;
 using Xunit;
 
-namespace AudioCrawl.Crawlers.Tests.CambridgeDictionary;
+namespace Crawlers.Tests.CambridgeDictionary;
 
 /// <summary>
 /// The streaming reader against the DOM parser: the same result on every page of the mirror and on awkward but

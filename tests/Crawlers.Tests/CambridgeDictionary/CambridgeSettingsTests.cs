@@ -1,10 +1,10 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Crawlers.CambridgeDictionary;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Spiders;
+using Crawlers.CambridgeDictionary;
 using Xunit;
 
-namespace AudioCrawl.Crawlers.Tests.CambridgeDictionary;
+namespace Crawlers.Tests.CambridgeDictionary;
 
 public sealed class CambridgeSettingsTests
 {

@@ -1,7 +1,7 @@
-using AudioCrawl.Crawlers.CambridgeDictionary;
+using Crawlers.CambridgeDictionary;
 using Xunit;
 
-namespace AudioCrawl.Crawlers.Tests.CambridgeDictionary;
+namespace Crawlers.Tests.CambridgeDictionary;
 
 public sealed class CambridgeSlugTests
 {

@@ -1,10 +1,10 @@
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Crawlers.CambridgeDictionary;
 using AudioCrawl.SampleSite.Cambridge;
 using AudioCrawl.Testing;
+using Crawler.Core.Engine;
+using Crawlers.CambridgeDictionary;
 using Xunit;
 
-namespace AudioCrawl.Crawlers.Tests.CambridgeDictionary;
+namespace Crawlers.Tests.CambridgeDictionary;
 
 public sealed class CambridgeSpiderTests
 {

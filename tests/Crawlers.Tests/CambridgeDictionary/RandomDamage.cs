@@ -1,8 +1,8 @@
 using AngleSharp.Html.Parser;
-using AudioCrawl.Crawlers.CambridgeDictionary;
+using Crawlers.CambridgeDictionary;
 using Xunit;
 
-namespace AudioCrawl.Crawlers.Tests.CambridgeDictionary;
+namespace Crawlers.Tests.CambridgeDictionary;
 
 /// <summary>
 /// Damages entry pages at random tag boundaries with the sloppy edits a real page may carry, and requires that the

@@ -1,9 +1,9 @@
-using AudioCrawl.Core.Politeness;
 using AudioCrawl.SampleSite.Commons;
 using AudioCrawl.Testing;
+using Crawler.Core.Politeness;
 using Xunit;
 
-namespace AudioCrawl.Crawlers.Tests.Commons;
+namespace Crawlers.Tests.Commons;
 
 public sealed class CommonsSpiderTests : IAsyncLifetime
 {

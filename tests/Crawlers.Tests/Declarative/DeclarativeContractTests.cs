@@ -1,11 +1,11 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Crawlers.Declarative;
 using AudioCrawl.Testing;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Spiders;
+using Crawlers.Declarative;
 using Xunit;
 
-namespace AudioCrawl.Crawlers.Tests.Declarative;
+namespace Crawlers.Tests.Declarative;
 
 /// <summary>Declarative rules declare their contracts: pages with items should yield pairs, follow-only pages links.</summary>
 public sealed class DeclarativeContractTests : IAsyncLifetime

@@ -1,12 +1,11 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Crawlers.Declarative;
 using AudioCrawl.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Spiders;
+using Crawlers.Declarative;
 using Xunit;
 
-namespace AudioCrawl.Crawlers.Tests.Declarative;
+namespace Crawlers.Tests.Declarative;
 
 public sealed class DeclarativeSitemapTests
 {

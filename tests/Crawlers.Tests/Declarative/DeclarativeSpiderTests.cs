@@ -1,16 +1,14 @@
-using System.Text.Json.Nodes;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Crawlers.Declarative;
 using AudioCrawl.SampleSite.Podcast;
-using AudioCrawl.SampleSite.Scripted;
+using AudioCrawl.SampleSite.TestSites.Scripted;
 using AudioCrawl.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Spiders;
+using Crawlers.Declarative;
 using Xunit;
 
-namespace AudioCrawl.Crawlers.Tests.Declarative;
+namespace Crawlers.Tests.Declarative;
 
 public sealed class DeclarativeSpiderTests
 {
@@ -147,6 +145,6 @@ public sealed class DeclarativeSpiderTests
         var config = Fixture();
         foreach (var name in config.Spiders.Keys)
             Assert.IsType<DeclarativeSpider>(Plan(config, name).Spider);
-        Assert.Equal(AudioCrawl.Core.Http.FetcherKind.Browser, Plan(config, "scripted-player").Engine.Fetcher);
+        Assert.Equal(Crawler.Abstractions.Http.FetcherKind.Browser, Plan(config, "scripted-player").Engine.Fetcher);
     }
 }

@@ -1,10 +1,9 @@
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Crawlers.Feed;
 using AudioCrawl.SampleSite.Feeds;
 using AudioCrawl.Testing;
+using Crawler.Core.Engine;
 using Xunit;
 
-namespace AudioCrawl.Crawlers.Tests.Feed;
+namespace Crawlers.Tests.Feed;
 
 public sealed class FeedSpiderTests : IDisposable
 {
@@ -133,7 +132,7 @@ public sealed class FeedSpiderTests : IDisposable
     [Fact]
     public void Refuses_to_start_without_feeds_or_opml()
     {
-        var error = Assert.Throws<AudioCrawl.Core.Configuration.ConfigurationException>(() => SpiderCrawl.Plan("feed"));
+        var error = Assert.Throws<Crawler.Core.Configuration.ConfigurationException>(() => SpiderCrawl.Plan("feed"));
         Assert.Contains("opml", error.Message);
     }
 }

@@ -1,11 +1,11 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Crawlers.Freesound;
 using AudioCrawl.SampleSite.Freesound;
 using AudioCrawl.Testing;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawlers.Freesound;
 using Xunit;
 
-namespace AudioCrawl.Crawlers.Tests.Freesound;
+namespace Crawlers.Tests.Freesound;
 
 public sealed class FreesoundSpiderTests : IAsyncLifetime
 {

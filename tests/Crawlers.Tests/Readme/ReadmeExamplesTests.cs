@@ -1,17 +1,17 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Hosting;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Crawlers.SoundLibrary;
 using AudioCrawl.SampleSite.Sounds;
-using AudioCrawl.Sinks.Csv;
 using AudioCrawl.Testing;
 using AudioCrawl.Testing.Extending;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Hosting;
+using Crawler.Core.Spiders;
+using Crawlers.SoundLibrary;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Sinks.Csv;
 using Xunit;
 
-namespace AudioCrawl.Crawlers.Tests.Readme;
+namespace Crawlers.Tests.Readme;
 
 /// <summary>
 /// README's code is the tested code: "Write your first spider" quotes the sound library spider that its tests crawl,

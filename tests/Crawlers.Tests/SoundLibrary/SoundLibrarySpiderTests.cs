@@ -1,12 +1,12 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Crawlers.SoundLibrary;
 using AudioCrawl.SampleSite.Sounds;
 using AudioCrawl.Testing;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Spiders;
+using Crawlers.SoundLibrary;
 using Xunit;
 
-namespace AudioCrawl.Crawlers.Tests.SoundLibrary;
+namespace Crawlers.Tests.SoundLibrary;
 
 /// <summary>README's first spider: synchronous callbacks and method-group follows, against the sample sound library.</summary>
 public sealed class SoundLibrarySpiderTests

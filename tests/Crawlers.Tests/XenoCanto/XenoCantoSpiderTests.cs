@@ -1,10 +1,10 @@
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
 using AudioCrawl.SampleSite.XenoCanto;
 using AudioCrawl.Testing;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
 using Xunit;
 
-namespace AudioCrawl.Crawlers.Tests.XenoCanto;
+namespace Crawlers.Tests.XenoCanto;
 
 public sealed class XenoCantoSpiderTests : IAsyncLifetime
 {

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using AudioCrawl.Crawlers.YouTube;
+using Crawlers.YouTube;
 using Xunit;
 
-namespace AudioCrawl.Crawlers.Tests.YouTube;
+namespace Crawlers.Tests.YouTube;
 
 public sealed class RendererWalkerTests
 {

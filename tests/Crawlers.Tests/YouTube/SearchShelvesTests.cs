@@ -1,8 +1,8 @@
 using System.Text.Json;
-using AudioCrawl.Crawlers.YouTube;
+using Crawlers.YouTube;
 using Xunit;
 
-namespace AudioCrawl.Crawlers.Tests.YouTube;
+namespace Crawlers.Tests.YouTube;
 
 /// <summary>
 /// Search pages in the layouts YouTube served in 2020, 2021 and 2026 (smaller, hand-written copies of the shapes public

@@ -1,11 +1,12 @@
 using AudioCrawl.Testing;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Pipeline;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Crawlers.YouTube;
+using Crawler.Abstractions.Pipeline;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Configuration;
+using Crawler.Core.Engine;
+using Crawler.Core.Spiders;
+using Crawlers.YouTube;
 
-namespace AudioCrawl.Crawlers.Tests.YouTube;
+namespace Crawlers.Tests.YouTube;
 
 /// <summary>Runs the youtube spider through the real planner, engine and fetcher, collecting pairs and log lines.</summary>
 public sealed class YouTubeCrawl

@@ -1,11 +1,10 @@
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Hosting;
-using AudioCrawl.Crawlers.YouTube;
-using AudioCrawl.SampleSite.YouTube;
+using AudioCrawl.SampleSite.TestSites.YouTube;
 using AudioCrawl.Testing;
+using Crawler.Core.Engine;
+using Crawlers.YouTube;
 using Xunit;
 
-namespace AudioCrawl.Crawlers.Tests.YouTube;
+namespace Crawlers.Tests.YouTube;
 
 /// <summary>What the youtube spider learns that must outlive its process: the Data API quota running out, and Shorts verdicts.</summary>
 public sealed class YouTubeSpiderStateTests : IAsyncLifetime
@@ -30,7 +29,7 @@ public sealed class YouTubeSpiderStateTests : IAsyncLifetime
             .GroupBy(r => r.PathAndQuery["/shorts/".Length..]).ToDictionary(g => g.Key, g => g.Count());
 
     /// <summary>A Data API crawl in the job directory of this test (a second call resumes it).</summary>
-    private async Task<(CrawlResult Result, IReadOnlyList<AudioCrawl.Core.Spiders.AudioPair> Pairs)> RunInJobAsync(LoopbackServer api, params (string, string)[] settings)
+    private async Task<(CrawlResult Result, IReadOnlyList<Crawler.Abstractions.Spiders.AudioPair> Pairs)> RunInJobAsync(LoopbackServer api, params (string, string)[] settings)
     {
         var plan = YouTubeCrawl.Plan([("backend", "data-api"), ("apiKey", Key), ("apiBaseUrl", new Uri(api.BaseUrl, "youtube/v3/").AbsoluteUri), ("baseUrl", _web.BaseUrl.AbsoluteUri), .. settings]);
         await using var job = await JobDirectory.OpenAsync(_temp.File("job"), plan.Name, TimeProvider.System);

@@ -1,7 +1,7 @@
-using AudioCrawl.Crawlers.YouTube;
+using Crawlers.YouTube;
 using Xunit;
 
-namespace AudioCrawl.Crawlers.Tests.YouTube;
+namespace Crawlers.Tests.YouTube;
 
 public sealed class YouTubeTextTests
 {

@@ -1,10 +1,10 @@
-using AudioCrawl.Core.Engine;
-using AudioCrawl.SampleSite.YouTube;
-using AudioCrawl.Sinks.Csv;
+using AudioCrawl.SampleSite.TestSites.YouTube;
 using AudioCrawl.Testing;
+using Crawler.Core.Engine;
+using Sinks.Csv;
 using Xunit;
 
-namespace AudioCrawl.Crawlers.Tests.YouTube;
+namespace Crawlers.Tests.YouTube;
 
 public sealed class YouTubeWebSpiderTests : IAsyncLifetime
 {

@@ -1,11 +1,11 @@
 using System.Text;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Core.Storage;
-using AudioCrawl.Sinks.Csv;
 using AudioCrawl.Testing;
+using Crawler.Abstractions.Spiders;
+using Crawler.Core.Storage;
+using Sinks.Csv;
 using Xunit;
 
-namespace AudioCrawl.Sinks.Tests.Csv;
+namespace Sinks.Tests.Csv;
 
 /// <summary>A full disk under the CSV sink: the file keeps whole rows only, and the sink says how many.</summary>
 public sealed class CsvPairSinkFullDiskTests : IDisposable

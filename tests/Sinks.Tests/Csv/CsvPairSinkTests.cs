@@ -1,11 +1,11 @@
 using System.Text;
-using AudioCrawl.Core;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Sinks.Csv;
 using AudioCrawl.Testing;
+using Crawler.Abstractions;
+using Crawler.Abstractions.Spiders;
+using Sinks.Csv;
 using Xunit;
 
-namespace AudioCrawl.Sinks.Tests.Csv;
+namespace Sinks.Tests.Csv;
 
 public sealed class CsvPairSinkTests : IDisposable
 {

@@ -1,9 +1,9 @@
-using AudioCrawl.Core;
-using AudioCrawl.Sinks.Csv;
 using AudioCrawl.Testing;
+using Crawler.Abstractions;
+using Sinks.Csv;
 using Xunit;
 
-namespace AudioCrawl.Sinks.Tests.Csv;
+namespace Sinks.Tests.Csv;
 
 public sealed class CsvPartMergerTests : IDisposable
 {

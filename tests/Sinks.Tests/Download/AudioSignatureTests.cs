@@ -1,8 +1,8 @@
-using AudioCrawl.Sinks.Download;
 using AudioCrawl.Testing;
+using Sinks.Download;
 using Xunit;
 
-namespace AudioCrawl.Sinks.Tests.Download;
+namespace Sinks.Tests.Download;
 
 public sealed class AudioSignatureTests
 {

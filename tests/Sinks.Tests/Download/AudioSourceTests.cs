@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Sinks.Download;
 using AudioCrawl.Testing;
+using Crawler.Abstractions.Spiders;
+using Sinks.Download;
 using Xunit;
 
-namespace AudioCrawl.Sinks.Tests.Download;
+namespace Sinks.Tests.Download;
 
 /// <summary>A pair of a live crawl and a row of a CSV become the same source: one conversion, the same segment columns.</summary>
 public sealed class AudioSourceTests : IDisposable

@@ -1,9 +1,9 @@
-using AudioCrawl.Sinks.Download;
-using AudioCrawl.Sinks.WebDataset;
 using AudioCrawl.Testing;
+using Sinks.Download;
+using Sinks.WebDataset;
 using Xunit;
 
-namespace AudioCrawl.Sinks.Tests.Download;
+namespace Sinks.Tests.Download;
 
 public sealed class BatchedDownloadTests : IAsyncLifetime
 {

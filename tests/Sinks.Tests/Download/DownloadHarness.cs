@@ -1,15 +1,13 @@
-using AudioCrawl.Core.Hosting;
 using System.Text;
-using AudioCrawl.Core.Configuration;
-using AudioCrawl.Core.Engine;
-using AudioCrawl.Core.Http;
-using AudioCrawl.Sinks.Download;
-using AudioCrawl.Sinks.WebDataset;
-using AudioCrawl.Core.Media;
+using Crawler.Abstractions.Configuration;
+using Crawler.Core.Hosting;
+using Crawler.Core.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Sinks.Download;
+using Sinks.WebDataset;
 
-namespace AudioCrawl.Sinks.Tests.Download;
+namespace Sinks.Tests.Download;
 
 /// <summary>Builds the downloader as the CLI does (real HttpFetcher, host slots, ffmpeg), writing into a temp folder.</summary>
 internal static class DownloadHarness

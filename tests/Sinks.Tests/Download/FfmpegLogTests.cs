@@ -1,7 +1,7 @@
-using AudioCrawl.Sinks.Download;
+using Sinks.Download;
 using Xunit;
 
-namespace AudioCrawl.Sinks.Tests.Download;
+namespace Sinks.Tests.Download;
 
 public sealed class FfmpegLogTests
 {

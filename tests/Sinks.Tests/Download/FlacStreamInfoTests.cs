@@ -1,9 +1,9 @@
 using System.Globalization;
-using AudioCrawl.Sinks.Download;
 using AudioCrawl.Testing;
+using Sinks.Download;
 using Xunit;
 
-namespace AudioCrawl.Sinks.Tests.Download;
+namespace Sinks.Tests.Download;
 
 public sealed class FlacStreamInfoTests : IDisposable
 {

@@ -1,10 +1,10 @@
-using AudioCrawl.Core;
-using AudioCrawl.Core.Storage;
-using AudioCrawl.Sinks.Download;
 using AudioCrawl.Testing;
+using Crawler.Abstractions;
+using Crawler.Core.Storage;
+using Sinks.Download;
 using Xunit;
 
-namespace AudioCrawl.Sinks.Tests.Download;
+namespace Sinks.Tests.Download;
 
 /// <summary>
 /// A full disk under the downloads is a write failure of the run, never a failed or a packed-but-cut sample: a

@@ -1,11 +1,11 @@
 using System.Text;
 using System.Text.Json;
-using AudioCrawl.Sinks.Download;
-using AudioCrawl.Sinks.WebDataset;
 using AudioCrawl.Testing;
+using Sinks.Download;
+using Sinks.WebDataset;
 using Xunit;
 
-namespace AudioCrawl.Sinks.Tests.Download;
+namespace Sinks.Tests.Download;
 
 public sealed class NoTranscodeDownloadTests : IAsyncLifetime
 {

@@ -1,9 +1,8 @@
-using AudioCrawl.Sinks.Download;
-using AudioCrawl.Sinks.WebDataset;
 using AudioCrawl.Testing;
+using Sinks.Download;
 using Xunit;
 
-namespace AudioCrawl.Sinks.Tests.Download;
+namespace Sinks.Tests.Download;
 
 /// <summary>
 /// YouTube is out of reach, so a fake <c>yt-dlp</c> shell script, put on the PATH the resolver searches, stands

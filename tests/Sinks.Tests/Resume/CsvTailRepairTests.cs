@@ -1,10 +1,10 @@
 using System.Text;
-using AudioCrawl.Core.Spiders;
-using AudioCrawl.Sinks.Csv;
 using AudioCrawl.Testing;
+using Crawler.Abstractions.Spiders;
+using Sinks.Csv;
 using Xunit;
 
-namespace AudioCrawl.Sinks.Tests.Resume;
+namespace Sinks.Tests.Resume;
 
 public sealed class CsvTailRepairTests : IDisposable
 {

@@ -1,11 +1,11 @@
 using System.Text.Json;
-using AudioCrawl.Core;
-using AudioCrawl.Sinks.Download;
-using AudioCrawl.Sinks.WebDataset;
 using AudioCrawl.Testing;
+using Crawler.Abstractions;
+using Sinks.Download;
+using Sinks.WebDataset;
 using Xunit;
 
-namespace AudioCrawl.Sinks.Tests.WebDataset;
+namespace Sinks.Tests.WebDataset;
 
 public sealed class FilesFolderPackerTests : IDisposable
 {

@@ -1,12 +1,12 @@
 using System.Formats.Tar;
 using System.Text.Json.Nodes;
-using AudioCrawl.Sinks.Download;
-using AudioCrawl.Sinks.WebDataset;
 using AudioCrawl.Testing;
 using Microsoft.Extensions.Time.Testing;
+using Sinks.Download;
+using Sinks.WebDataset;
 using Xunit;
 
-namespace AudioCrawl.Sinks.Tests.WebDataset;
+namespace Sinks.Tests.WebDataset;
 
 /// <summary>The members ShardWriter writes, as GNU tar, Python's tarfile and .NET's TarReader read them.</summary>
 public sealed class ShardTarFormatTests : IDisposable

@@ -1,12 +1,12 @@
 using System.Formats.Tar;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AudioCrawl.Sinks.Download;
-using AudioCrawl.Sinks.WebDataset;
 using AudioCrawl.Testing;
+using Sinks.Download;
+using Sinks.WebDataset;
 using Xunit;
 
-namespace AudioCrawl.Sinks.Tests.WebDataset;
+namespace Sinks.Tests.WebDataset;
 
 public sealed class ShardWriterTests : IDisposable
 {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace AudioCrawl.Crawlers.Tests.CambridgeDictionary.RecordedMarkup;
+namespace Crawlers.Tests.CambridgeDictionary.RecordedMarkup;
 
 /// <summary>
 /// An entry page in the site's 2020–2022 layout, built on AMP components, modelled on recordings kept as parser

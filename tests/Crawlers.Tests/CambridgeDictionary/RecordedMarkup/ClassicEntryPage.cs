@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace AudioCrawl.Crawlers.Tests.CambridgeDictionary.RecordedMarkup;
+namespace Crawlers.Tests.CambridgeDictionary.RecordedMarkup;
 
 /// <summary>
 /// An entry page in the site's 2018–2019 layout, modelled on recordings kept as parser fixtures (the English and

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Crawlers.Tests.CambridgeDictionary.RecordedMarkup;
+namespace Crawlers.Tests.CambridgeDictionary.RecordedMarkup;
 
 /// <summary>
 /// A dictionary as the site serves it: the English dictionary, or an English–Chinese one read through the Chinese

@@ -1,9 +1,9 @@
 using AngleSharp.Html.Parser;
-using AudioCrawl.Crawlers.CambridgeDictionary;
+using Crawlers.CambridgeDictionary;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace AudioCrawl.Crawlers.Tests.CambridgeDictionary.RecordedMarkup;
+namespace Crawlers.Tests.CambridgeDictionary.RecordedMarkup;
 
 /// <summary>
 /// The streaming entry reader on real-site markup (2019–2022 layouts, English and English–Chinese): it must read

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Crawlers.Tests.CambridgeDictionary.RecordedMarkup;
+namespace Crawlers.Tests.CambridgeDictionary.RecordedMarkup;
 
 /// <summary>One page of the corpus: which layout and dictionary it follows, its address and its markup.</summary>
 internal sealed record RecordedPage(string Layout, RecordedEdition Edition, RecordedWord Word, Uri Url, string Html)

@@ -1,4 +1,4 @@
-namespace AudioCrawl.Crawlers.Tests.CambridgeDictionary.RecordedMarkup;
+namespace Crawlers.Tests.CambridgeDictionary.RecordedMarkup;
 
 /// <summary>A word of the corpus: its blocks in page order, as the recorded pages show them.</summary>
 internal sealed record RecordedWord(string Headword, IReadOnlyList<RecordedBlock> Blocks)
