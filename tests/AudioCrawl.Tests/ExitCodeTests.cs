@@ -46,6 +46,7 @@ public sealed class ExitCodeTests : IAsyncLifetime
         { "crawl", 2, "an unknown option" },
         { "crawl", 4, "the site changed: no pair" },
         { "demo", 0, "crawls the built-in sample sites" },
+        { "demo", 1, "its output is on a full disk" },
         { "demo", 2, "a missing --config" },
         { "run-once", 0, "one run of the sample site" },
         { "run-once", 1, "no request gets a response" },
@@ -141,6 +142,8 @@ public sealed class ExitCodeTests : IAsyncLifetime
                 return ([command, "sounds", "-o", File("p.csv"), "--set", $"baseUrl={_changedSite.BaseUrl}", .. sounds], false);
             case ("demo", 0, _):
                 return ([command, "--output-dir", File("demo"), "--config", config], false);
+            case ("demo", 1, _):
+                return ([command, "--output-dir", Path.Combine(FullDisk("demo-disk", filled: true), "out"), "--config", config], false);
             case ("demo" or "list", 2, _):
                 return ([command, "--config", File("missing.json")], false);
             case ("run-once", 0, _):
